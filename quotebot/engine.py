@@ -1,0 +1,134 @@
+"""The one object every adapter talks to: ingest, verify, ask, list.
+
+The CLI, the local chat and the Discord cogs hold an ``Engine`` and render
+what it returns (``quotebot.answers``). Nothing here knows about Discord.
+Each thread gets its own SQLite connection, so the bot can run engine calls
+in worker threads (``asyncio.to_thread``) without blocking its event loop.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+from . import claims, store, verify as verify_mod
+from .answers import (
+    INTENT_HELP,
+    INTENT_QUOTES,
+    INTENT_SEARCH,
+    INTENT_SOURCE,
+    INTENT_VERIFY,
+    Answer,
+    ArticleInfo,
+    IngestReport,
+    Match,
+    SpeakerInfo,
+)
+
+DEFAULT_DB = "quotes.db"
+
+
+def resolve_db_path(db: str | os.PathLike | None = None) -> Path:
+    """``--db PATH``, else ``$QUOTEBOT_DB``, else ``quotes.db`` in the working directory."""
+    return Path(db or os.environ.get("QUOTEBOT_DB") or DEFAULT_DB)
+
+
+class Engine:
+    def __init__(self, db_path: str | os.PathLike | None = None, *, create: bool = True):
+        self.db_path = resolve_db_path(db_path)
+        self._local = threading.local()
+        self._create = create
+        # Open once up front so a bad path fails here, with a clear message.
+        self.store
+
+    @property
+    def store(self) -> store.QuoteStore:
+        s = getattr(self._local, "store", None)
+        if s is None:
+            s = store.QuoteStore(self.db_path, create=self._create)
+            self._local.store = s
+        return s
+
+    def close(self) -> None:
+        s = getattr(self._local, "store", None)
+        if s is not None:
+            s.close()
+            self._local.store = None
+
+    # -- building ---------------------------------------------------------
+    def ingest(self, paths: Iterable[str | os.PathLike], *, workers: int = 1) -> IngestReport:
+        return self.store.ingest(paths, workers=workers)
+
+    def ingest_text(self, article_id: str, text: str | bytes) -> IngestReport:
+        """Ingest one article given as text (an upload), not a file on disk."""
+        return self.store.ingest_text(article_id, text)
+
+    # -- answering ----------------------------------------------------------
+    def verify(self, text: str, speaker: str | None = None, *, limit: int = 5) -> Answer:
+        return verify_mod.verify(self.store, text, speaker, limit=limit)
+
+    def ask(self, question: str, *, limit: int = 5) -> Answer:
+        """Understand a free question and answer it."""
+        q = claims.parse_question(question)
+        if q.intent == INTENT_VERIFY:
+            ans = self.verify(q.text, q.speaker, limit=limit)
+            ans.query = question
+            return ans
+        if q.intent == INTENT_SOURCE:
+            ans = self.verify(q.text, q.speaker, limit=limit)
+            ans.intent = INTENT_SOURCE
+            ans.query = question
+            return ans
+        if q.intent == INTENT_QUOTES:
+            speaker = self.store.find_speaker(q.speaker) if q.speaker else None
+            matches = self.store.quotes(speaker=q.speaker) if speaker else []
+            note = None if speaker else f"No speaker on record matches {q.speaker!r}."
+            return Answer(
+                verdict=None,
+                query=question,
+                claimed_speaker=q.speaker,
+                matches=matches,
+                intent=INTENT_QUOTES,
+                note=note,
+                speaker=speaker.name if speaker else None,
+            )
+        if q.intent == INTENT_SEARCH:
+            return Answer(
+                verdict=None, query=question, matches=self.search(q.text), intent=INTENT_SEARCH
+            )
+        return Answer(verdict=None, query=question, intent=INTENT_HELP, note=claims.HELP)
+
+    def quotes(
+        self,
+        speaker: str | None = None,
+        article: str | None = None,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        include_paraphrase: bool = True,
+    ) -> list[Match]:
+        return self.store.quotes(
+            speaker=speaker,
+            article=article,
+            limit=limit,
+            offset=offset,
+            include_paraphrase=include_paraphrase,
+        )
+
+    def search(self, words: str, *, limit: int = 20) -> list[Match]:
+        return self.store.search(words, limit=limit)
+
+    def context(self, quote_id: int) -> Match | None:
+        return self.store.context(quote_id)
+
+    def speakers(self) -> list[SpeakerInfo]:
+        return self.store.speakers()
+
+    def articles(self) -> list[ArticleInfo]:
+        return self.store.articles()
+
+    def speaker_names(self, prefix: str = "", *, limit: int = 25) -> list[str]:
+        """Speaker names for autocomplete, best first."""
+        return self.store.speaker_names(prefix, limit=limit)
