@@ -1,0 +1,167 @@
+"""Who said it: one speaker across articles, and reading a claimed speaker.
+
+Articles spell names differently (Sergei/Sergey), shorten them (Putin,
+Mr Putin) or name a role instead (the Kremlin spokesman). ``SpeakerIndex``
+holds every speaker with its aliases and roles in memory (thousands of rows,
+not millions) and answers "which speaker is this name?" for both ingest and
+claims.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process, utils
+
+from .normalize import norm_token
+
+HONORIFICS = {
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+    "sen", "senator", "rep", "representative", "gov", "governor", "gen", "general", "col",
+    "colonel", "capt", "captain", "lt", "sgt", "adm", "admiral", "rev", "fr", "father",
+    "president", "vice", "prime", "minister", "secretary", "chancellor", "mayor", "judge",
+    "justice", "ambassador", "pope", "king", "queen", "prince", "princess", "sheikh", "the",
+}
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def name_tokens(name: str) -> list[str]:
+    """Normalised words of a name, without honorifics, titles or suffixes."""
+    words = [norm_token(_POSSESSIVE.sub("", w)) for w in re.split(r"[\s\-]+", name or "")]
+    words = [w for w in words if w]
+    while words and words[0] in HONORIFICS and len(words) > 1:
+        words.pop(0)
+    while words and words[-1] in _SUFFIXES and len(words) > 1:
+        words.pop()
+    return words
+
+
+def name_key(name: str) -> str:
+    return " ".join(name_tokens(name))
+
+
+def surname(name: str) -> str:
+    toks = name_tokens(name)
+    return toks[-1] if toks else ""
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two full names of one person: same surname, compatible first names.
+
+    Compatible: one is absent or an initial of the other, or they are spelling
+    variants (Sergei/Sergey, Dmitri/Dmitry) by edit similarity.
+    """
+    ta, tb = name_tokens(a), name_tokens(b)
+    if not ta or not tb or ta[-1] != tb[-1]:
+        return False
+    if len(ta) == 1 or len(tb) == 1:
+        return True
+    fa, fb = ta[0], tb[0]
+    if fa == fb or (len(fa) == 1 and fb.startswith(fa)) or (len(fb) == 1 and fa.startswith(fb)):
+        return True
+    return fuzz.ratio(fa, fb) >= 70 and fa[:3] == fb[:3]
+
+
+@dataclass
+class SpeakerEntry:
+    id: int
+    name: str
+    kind: str
+    aliases: set[str] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)
+
+
+class SpeakerIndex:
+    """Every speaker, for resolving names at ingest and in claims."""
+
+    def __init__(self, entries: list[SpeakerEntry] | None = None):
+        self.entries: dict[int, SpeakerEntry] = {}
+        self._by_surname: dict[str, list[int]] = {}
+        self._by_key: dict[str, int] = {}
+        for e in entries or []:
+            self.add(e)
+
+    def add(self, entry: SpeakerEntry) -> None:
+        self.entries[entry.id] = entry
+        self._by_key.setdefault(name_key(entry.name), entry.id)
+        self._by_surname.setdefault(surname(entry.name), []).append(entry.id)
+
+    def rename(self, speaker_id: int, name: str) -> None:
+        """Adopt a fuller name for a speaker; the old one stays an alias."""
+        entry = self.entries[speaker_id]
+        entry.aliases.add(entry.name)
+        entry.name = name
+        self._by_key.setdefault(name_key(name), speaker_id)
+
+    def find_same(self, name: str, kind: str) -> int | None:
+        """The speaker an ingested name refers to, if already known."""
+        key = name_key(name)
+        if not key:
+            return None
+        if key in self._by_key:
+            return self._by_key[key]
+        candidates = [
+            i
+            for i in self._by_surname.get(surname(name), [])
+            if self.entries[i].kind == kind and same_person(self.entries[i].name, name)
+        ]
+        if len(candidates) == 1:
+            return candidates[0]
+        if len(name_tokens(name)) > 1:
+            # A full name never merges into an ambiguous surname.
+            full = [i for i in candidates if len(name_tokens(self.entries[i].name)) > 1]
+            return full[0] if len(full) == 1 else None
+        return None
+
+    def resolve(self, query: str, *, score_cutoff: float = 80) -> list[tuple[int, float]]:
+        """Speakers a claimed name or role may mean, best first, with a 0-100 score.
+
+        Full name, surname, spelling variant, alias, or a role as stated in the
+        articles ("the Kremlin spokesman") all count.
+        """
+        q_tokens = name_tokens(query)
+        if not q_tokens:
+            return []
+        q_key = " ".join(q_tokens)
+        scores: dict[int, float] = {}
+
+        def offer(i: int, s: float) -> None:
+            if s >= score_cutoff and s > scores.get(i, 0):
+                scores[i] = s
+
+        if q_key in self._by_key:
+            offer(self._by_key[q_key], 100)
+        for i in self._by_surname.get(q_tokens[-1], []):
+            e = self.entries[i]
+            if len(q_tokens) == 1:
+                offer(i, 95)
+            elif same_person(e.name, query):
+                offer(i, 97)
+        for i, e in self.entries.items():
+            if any(name_key(a) == q_key for a in e.aliases):
+                offer(i, 96)
+        # Roles and fuzzy names: a rapidfuzz pass over all names and roles.
+        choices: list[str] = []
+        owners: list[int] = []
+        for i, e in self.entries.items():
+            for text in (e.name, *e.roles):
+                choices.append(text)
+                owners.append(i)
+        if choices:
+            for _, s, pos in process.extract(
+                query,
+                choices,
+                scorer=fuzz.WRatio,
+                processor=utils.default_process,
+                score_cutoff=max(score_cutoff, 86),
+                limit=10,
+            ):
+                is_role = choices[pos] != self.entries[owners[pos]].name
+                offer(owners[pos], s - (5 if is_role else 3))
+        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        if ranked:
+            best = ranked[0][1]
+            ranked = [(i, s) for i, s in ranked if s >= best - 5]
+        return ranked

@@ -1,0 +1,672 @@
+"""SQLite storage: articles, speakers, quotes and where each quote was reported.
+
+Tables
+  articles         one row per article file (id = file stem), with its cleaned text
+  speakers         one row per person or organisation, across articles
+  speaker_aliases  other names a speaker goes by ("Putin", "Sergei Lavrov")
+  speaker_roles    roles as the articles state them ("Kremlin spokesman")
+  quotes           one row per distinct quote: same words by the same speaker
+  quote_sources    one row per report of a quote in an article, with offsets
+  quotes_fts       FTS5 index over the normalised quote text (candidate retrieval)
+
+Ingest is one transaction: a crash part-way leaves the previous database.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import sqlite_utils
+
+from . import normalize
+from .answers import ArticleInfo, IngestReport, Match, SpeakerInfo, Source
+from .errors import InputError, QuotebotError, database_error
+from .models import PARAPHRASE, Article, Quote, Skipped
+from .speakers import SpeakerEntry, SpeakerIndex, name_key, name_tokens
+
+SCHEMA_VERSION = 1
+FTS_TABLE = "quotes_fts"
+_BATCH_ARTICLES = 200
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+
+# Words too common to help find a quote; kept only when a claim has nothing else.
+STOPWORDS = frozenset(
+    """a an and are as at be been but by for from had has have he her his i if in into is it
+    its me my no not of on or our she so than that the their them there they this to us was we
+    were what when which who will with would you your""".split()
+)
+
+
+def _sha1(*parts: str) -> str:
+    return hashlib.sha1("\x00".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def list_article_files(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[Skipped]]:
+    """The .txt files under the given files and folders, and the paths that are neither."""
+    files: list[Path] = []
+    skipped: list[Skipped] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(f for f in p.rglob("*.txt") if f.is_file())
+            if not found:
+                skipped.append(Skipped(str(p), "folder holds no .txt articles"))
+            files.extend(found)
+        elif p.is_file():
+            files.append(p)
+        else:
+            skipped.append(Skipped(str(p), "no such file or folder"))
+    return files, skipped
+
+
+def _extract_file(path: str) -> tuple[Article | Skipped, list[Quote]]:
+    """Read and extract one file; runs in worker processes too."""
+    from .articles import iter_articles
+    from .extract import extract_quotes
+
+    try:
+        item = next(iter(iter_articles([path])))
+    except StopIteration:
+        return Skipped(path, "not readable as an article"), []
+    except (OSError, ValueError) as exc:
+        return Skipped(path, str(exc)), []
+    if isinstance(item, Skipped):
+        return item, []
+    return item, extract_quotes(item)
+
+
+def _extract_text(article_id: str, text: str | bytes) -> tuple[Article | Skipped, list[Quote]]:
+    from .articles import article_from_text
+    from .extract import extract_quotes
+
+    try:
+        article = article_from_text(article_id, text)
+    except (UnicodeDecodeError, ValueError) as exc:
+        return Skipped(article_id, str(exc)), []
+    if isinstance(article, Skipped):
+        return article, []
+    return article, extract_quotes(article)
+
+
+def sentences(paragraph: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(paragraph) if s.strip()]
+
+
+class QuoteStore:
+    def __init__(self, path: str | os.PathLike, *, create: bool = True):
+        self.path = Path(path)
+        if not create and not self.path.exists():
+            raise QuotebotError(
+                f"No database at {self.path}. Build it with `quotebot --db {self.path} ingest seeds/`."
+            )
+        try:
+            conn = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
+            self.db = sqlite_utils.Database(conn)
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self._ensure_schema()
+        except sqlite3.DatabaseError as exc:
+            raise database_error(self.path, exc) from exc
+        self._index: SpeakerIndex | None = None
+        self._counts: dict[int, int] = {}
+        self._index_version: tuple | None = None
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- schema -------------------------------------------------------------
+    def _ensure_schema(self) -> None:
+        db = self.db
+        if "quotes" in db.table_names():
+            return
+        if db.table_names() and "articles" not in db.table_names():
+            raise QuotebotError(
+                f"{self.path} is an SQLite database but not a QuoteBot one "
+                f"(it has tables {', '.join(db.table_names()[:5])}). Pass --db with another path."
+            )
+        try:
+            db.enable_wal()
+        except sqlite3.OperationalError:
+            pass  # read-only media: stay in the current journal mode
+        with db.atomic():
+            db["articles"].create(
+                {
+                    "id": str,
+                    "title": str,
+                    "byline": str,
+                    "path": str,
+                    "digest": str,
+                    "text": str,
+                    "paragraphs": str,  # JSON [[start, end], ...]
+                    "ingested_at": float,
+                },
+                pk="id",
+            )
+            db["speakers"].create({"id": int, "name": str, "kind": str, "key": str}, pk="id")
+            db["speakers"].create_index(["key"])
+            db["speaker_aliases"].create(
+                {"speaker_id": int, "alias": str},
+                pk=("speaker_id", "alias"),
+                foreign_keys=[("speaker_id", "speakers", "id")],
+            )
+            db["speaker_roles"].create(
+                {"speaker_id": int, "role": str},
+                pk=("speaker_id", "role"),
+                foreign_keys=[("speaker_id", "speakers", "id")],
+            )
+            db["quotes"].create(
+                {"id": int, "text": str, "norm": str, "speaker_id": int, "kind": str, "key": str},
+                pk="id",
+                foreign_keys=[("speaker_id", "speakers", "id")],
+            )
+            db["quotes"].create_index(["key"], unique=True)
+            db["quotes"].create_index(["speaker_id"])
+            db["quote_sources"].create(
+                {
+                    "quote_id": int,
+                    "article_id": str,
+                    "paragraph": int,
+                    "start": int,
+                    "end": int,
+                    "role": str,
+                    "verb": str,
+                    "shape": str,
+                    "sentence": str,
+                },
+                pk=("article_id", "start"),
+                foreign_keys=[("quote_id", "quotes", "id"), ("article_id", "articles", "id")],
+            )
+            db["quote_sources"].create_index(["quote_id"])
+            db["quotes"].enable_fts(
+                ["norm"], fts_version="FTS5", create_triggers=True, tokenize="unicode61"
+            )
+            db.execute(
+                f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE}_vocab "
+                f"USING fts5vocab({FTS_TABLE}, 'row')"
+            )
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    # -- ingest ---------------------------------------------------------------
+    def ingest(self, paths: Iterable[str | os.PathLike], *, workers: int = 1) -> IngestReport:
+        """Add or refresh articles from files and folders; one transaction for the lot."""
+        started = time.perf_counter()
+        files, skipped = list_article_files(paths)
+        report = IngestReport(skipped=[(s.path, s.reason) for s in skipped])
+        results = self._extract_all([str(f) for f in files], workers)
+        self._write(results, report)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def ingest_text(self, article_id: str, text: str | bytes) -> IngestReport:
+        started = time.perf_counter()
+        report = IngestReport()
+        self._write(iter([_extract_text(article_id, text)]), report)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _extract_all(self, files: list[str], workers: int) -> Iterator[tuple]:
+        if workers <= 1 or len(files) < 2:
+            for f in files:
+                yield _extract_file(f)
+            return
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            yield from pool.map(_extract_file, files, chunksize=max(1, min(64, len(files) // (workers * 8) or 1)))
+
+    def _write(self, results: Iterable[tuple], report: IngestReport) -> None:
+        db = self.db
+        try:
+            with db.atomic():
+                index = self._load_index()
+                existing = {r["id"]: r["digest"] for r in db.query("SELECT id, digest FROM articles")}
+                batch: list[tuple[Article, list[Quote]]] = []
+                for item, quotes in results:
+                    if isinstance(item, Skipped):
+                        report.skipped.append((item.path, item.reason))
+                        continue
+                    report.bytes += len(item.text.encode("utf-8", "surrogatepass"))
+                    old = existing.get(item.id)
+                    if old == item.digest:
+                        report.unchanged.append(item.id)
+                        continue
+                    if old is not None:
+                        self._delete_article(item.id)
+                        report.replaced.append(item.id)
+                    else:
+                        report.added.append(item.id)
+                    existing[item.id] = item.digest
+                    batch.append((item, quotes))
+                    if len(batch) >= _BATCH_ARTICLES:
+                        report.quotes += self._write_batch(batch, index)
+                        batch = []
+                if batch:
+                    report.quotes += self._write_batch(batch, index)
+                if report.replaced:
+                    self._delete_orphans()
+        except sqlite3.DatabaseError as exc:
+            raise database_error(self.path, exc) from exc
+        finally:
+            self._index_version = None  # reload lazily next time
+        if report.added or report.replaced:
+            try:
+                db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            except sqlite3.DatabaseError:
+                pass
+
+    def _delete_article(self, article_id: str) -> None:
+        self.db.execute("DELETE FROM quote_sources WHERE article_id = ?", [article_id])
+        self.db.execute("DELETE FROM articles WHERE id = ?", [article_id])
+
+    def _delete_orphans(self) -> None:
+        db = self.db
+        db.execute("DELETE FROM quotes WHERE id NOT IN (SELECT quote_id FROM quote_sources)")
+        live = "SELECT DISTINCT speaker_id FROM quotes"
+        db.execute(f"DELETE FROM speaker_aliases WHERE speaker_id NOT IN ({live})")
+        db.execute(f"DELETE FROM speaker_roles WHERE speaker_id NOT IN ({live})")
+        db.execute(f"DELETE FROM speakers WHERE id NOT IN ({live})")
+
+    def _speaker_id(self, index: SpeakerIndex, q: Quote) -> int:
+        sid = index.find_same(q.speaker, q.speaker_kind)
+        if sid is None:
+            sid = self.db["speakers"].insert(
+                {"name": q.speaker, "kind": q.speaker_kind, "key": name_key(q.speaker)}
+            ).last_pk
+            index.add(SpeakerEntry(sid, q.speaker, q.speaker_kind))
+        else:
+            entry = index.entries[sid]
+            # Prefer the fuller name (an article may only give "Lavrov").
+            if len(name_tokens(q.speaker)) > len(name_tokens(entry.name)):
+                index.rename(sid, q.speaker)
+                self.db["speakers"].update(sid, {"name": q.speaker, "key": name_key(q.speaker)})
+        return sid
+
+    def _write_batch(self, batch: list[tuple[Article, list[Quote]]], index: SpeakerIndex) -> int:
+        db = self.db
+        now = time.time()
+        db["articles"].insert_all(
+            (
+                {
+                    "id": a.id,
+                    "title": a.title,
+                    "byline": a.byline,
+                    "path": a.path,
+                    "digest": a.digest,
+                    "text": a.text,
+                    "paragraphs": json.dumps([[p.start, p.end] for p in a.paragraphs]),
+                    "ingested_at": now,
+                }
+                for a, _ in batch
+            ),
+            batch_size=100,
+        )
+        quote_rows: dict[str, dict] = {}
+        source_rows: list[tuple[str, dict]] = []
+        aliases: set[tuple[int, str]] = set()
+        roles: set[tuple[int, str]] = set()
+        for article, quotes in batch:
+            for q in quotes:
+                if not q.speaker or not q.text.strip():
+                    continue  # not attributed: not stored
+                sid = self._speaker_id(index, q)
+                entry = index.entries[sid]
+                for alias in (q.speaker, *q.aliases):
+                    if alias and alias != entry.name:
+                        aliases.add((sid, alias))
+                        entry.aliases.add(alias)
+                if q.role:
+                    roles.add((sid, q.role))
+                    entry.roles.add(q.role)
+                norm = normalize.normalize(q.text)
+                group = "p" if q.kind == PARAPHRASE else "d"
+                key = _sha1(group, norm, str(sid))
+                quote_rows.setdefault(
+                    key,
+                    {"text": q.text, "norm": norm, "speaker_id": sid, "kind": q.kind, "key": key},
+                )
+                source_rows.append(
+                    (
+                        key,
+                        {
+                            "article_id": article.id,
+                            "paragraph": q.paragraph,
+                            "start": q.start,
+                            "end": q.end,
+                            "role": q.role,
+                            "verb": q.verb,
+                            "shape": q.shape,
+                            "sentence": q.sentence,
+                        },
+                    )
+                )
+        if quote_rows:
+            db["quotes"].insert_all(quote_rows.values(), ignore=True, batch_size=500)
+            ids: dict[str, int] = {}
+            keys = list(quote_rows)
+            for i in range(0, len(keys), 500):
+                chunk = keys[i : i + 500]
+                marks = ",".join("?" * len(chunk))
+                for row in db.execute(f"SELECT key, id FROM quotes WHERE key IN ({marks})", chunk):
+                    ids[row[0]] = row[1]
+            db["quote_sources"].insert_all(
+                ({"quote_id": ids[k], **row} for k, row in source_rows), ignore=True, batch_size=500
+            )
+        if aliases:
+            db["speaker_aliases"].insert_all(
+                ({"speaker_id": s, "alias": a} for s, a in aliases), ignore=True
+            )
+        if roles:
+            db["speaker_roles"].insert_all(
+                ({"speaker_id": s, "role": r} for s, r in roles), ignore=True
+            )
+        return len(source_rows)
+
+    # -- speakers -------------------------------------------------------------
+    def _version(self) -> tuple:
+        # data_version changes when another connection commits; total_changes when this one does.
+        return (self.db.execute("PRAGMA data_version").fetchone()[0], self.db.conn.total_changes)
+
+    def _load_index(self) -> SpeakerIndex:
+        entries = {
+            r["id"]: SpeakerEntry(r["id"], r["name"], r["kind"])
+            for r in self.db.query("SELECT id, name, kind FROM speakers")
+        }
+        for r in self.db.query("SELECT speaker_id, alias FROM speaker_aliases"):
+            if r["speaker_id"] in entries:
+                entries[r["speaker_id"]].aliases.add(r["alias"])
+        for r in self.db.query("SELECT speaker_id, role FROM speaker_roles"):
+            if r["speaker_id"] in entries:
+                entries[r["speaker_id"]].roles.add(r["role"])
+        return SpeakerIndex(list(entries.values()))
+
+    def speaker_index(self) -> SpeakerIndex:
+        """The in-memory speaker index, reloaded when the database changed."""
+        version = self._version()
+        if self._index is None or version != self._index_version:
+            self._index = self._load_index()
+            self._counts = {
+                r[0]: r[1]
+                for r in self.db.execute(
+                    "SELECT speaker_id, count(*) FROM quotes GROUP BY speaker_id"
+                )
+            }
+            self._index_version = self._version()
+        return self._index
+
+    def resolve_speakers(self, name: str) -> list[tuple[int, float]]:
+        if not name or not name.strip():
+            return []
+        return self.speaker_index().resolve(name)
+
+    def find_speaker(self, name: str) -> SpeakerEntry | None:
+        found = self.resolve_speakers(name)
+        return self.speaker_index().entries[found[0][0]] if found else None
+
+    def speaker_names(self, prefix: str = "", *, limit: int = 25) -> list[str]:
+        index = self.speaker_index()
+        counts = self._counts
+        ranked = sorted(index.entries.values(), key=lambda e: (-counts.get(e.id, 0), e.name))
+        p = prefix.strip().casefold()
+        if not p:
+            return [e.name for e in ranked[:limit]]
+        starts, contains = [], []
+        for e in ranked:
+            names = [e.name, *e.aliases]
+            if any(n.casefold().startswith(p) for n in names) or any(
+                w.startswith(p) for w in e.name.casefold().split()
+            ):
+                starts.append(e.name)
+            elif any(p in n.casefold() for n in names) or any(p in r.casefold() for r in e.roles):
+                contains.append(e.name)
+        out = starts + contains
+        if not out:
+            out = [index.entries[i].name for i, _ in index.resolve(prefix, score_cutoff=70)]
+        return out[:limit]
+
+    def speakers(self) -> list[SpeakerInfo]:
+        index = self.speaker_index()
+        return sorted(
+            (
+                SpeakerInfo(
+                    id=e.id,
+                    name=e.name,
+                    kind=e.kind,
+                    roles=sorted(e.roles),
+                    aliases=sorted(e.aliases),
+                    quotes=self._counts.get(e.id, 0),
+                )
+                for e in index.entries.values()
+            ),
+            key=lambda s: (-s.quotes, s.name),
+        )
+
+    def articles(self) -> list[ArticleInfo]:
+        counts = {
+            r[0]: r[1]
+            for r in self.db.execute(
+                "SELECT article_id, count(*) FROM quote_sources GROUP BY article_id"
+            )
+        }
+        return [
+            ArticleInfo(
+                id=r["id"],
+                title=r["title"],
+                byline=r["byline"],
+                path=r["path"],
+                quotes=counts.get(r["id"], 0),
+                paragraphs=len(json.loads(r["paragraphs"] or "[]")),
+            )
+            for r in self.db.query(
+                "SELECT id, title, byline, path, paragraphs FROM articles ORDER BY id"
+            )
+        ]
+
+    def counts(self) -> dict[str, int]:
+        return {
+            t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("articles", "speakers", "quotes", "quote_sources")
+        }
+
+    # -- reading quotes --------------------------------------------------------
+    def matches(self, ids: list[int]) -> list[Match]:
+        """Quotes by id, in the order given, each with every article reporting it."""
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        rows = {
+            r["id"]: r
+            for r in self.db.query(
+                f"""SELECT q.id, q.text, q.kind, s.name AS speaker, s.kind AS speaker_kind
+                FROM quotes q LEFT JOIN speakers s ON s.id = q.speaker_id
+                WHERE q.id IN ({marks})""",
+                ids,
+            )
+        }
+        sources: dict[int, list[Source]] = {}
+        roles: dict[int, str | None] = {}
+        for r in self.db.query(
+            f"""SELECT qs.*, a.title FROM quote_sources qs JOIN articles a ON a.id = qs.article_id
+            WHERE qs.quote_id IN ({marks}) ORDER BY qs.article_id, qs.start""",
+            ids,
+        ):
+            sources.setdefault(r["quote_id"], []).append(
+                Source(
+                    article=r["article_id"],
+                    title=r["title"],
+                    paragraph=r["paragraph"],
+                    start=r["start"],
+                    end=r["end"],
+                    context=r["sentence"] or "",
+                    verb=r["verb"],
+                )
+            )
+            if r["role"] and not roles.get(r["quote_id"]):
+                roles[r["quote_id"]] = r["role"]
+        out = []
+        for i in ids:
+            r = rows.get(i)
+            if r is None:
+                continue
+            out.append(
+                Match(
+                    id=r["id"],
+                    quote=r["text"],
+                    speaker=r["speaker"],
+                    role=roles.get(i),
+                    kind=r["kind"],
+                    sources=sources.get(i, []),
+                    speaker_kind=r["speaker_kind"],
+                )
+            )
+        return out
+
+    def quotes(
+        self,
+        speaker: str | None = None,
+        article: str | None = None,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        include_paraphrase: bool = True,
+    ) -> list[Match]:
+        where, params = [], []
+        if speaker:
+            found = self.resolve_speakers(speaker)
+            if not found:
+                return []
+            where.append(f"q.speaker_id IN ({','.join('?' * len(found))})")
+            params.extend(i for i, _ in found)
+        if article:
+            where.append("q.id IN (SELECT quote_id FROM quote_sources WHERE article_id = ?)")
+            params.append(article)
+        if not include_paraphrase:
+            where.append("q.kind != ?")
+            params.append(PARAPHRASE)
+        sql = "SELECT q.id FROM quotes q"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += (
+            " ORDER BY (SELECT min(article_id || printf('%012d', start)) FROM quote_sources"
+            " WHERE quote_id = q.id)"
+        )
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params.extend([int(limit), int(offset)])
+        ids = [r[0] for r in self.db.execute(sql, params)]
+        return self.matches(ids)
+
+    def search(self, words: str, *, limit: int = 20) -> list[Match]:
+        toks = normalize.tokens(words)[:32]
+        if not toks:
+            return []
+        ids = self._fts_ids(" AND ".join(f'"{t}"' for t in toks), limit)
+        if not ids:
+            ids = self._fts_ids(" OR ".join(f'"{t}"' for t in toks), limit)
+        return self.matches(ids)
+
+    def _fts_ids(self, match: str, limit: int, speaker_ids: list[int] | None = None) -> list[int]:
+        sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?"
+        params: list = [match]
+        if speaker_ids:
+            sql = (
+                f"SELECT f.rowid FROM {FTS_TABLE} f JOIN quotes q ON q.id = f.rowid "
+                f"WHERE {FTS_TABLE} MATCH ? AND q.speaker_id IN ({','.join('?' * len(speaker_ids))})"
+            )
+            params.extend(speaker_ids)
+        sql += " ORDER BY rank LIMIT ?"
+        params.append(limit)
+        return [r[0] for r in self.db.execute(sql, params)]
+
+    def doc_frequencies(self, toks: list[str]) -> dict[str, int]:
+        if not toks:
+            return {}
+        uniq = list(dict.fromkeys(toks))
+        marks = ",".join("?" * len(uniq))
+        found = {
+            r[0]: r[1]
+            for r in self.db.execute(
+                f"SELECT term, doc FROM {FTS_TABLE}_vocab WHERE term IN ({marks})", uniq
+            )
+        }
+        return {t: found.get(t, 0) for t in uniq}
+
+    def candidates(
+        self, toks: list[str], *, limit: int = 40, speaker_ids: list[int] | None = None
+    ) -> list[dict]:
+        """Stored quotes that may match a claim: exact phrase hits first, then rare-word hits.
+
+        Rare words (by FTS5 document frequency) keep the OR query's posting
+        lists short, which is what keeps verification fast at a million quotes.
+        """
+        if not toks:
+            return []
+        ids: list[int] = []
+        phrase = '"' + " ".join(toks[:64]) + '"'
+        ids.extend(self._fts_ids(phrase, limit, speaker_ids))
+        freqs = self.doc_frequencies(toks)
+        present = [t for t in dict.fromkeys(toks) if freqs.get(t)]
+        informative = [t for t in present if t not in STOPWORDS] or present
+        rare = sorted(informative, key=lambda t: freqs[t])[:6]
+        if rare:
+            if len(rare) > 1:
+                ids.extend(self._fts_ids(" AND ".join(f'"{t}"' for t in rare[:3]), limit, speaker_ids))
+            ids.extend(self._fts_ids(" OR ".join(f'"{t}"' for t in rare), limit, speaker_ids))
+        ids = list(dict.fromkeys(ids))
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        return list(
+            self.db.query(
+                f"SELECT id, text, norm, speaker_id, kind FROM quotes WHERE id IN ({marks})", ids
+            )
+        )
+
+    def context(self, quote_id: int) -> Match | None:
+        """One quote with its paragraph and the sentences around it, in each article."""
+        found = self.matches([int(quote_id)])
+        if not found:
+            return None
+        match = found[0]
+        texts: dict[str, tuple[str, list]] = {}
+        for s in match.sources:
+            if s.article not in texts:
+                row = self.db.execute(
+                    "SELECT text, paragraphs FROM articles WHERE id = ?", [s.article]
+                ).fetchone()
+                texts[s.article] = (row[0], json.loads(row[1] or "[]"))
+            text, paras = texts[s.article]
+            p_start, p_end = next(
+                ((a, b) for a, b in paras if a <= s.start < b), (s.start, s.end)
+            )
+            paragraph = text[p_start:p_end]
+            s.paragraph_text = paragraph
+            sents = sentences(paragraph)
+            offset = p_start
+            spans = []
+            for sent in sents:
+                at = text.find(sent, offset, p_end)
+                at = offset if at < 0 else at
+                spans.append((at, at + len(sent), sent))
+                offset = at + len(sent)
+            hit = [i for i, (a, b, _) in enumerate(spans) if a < s.end and s.start < b]
+            if hit:
+                first, last = hit[0], hit[-1]
+                s.before = spans[first - 1][2] if first > 0 else ""
+                s.after = spans[last + 1][2] if last + 1 < len(spans) else ""
+                if not s.context:
+                    s.context = " ".join(sp[2] for sp in spans[first : last + 1])
+        return match
+
+    def article_text(self, article_id: str) -> str | None:
+        row = self.db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
+        return row[0] if row else None
+
+
+def require_paths(paths: list[str]) -> None:
+    if not paths:
+        raise InputError("No articles given: pass files or folders of .txt articles.")

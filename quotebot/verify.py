@@ -1,0 +1,199 @@
+"""Verdicts with evidence: verified, altered, misattributed or not_found.
+
+A claim is reduced to word tokens (``normalize.tokens``). It is *verified*
+only when those tokens occur unbroken in a stored direct quote, so any word
+added, dropped, swapped or changed (a negation, a number) cannot verify.
+Candidates come from the FTS5 index (``store.candidates``); each is aligned
+word by word with rapidfuzz, and the aligned window is scored with
+``fuzz.ratio`` on the normalised text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
+
+from . import claims, normalize
+from .answers import ALTERED, MISATTRIBUTED, NOT_FOUND, VERIFIED, Answer, DiffOp, Match
+from .models import PARAPHRASE
+
+# A record is "close" (altered) from this score of the aligned window, 0-100.
+ALTERED_CUTOFF = 72.0
+# ... and when at least this share of the claim's words line up with it.
+MIN_SHARED_WORDS = 0.5
+# Nearest candidates shown for not_found answers.
+NEAREST_CUTOFF = 40.0
+MAX_CLAIM_WORDS = 400
+
+
+@dataclass
+class Scored:
+    row: dict
+    score: float
+    exact: bool
+    diff: list[DiffOp]
+    excerpt: str
+
+
+def align(claim: list[tuple[str, str]], record: list[tuple[str, str]]) -> tuple[float, bool, list[DiffOp], str]:
+    """Line the claim up with the best-matching run of the record's words.
+
+    Returns (score 0-100, exact, word diff, the record's aligned excerpt).
+    """
+    c_norm = [t for t, _ in claim]
+    r_norm = [t for t, _ in record]
+    if not c_norm or not r_norm:
+        return 0.0, False, [], ""
+    if normalize.is_excerpt(c_norm, r_norm):
+        n = len(c_norm)
+        start = next(i for i in range(len(r_norm) - n + 1) if r_norm[i : i + n] == c_norm)
+        excerpt = " ".join(s for _, s in record[start : start + n])
+        return 100.0, True, [DiffOp("equal", " ".join(s for _, s in claim), excerpt)], excerpt
+    ops = Indel.opcodes(c_norm, r_norm)
+    equal = [op for op in ops if op.tag == "equal"]
+    if not equal:
+        return 0.0, False, [], ""
+    lo, hi = equal[0].dest_start, equal[-1].dest_end
+    # Let the window reach over record words the claim replaced at either edge.
+    lead = equal[0].src_start
+    trail = len(c_norm) - equal[-1].src_end
+    lo = max(0, lo - lead)
+    hi = min(len(r_norm), hi + trail)
+    window = r_norm[lo:hi]
+    shared = sum(op.src_end - op.src_start for op in equal)
+    score = fuzz.ratio(" ".join(c_norm), " ".join(window))
+    if "".join(c_norm) == "".join(window):
+        # Only word breaks differ ("dead-end" / "deadend"): the same words.
+        return 100.0, True, [DiffOp("equal", " ".join(s for _, s in claim), " ".join(s for _, s in record[lo:hi]))], " ".join(s for _, s in record[lo:hi])
+    if shared / len(c_norm) < MIN_SHARED_WORDS:
+        score = min(score, ALTERED_CUTOFF - 1)
+    diff = _diff(claim, record[lo:hi])
+    return float(score), False, diff, " ".join(s for _, s in record[lo:hi])
+
+
+def _diff(claim: list[tuple[str, str]], window: list[tuple[str, str]]) -> list[DiffOp]:
+    """Word runs that are equal, replaced, only in the claim, or only on record."""
+    ops = Indel.opcodes([t for t, _ in claim], [t for t, _ in window])
+    out: list[DiffOp] = []
+    for op in ops:
+        c = " ".join(s for _, s in claim[op.src_start : op.src_end])
+        r = " ".join(s for _, s in window[op.dest_start : op.dest_end])
+        tag = {"equal": "equal", "delete": "insert", "insert": "delete"}[op.tag]
+        # Indel speaks of turning the claim into the record: its "delete" is a
+        # word only the claim has (our "insert"), its "insert" one only on record.
+        if out and {out[-1].op, tag} == {"insert", "delete"}:
+            prev = out.pop()
+            claim_words = prev.claim if prev.op == "insert" else c
+            record_words = prev.record if prev.op == "delete" else r
+            out.append(DiffOp("replace", claim_words, record_words))
+        else:
+            out.append(DiffOp(tag, c, r))
+    return out
+
+
+def _score_rows(claim: list[tuple[str, str]], rows: list[dict]) -> list[Scored]:
+    out = []
+    for row in rows:
+        record = normalize.surface_tokens(row["text"])
+        score, exact, diff, excerpt = align(claim, record)
+        out.append(Scored(row, score, exact, diff, excerpt))
+    out.sort(key=lambda s: (-s.score, len(s.row["norm"])))
+    return out
+
+
+def _as_match(store, scored: list[Scored]) -> list[Match]:
+    matches = store.matches([s.row["id"] for s in scored])
+    by_id = {m.id: m for m in matches}
+    out = []
+    for s in scored:
+        m = by_id.get(s.row["id"])
+        if m is None:
+            continue
+        m.score = s.score
+        m.diff = None if s.exact else s.diff
+        m.excerpt = s.excerpt
+        out.append(m)
+    return out
+
+
+def verify(store, text: str, speaker: str | None = None, *, limit: int = 5) -> Answer:
+    """Is ``text`` on record, and by ``speaker`` when one is claimed?"""
+    claim = claims.parse_claim(text or "", speaker)
+    answer = Answer(verdict=NOT_FOUND, query=text or "", claimed_speaker=claim.speaker)
+    words = normalize.surface_tokens(claim.text)[:MAX_CLAIM_WORDS]
+    if not words:
+        answer.note = "There are no words to check. Put the quoted words in the question."
+        return answer
+
+    speaker_ids: list[int] = []
+    if claim.speaker:
+        speaker_ids = [i for i, _ in store.resolve_speakers(claim.speaker)]
+        if speaker_ids:
+            answer.speaker = store.speaker_index().entries[speaker_ids[0]].name
+    toks = [t for t, _ in words]
+    rows = store.candidates(toks)
+    if speaker_ids:
+        seen = {r["id"] for r in rows}
+        rows += [r for r in store.candidates(toks, limit=20, speaker_ids=speaker_ids) if r["id"] not in seen]
+    scored = _score_rows(words, rows)
+    direct = [s for s in scored if s.row["kind"] != PARAPHRASE]
+    paraphrase = [s for s in scored if s.row["kind"] == PARAPHRASE]
+
+    def close(s: Scored) -> bool:
+        return s.exact or s.score >= ALTERED_CUTOFF
+
+    by_claimed = [s for s in direct if s.row["speaker_id"] in speaker_ids]
+    others = [s for s in direct if s.row["speaker_id"] not in speaker_ids]
+    best_claimed = by_claimed[0] if by_claimed else None
+    best_other = others[0] if others else None
+    best_any = direct[0] if direct else None
+
+    chosen: list[Scored]
+    if not claim.speaker:
+        if best_any and best_any.exact:
+            answer.verdict = VERIFIED
+            chosen = [s for s in direct if s.exact] or [best_any]
+        elif best_any and close(best_any):
+            answer.verdict = ALTERED
+            chosen = [s for s in direct if close(s)]
+        else:
+            chosen = [s for s in direct if s.score >= NEAREST_CUTOFF][:3]
+    else:
+        if best_claimed and best_claimed.exact:
+            answer.verdict = VERIFIED
+            chosen = [s for s in by_claimed if s.exact]
+        elif best_other and best_other.exact:
+            answer.verdict = MISATTRIBUTED
+            chosen = [s for s in others if s.exact]
+        elif best_claimed and close(best_claimed):
+            if best_other and close(best_other) and best_other.score - best_claimed.score >= 15:
+                answer.verdict = MISATTRIBUTED
+                chosen = [best_other, best_claimed]
+            else:
+                answer.verdict = ALTERED
+                chosen = [s for s in by_claimed if close(s)]
+        elif best_other and close(best_other):
+            answer.verdict = MISATTRIBUTED
+            chosen = [s for s in others if close(s)]
+        else:
+            chosen = [s for s in direct if s.score >= NEAREST_CUTOFF][:3]
+        if claim.speaker and not speaker_ids:
+            answer.note = f"No speaker on record matches {claim.speaker!r}."
+    if answer.verdict == MISATTRIBUTED and chosen:
+        answer.note = (
+            f"On record as said by {store.speaker_index().entries[chosen[0].row['speaker_id']].name}, "
+            f"not {answer.speaker or claim.speaker}."
+        )
+    para_close = [s for s in paraphrase if close(s)]
+    if para_close and (answer.verdict == NOT_FOUND or para_close[0].score > (chosen[0].score if chosen else 0)):
+        who = store.speaker_index().entries[para_close[0].row["speaker_id"]].name
+        extra = (
+            f"These words match only a paraphrase (reported speech) attributed to {who}, "
+            "not a direct quote: the article does not put them in quotation marks."
+        )
+        answer.note = f"{answer.note} {extra}" if answer.note and answer.verdict != NOT_FOUND else extra
+        chosen = chosen + para_close[:2]
+    answer.matches = _as_match(store, chosen[:limit])
+    return answer

@@ -1,0 +1,176 @@
+"""Verdicts on hand-made records: each of the four, and the rules between them."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import FRAGMENT, ORGANISATION, PARAPHRASE, STATEMENT, article_with
+
+from quotebot.answers import ALTERED, MISATTRIBUTED, NOT_FOUND, VERDICTS, VERIFIED
+from quotebot.verify import verify
+
+HARBOUR = (
+    "The harbour talks ended without a deal.\n"
+    "“We will not sign anything that gives away our fishing rights,” said Marta Kovacs, "
+    "the fisheries minister.\n"
+    "Her deputy, Tomas Breyer, called the offer a “dead letter”.\n"
+    "“The door remains open for 30 more days,” Breyer added.\n"
+    "Kovacs said that the fleet would stay in port until spring.\n"
+    "The Harbour Authority said the port would “reopen on Monday”."
+)
+
+
+@pytest.fixture
+def store(make_store):
+    return make_store(
+        article_with(
+            "harbour",
+            HARBOUR,
+            [
+                ("We will not sign anything that gives away our fishing rights", "Marta Kovacs", "fisheries minister"),
+                ("dead letter", "Tomas Breyer", "deputy fisheries minister", FRAGMENT),
+                ("The door remains open for 30 more days", "Tomas Breyer"),
+                ("the fleet would stay in port until spring", "Marta Kovacs", None, PARAPHRASE),
+                ("reopen on Monday", "the Harbour Authority", None, FRAGMENT, ORGANISATION),
+            ],
+        )
+    )
+
+
+def test_verbatim_quote_is_verified(store):
+    a = verify(store, "We will not sign anything that gives away our fishing rights", "Marta Kovacs")
+    assert a.verdict == VERIFIED
+    assert a.matches[0].speaker == "Marta Kovacs"
+    assert a.matches[0].sources[0].article == "harbour"
+
+
+def test_excerpt_with_other_case_punctuation_and_quote_style_is_verified(store):
+    a = verify(store, "‘WE WILL NOT SIGN anything’ ...", "Kovacs")
+    assert a.verdict == VERIFIED
+
+
+def test_unbroken_excerpt_only(store):
+    """Words picked from two places of a quote are not an excerpt of it."""
+    a = verify(store, "We will not sign our fishing rights", "Kovacs")
+    assert a.verdict == ALTERED
+
+
+def test_dropped_negation_is_altered_with_diff(store):
+    a = verify(store, "We will sign anything that gives away our fishing rights", "Marta Kovacs")
+    assert a.verdict == ALTERED
+    diff = a.matches[0].diff
+    assert any(op.op == "delete" and op.record == "not" for op in diff)
+
+
+def test_changed_number_is_altered(store):
+    a = verify(store, "The door remains open for 60 more days", "Breyer")
+    assert a.verdict == ALTERED
+    assert any(op.op == "replace" and op.claim == "60" and op.record == "30" for op in a.matches[0].diff)
+
+
+def test_swapped_word_is_altered(store):
+    a = verify(store, "We will not sign anything that gives away our farming rights", "Kovacs")
+    assert a.verdict == ALTERED
+    assert any(op.op == "replace" and op.claim == "farming" for op in a.matches[0].diff)
+
+
+def test_right_words_wrong_speaker_is_misattributed(store):
+    a = verify(store, "the door remains open for 30 more days", "Marta Kovacs")
+    assert a.verdict == MISATTRIBUTED
+    assert a.matches[0].speaker == "Tomas Breyer"
+    assert "Tomas Breyer" in a.note
+
+
+def test_altered_words_wrong_speaker_is_misattributed(store):
+    a = verify(store, "The door remains open for 31 more days", "Kovacs")
+    assert a.verdict == MISATTRIBUTED
+
+
+def test_unknown_speaker_with_words_on_record_is_misattributed(store):
+    a = verify(store, "dead letter", "Someone Else")
+    assert a.verdict == MISATTRIBUTED
+    assert a.matches[0].speaker == "Tomas Breyer"
+
+
+def test_nothing_close_is_not_found(store):
+    a = verify(store, "The moon is made of green cheese", None)
+    assert a.verdict == NOT_FOUND
+
+
+def test_not_found_lists_nearest_candidates_with_scores(store):
+    a = verify(store, "our fishing fleet will sail tomorrow", None)
+    assert a.verdict == NOT_FOUND
+    assert all(m.score is not None for m in a.matches)
+
+
+def test_no_speaker_claimed_means_anyone(store):
+    assert verify(store, "dead letter").verdict == VERIFIED
+
+
+def test_speaker_by_role_as_the_article_states_it(store):
+    assert verify(store, "dead letter", "the deputy fisheries minister").verdict == VERIFIED
+
+
+def test_quoted_part_of_a_claim_is_checked_and_speaker_read_from_it(store):
+    a = verify(store, 'Breyer called the offer a "dead letter"')
+    assert a.verdict == VERIFIED
+    assert a.claimed_speaker == "Breyer"
+
+
+def test_paraphrase_never_verifies_a_verbatim_claim(store):
+    a = verify(store, "the fleet would stay in port until spring", "Kovacs")
+    assert a.verdict != VERIFIED
+    assert "paraphrase" in a.note
+    assert any(m.kind == PARAPHRASE for m in a.matches)
+
+
+def test_organisation_is_a_speaker(store):
+    a = verify(store, "reopen on Monday", "Harbour Authority")
+    assert a.verdict == VERIFIED
+    assert a.matches[0].speaker_kind == ORGANISATION
+
+
+@pytest.mark.parametrize("text", ["", "   ", "...", "“”", "\u200b\u200f"])
+def test_empty_claims_get_an_answer(store, text):
+    a = verify(store, text)
+    assert a.verdict == NOT_FOUND
+    assert a.note
+
+
+def test_json_shape_is_stable(store):
+    d = verify(store, "The door remains open for 60 more days", "Breyer").to_dict()
+    assert set(d) >= {"verdict", "query", "claimed_speaker", "matches"}
+    m = d["matches"][0]
+    assert set(m) >= {"id", "quote", "speaker", "role", "kind", "score", "diff", "sources"}
+    assert set(m["sources"][0]) >= {"article", "title", "paragraph", "start", "end", "context"}
+    assert d["verdict"] in VERDICTS
+
+
+def test_same_quote_in_two_articles_is_one_quote_with_two_sources(make_store):
+    text = "“Bridges are for crossing,” said Ana Ruiz."
+    s = make_store(
+        article_with("a1", text, [("Bridges are for crossing", "Ana Ruiz")]),
+        article_with("a2", "Later: " + text, [("Bridges are for crossing", "Ana Ruiz")]),
+    )
+    a = verify(s, "bridges are for crossing", "Ruiz")
+    assert a.verdict == VERIFIED
+    assert len(a.matches) == 1
+    assert {src.article for src in a.matches[0].sources} == {"a1", "a2"}
+
+
+def test_spelling_variants_are_one_speaker(make_store):
+    s = make_store(
+        article_with("a1", "“Rivers move slowly,” said Sergei Volkov.", [("Rivers move slowly", "Sergei Volkov")]),
+        article_with("a2", "“Mountains wait,” said Sergey Volkov.", [("Mountains wait", "Sergey Volkov")]),
+    )
+    names = [sp.name for sp in s.speakers()]
+    assert len(names) == 1
+    assert verify(s, "mountains wait", "Sergei Volkov").verdict == VERIFIED
+
+
+def test_same_surname_different_first_name_stays_two_speakers(make_store):
+    s = make_store(
+        article_with("a1", "“Rivers move slowly,” said Joan Pike.", [("Rivers move slowly", "Joan Pike")]),
+        article_with("a2", "“Mountains wait,” said Robert Pike.", [("Mountains wait", "Robert Pike")]),
+    )
+    assert len(s.speakers()) == 2
+    assert verify(s, "mountains wait", "Joan Pike").verdict == MISATTRIBUTED
