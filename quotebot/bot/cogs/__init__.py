@@ -1,0 +1,1 @@
+"""The bot's cogs: quotes (everyone), admin (ingest, auto-check, sync), listen (mentions, auto-check)."""
