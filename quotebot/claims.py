@@ -97,6 +97,9 @@ def _tidy_speaker(raw: str) -> str | None:
 def speaker_in(text_outside_quotes: str) -> str | None:
     """The speaker named around a quote: ``Putin called the talks a``, ``did Lavrov say``."""
     rest = _LEAD.sub("", text_outside_quotes.strip(), count=1)
+    m = re.match(rf"^[\s,.]*(?:{_SPEECH})\s+(?P<speaker>[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){{0,3}})", rest)
+    if m:  # "…," said Marta Kovacs
+        return _tidy_speaker(m.group("speaker"))
     m = _SPEAKER_VERB.match(rest)
     if m:
         return _tidy_speaker(m.group("speaker"))

@@ -40,7 +40,7 @@ def word_spans(text: str) -> list[tuple[int, int]]:
 
 def norm_token(word: str) -> str:
     """``Don’t`` -> ``dont``, ``U.S.`` -> ``us``, ``100,000`` -> ``100000``."""
-    folded = unicodedata.normalize("NFKD", word.casefold())
+    folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", word).casefold())
     folded = "".join(c for c in folded if not unicodedata.combining(c))
     return _NON_ALNUM.sub("", folded)
 

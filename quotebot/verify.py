@@ -10,6 +10,7 @@ word by word with rapidfuzz, and the aligned window is scored with
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -51,26 +52,51 @@ def align(claim: list[tuple[str, str]], record: list[tuple[str, str]]) -> tuple[
         start = next(i for i in range(len(r_norm) - n + 1) if r_norm[i : i + n] == c_norm)
         excerpt = " ".join(s for _, s in record[start : start + n])
         return 100.0, True, [DiffOp("equal", " ".join(s for _, s in claim), excerpt)], excerpt
-    ops = Indel.opcodes(c_norm, r_norm)
-    equal = [op for op in ops if op.tag == "equal"]
-    if not equal:
+    best = None
+    for lo, hi in {_window(c_norm, r_norm), (0, len(r_norm))}:
+        fit = _fit(c_norm, r_norm, lo, hi)
+        if fit and (best is None or fit[0] > best[0]):
+            best = fit
+    if best is None:
         return 0.0, False, [], ""
-    lo, hi = equal[0].dest_start, equal[-1].dest_end
-    # Let the window reach over record words the claim replaced at either edge.
-    lead = equal[0].src_start
-    trail = len(c_norm) - equal[-1].src_end
-    lo = max(0, lo - lead)
-    hi = min(len(r_norm), hi + trail)
-    window = r_norm[lo:hi]
-    shared = sum(op.src_end - op.src_start for op in equal)
-    score = fuzz.ratio(" ".join(c_norm), " ".join(window))
-    if "".join(c_norm) == "".join(window):
-        # Only word breaks differ ("dead-end" / "deadend"): the same words.
-        return 100.0, True, [DiffOp("equal", " ".join(s for _, s in claim), " ".join(s for _, s in record[lo:hi]))], " ".join(s for _, s in record[lo:hi])
+    score, lo, hi, shared = best
+    excerpt = " ".join(s for _, s in record[lo:hi])
+    if "".join(c_norm) == "".join(r_norm[lo:hi]):
+        # Only word breaks differ ("deadend" / "dead end"): the same words.
+        return 100.0, True, [DiffOp("equal", " ".join(s for _, s in claim), excerpt)], excerpt
     if shared / len(c_norm) < MIN_SHARED_WORDS:
         score = min(score, ALTERED_CUTOFF - 1)
-    diff = _diff(claim, record[lo:hi])
-    return float(score), False, diff, " ".join(s for _, s in record[lo:hi])
+    return float(score), False, _diff(claim, record[lo:hi]), excerpt
+
+
+def _fit(c_norm: list[str], r_norm: list[str], lo: int, hi: int) -> tuple[float, int, int, int] | None:
+    """Trim r_norm[lo:hi] to the words the claim lines up with; (score, lo, hi, shared words)."""
+    ops = Indel.opcodes(c_norm, r_norm[lo:hi])
+    equal = [op for op in ops if op.tag == "equal"]
+    if not equal:
+        return None
+    base = lo
+    lo, hi = base + equal[0].dest_start, base + equal[-1].dest_end
+    # Let the window reach over record words the claim replaced at either edge.
+    lo = max(base, lo - equal[0].src_start)
+    hi = min(len(r_norm), hi + len(c_norm) - equal[-1].src_end)
+    shared = sum(op.src_end - op.src_start for op in equal)
+    return fuzz.ratio(" ".join(c_norm), " ".join(r_norm[lo:hi])), lo, hi, shared
+
+
+def _window(c_norm: list[str], r_norm: list[str], slack: int = 2) -> tuple[int, int]:
+    """The token range of the record where the claim fits best (rapidfuzz alignment)."""
+    c_str, r_str = " ".join(c_norm), " ".join(r_norm)
+    if len(c_str) >= len(r_str):
+        return 0, len(r_norm)
+    al = fuzz.partial_ratio_alignment(c_str, r_str)
+    starts, pos = [], 0
+    for t in r_norm:
+        starts.append(pos)
+        pos += len(t) + 1
+    lo = max(0, bisect.bisect_right(starts, al.dest_start) - 1 - slack)
+    hi = min(len(r_norm), bisect.bisect_left(starts, al.dest_end) + slack)
+    return lo, hi
 
 
 def _diff(claim: list[tuple[str, str]], window: list[tuple[str, str]]) -> list[DiffOp]:
