@@ -27,6 +27,14 @@ _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
+def tidy_name(name: str) -> str:
+    """A display name without sentence punctuation or stray spaces around it."""
+    name = " ".join((name or "").split()).strip(" ,;:!?\"'“”‘’()[]")
+    if name.endswith(".") and not re.search(r"\b(?:[A-Z]|Jr|Sr|St|Co|Inc|Ltd)\.$", name):
+        name = name[:-1]
+    return name
+
+
 def name_tokens(name: str) -> list[str]:
     """Normalised words of a name, without honorifics, titles or suffixes."""
     words = [norm_token(_POSSESSIVE.sub("", w)) for w in re.split(r"[\s\-]+", name or "")]

@@ -30,7 +30,7 @@ from . import normalize
 from .answers import ArticleInfo, IngestReport, Match, SpeakerInfo, Source
 from .errors import InputError, QuotebotError, database_error
 from .models import PARAPHRASE, Article, Quote, Skipped
-from .speakers import SpeakerEntry, SpeakerIndex, name_key, name_tokens
+from .speakers import SpeakerEntry, SpeakerIndex, name_key, name_tokens, tidy_name
 
 SCHEMA_VERSION = 1
 FTS_TABLE = "quotes_fts"
@@ -311,6 +311,7 @@ class QuoteStore:
         roles: set[tuple[int, str]] = set()
         for article, quotes in batch:
             for q in quotes:
+                q.speaker = tidy_name(q.speaker or "")
                 if not q.speaker or not q.text.strip():
                     continue  # not attributed: not stored
                 sid = self._speaker_id(index, q)

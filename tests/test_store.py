@@ -1,0 +1,196 @@
+"""Storage: ingest is idempotent, replaces changed articles, and is all-or-nothing."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+
+import pytest
+
+from quotebot import store as store_mod
+from quotebot.engine import Engine, resolve_db_path
+from quotebot.errors import QuotebotError
+
+ARTICLE_A = """Bridge vote delayed again
+
+The city council postponed its vote on the river bridge on Tuesday.
+
+“We need another month to read the engineers’ report,” said council leader Priya Natarajan.
+
+Opponents were unimpressed. “This is a delay dressed up as diligence,” said Owen Hartley, who chairs the residents’ association.
+"""
+
+ARTICLE_B = """Ferry service to resume
+
+“The boats will run every hour from May,” said Lena Fischer, the transport director.
+"""
+
+
+def write(folder, name, text):
+    folder.mkdir(parents=True, exist_ok=True)
+    p = folder / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "news"
+    write(folder, "bridge.txt", ARTICLE_A)
+    write(folder, "ferry.txt", ARTICLE_B)
+    return folder
+
+
+def rows(engine):
+    return engine.store.counts()
+
+
+def test_ingest_finds_quotes_and_speakers(tmp_path, corpus):
+    e = Engine(tmp_path / "q.db")
+    report = e.ingest([corpus])
+    assert sorted(report.added) == ["bridge", "ferry"]
+    assert report.quotes >= 3
+    names = {s.name for s in e.speakers()}
+    assert {"Priya Natarajan", "Owen Hartley", "Lena Fischer"} <= names
+
+
+def test_ingest_twice_adds_nothing(tmp_path, corpus):
+    e = Engine(tmp_path / "q.db")
+    e.ingest([corpus])
+    before = rows(e)
+    again = e.ingest([corpus])
+    assert again.added == [] and again.replaced == []
+    assert sorted(again.unchanged) == ["bridge", "ferry"]
+    assert rows(e) == before
+
+
+def test_same_article_given_twice_in_one_run_is_loaded_once(tmp_path, corpus):
+    e = Engine(tmp_path / "q.db")
+    e.ingest([corpus / "ferry.txt", corpus / "ferry.txt"])
+    assert rows(e)["articles"] == 1
+    assert rows(e)["quote_sources"] == 1
+
+
+def test_changed_file_replaces_its_old_quotes(tmp_path, corpus):
+    e = Engine(tmp_path / "q.db")
+    e.ingest([corpus])
+    write(corpus, "ferry.txt", ARTICLE_B.replace("every hour", "every two hours"))
+    report = e.ingest([corpus])
+    assert report.replaced == ["ferry"]
+    texts = [m.quote for m in e.quotes(speaker="Lena Fischer")]
+    assert texts == ["The boats will run every two hours from May"]
+    assert e.verify("The boats will run every hour from May").verdict == "altered"
+
+
+def test_a_failure_part_way_leaves_the_previous_database(tmp_path, corpus, monkeypatch):
+    e = Engine(tmp_path / "q.db")
+    e.ingest([corpus / "bridge.txt"])
+    before = rows(e)
+    real = store_mod.QuoteStore._write_batch
+
+    def explode(self, batch, index):
+        real(self, batch, index)
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(store_mod.QuoteStore, "_write_batch", explode)
+    write(corpus, "bridge.txt", ARTICLE_A + "\n“One more thing,” said Priya Natarajan.\n")
+    with pytest.raises(QuotebotError, match="full"):
+        e.ingest([corpus])
+    assert rows(e) == before
+    assert e.store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_non_text_file_is_skipped_with_its_name_and_others_load(tmp_path, corpus):
+    (corpus / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    e = Engine(tmp_path / "q.db")
+    report = e.ingest([corpus])
+    assert sorted(report.added) == ["bridge", "ferry"]
+    assert [p for p, _ in report.skipped] == [str(corpus / "photo.txt")]
+
+
+def test_missing_path_is_reported(tmp_path):
+    e = Engine(tmp_path / "q.db")
+    report = e.ingest([tmp_path / "nope"])
+    assert report.skipped == [(str(tmp_path / "nope"), "no such file or folder")]
+
+
+def test_database_path_precedence(tmp_path, monkeypatch):
+    monkeypatch.delenv("QUOTEBOT_DB", raising=False)
+    assert str(resolve_db_path(None)) == "quotes.db"
+    monkeypatch.setenv("QUOTEBOT_DB", str(tmp_path / "env.db"))
+    assert resolve_db_path(None) == tmp_path / "env.db"
+    assert resolve_db_path(tmp_path / "flag.db") == tmp_path / "flag.db"
+
+
+def test_corrupt_database_file_gets_a_clear_message(tmp_path):
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(QuotebotError, match=str(bad)) as info:
+        Engine(bad)
+    assert "Move it aside" in str(info.value)
+    assert bad.read_bytes() == b"this is not sqlite" * 100
+
+
+def test_foreign_sqlite_database_is_not_touched(tmp_path):
+    other = tmp_path / "other.db"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE invoices (id INTEGER)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(QuotebotError, match="not a QuoteBot"):
+        Engine(other)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores file permissions")
+def test_read_only_database_gets_a_clear_message(tmp_path, corpus):
+    db = tmp_path / "q.db"
+    Engine(db).ingest([corpus / "bridge.txt"])
+    os.chmod(db, 0o444)
+    try:
+        with pytest.raises(QuotebotError, match="read-only"):
+            Engine(db).ingest([corpus])
+    finally:
+        os.chmod(db, 0o644)
+
+
+def test_wal_mode_and_fts_index(tmp_path, corpus):
+    e = Engine(tmp_path / "q.db")
+    e.ingest([corpus])
+    assert e.store.db.journal_mode == "wal"
+    assert "quotes_fts" in e.store.db.table_names()
+    assert [m.speaker for m in e.search("diligence")] == ["Owen Hartley"]
+
+
+def test_parallel_ingest_matches_serial(tmp_path, corpus):
+    serial = Engine(tmp_path / "a.db")
+    serial.ingest([corpus])
+    parallel = Engine(tmp_path / "b.db")
+    parallel.ingest([corpus], workers=2)
+    strip = lambda ms: sorted((m.quote, m.speaker) for m in ms)  # noqa: E731
+    assert strip(serial.quotes()) == strip(parallel.quotes())
+
+
+def test_context_gives_paragraph_and_neighbouring_sentences(tmp_path, corpus):
+    e = Engine(tmp_path / "q.db")
+    e.ingest([corpus])
+    qid = e.verify("a delay dressed up as diligence").matches[0].id
+    m = e.context(qid)
+    src = m.sources[0]
+    assert src.article == "bridge"
+    assert "Opponents were unimpressed." == src.before
+    assert "diligence" in src.paragraph_text
+
+
+def test_articles_listing(tmp_path, corpus):
+    e = Engine(tmp_path / "q.db")
+    e.ingest([corpus])
+    arts = {a.id: a for a in e.articles()}
+    assert arts["bridge"].title == "Bridge vote delayed again"
+    assert arts["ferry"].quotes == 1
+
+
+def test_speaker_names_for_autocomplete(tmp_path, corpus):
+    e = Engine(tmp_path / "q.db")
+    e.ingest([corpus])
+    assert e.speaker_names("ha") == ["Owen Hartley"]
+    assert "Lena Fischer" in e.speaker_names("")
