@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import NamedTuple
 
 # Characters that look like quote marks or apostrophes (homoglyphs included).
 APOSTROPHES = "'’‘‛ʼʹʻʽˈ′‵`´ꞌ＇"
@@ -20,9 +21,17 @@ _QUOTE_TABLE.update({ord(c): '"' for c in DOUBLE_QUOTES})
 # Zero-width and directional marks carry no words; drop them before anything else.
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\u00ad]")
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
-# Hyphens split words ("dead-end" == "dead end"); apostrophes, dots and commas
-# inside a word do not ("don't", "U.S.", "100,000").
-_WORD = re.compile(r"\w+(?:['.,]\w+)*")
+# A word may hold apostrophes, dots and commas ("don't", "U.S.", "100,000") and
+# hyphens; hyphenated words are split into pieces ("dead-end" == "dead end"),
+# but an excerpt may not start or end inside one ("escalation" is not "de-escalation").
+_WORD = re.compile(r"\w+(?:['.,\-]\w+)*")
+_HYPHEN = re.compile(r"-")
+
+
+class Token(NamedTuple):
+    norm: str  # what comparisons use
+    surface: str  # as written, for showing diffs
+    joined: bool  # continues the previous token inside a hyphenated word
 _NON_ALNUM = re.compile(r"[\W_]+")
 
 
@@ -31,11 +40,6 @@ def clean(text: str) -> str:
     text = _SURROGATES.sub("", text)
     text = _INVISIBLE.sub("", text)
     return unicodedata.normalize("NFC", text).translate(_QUOTE_TABLE)
-
-
-def word_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of the words of ``text`` (as returned by ``clean``)."""
-    return [m.span() for m in _WORD.finditer(text)]
 
 
 def norm_token(word: str) -> str:
@@ -47,16 +51,27 @@ def norm_token(word: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """The normalised words of ``text``: what verification compares."""
-    return [norm for norm, _ in surface_tokens(text)]
+    return [t.norm for t in surface_tokens(text)]
 
 
-def surface_tokens(text: str) -> list[tuple[str, str]]:
-    """(normalised, as written) for each word, so diffs can show the article's words."""
+def surface_tokens(text: str) -> list[Token]:
+    """Each word normalised and as written, so diffs can show the article's words."""
     out = []
     for m in _WORD.finditer(clean(text)):
-        t = norm_token(m.group())
-        if t:
-            out.append((t, m.group()))
+        joined = False
+        for piece in _HYPHEN.split(m.group()):
+            t = norm_token(piece)
+            if t:
+                out.append(Token(t, piece, joined))
+                joined = True
+    return out
+
+
+def join_surface(toks: list[Token]) -> str:
+    """Words as written, hyphenated pieces re-joined."""
+    out = ""
+    for i, t in enumerate(toks):
+        out += ("-" if t.joined and i else " " if i else "") + t.surface
     return out
 
 
@@ -65,13 +80,23 @@ def normalize(text: str) -> str:
     return " ".join(tokens(text))
 
 
-def is_excerpt(needle: list[str], haystack: list[str]) -> bool:
-    """True when ``needle`` occurs as an unbroken run inside ``haystack``."""
+def find_excerpt(needle: list[str], haystack: list[str], joined: list[bool] | None = None) -> int:
+    """Where ``needle`` occurs as an unbroken run of whole words in ``haystack``, or -1.
+
+    ``joined[i]`` marks haystack tokens that continue a hyphenated word: a run
+    may not start on one, nor stop just before one.
+    """
     n = len(needle)
     if n == 0 or n > len(haystack):
-        return False
+        return -1
     first = needle[0]
     for i in range(len(haystack) - n + 1):
         if haystack[i] == first and haystack[i : i + n] == needle:
-            return True
-    return False
+            if joined and (joined[i] or (i + n < len(joined) and joined[i + n])):
+                continue
+            return i
+    return -1
+
+
+def is_excerpt(needle: list[str], haystack: list[str], joined: list[bool] | None = None) -> bool:
+    return find_excerpt(needle, haystack, joined) >= 0

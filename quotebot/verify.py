@@ -19,6 +19,7 @@ from rapidfuzz.distance import Indel
 from . import claims, normalize
 from .answers import ALTERED, MISATTRIBUTED, NOT_FOUND, VERIFIED, Answer, DiffOp, Match
 from .models import PARAPHRASE
+from .normalize import Token, join_surface
 
 # A record is "close" (altered) from this score of the aligned window, 0-100.
 ALTERED_CUTOFF = 72.0
@@ -38,20 +39,19 @@ class Scored:
     excerpt: str
 
 
-def align(claim: list[tuple[str, str]], record: list[tuple[str, str]]) -> tuple[float, bool, list[DiffOp], str]:
+def align(claim: list[Token], record: list[Token]) -> tuple[float, bool, list[DiffOp], str]:
     """Line the claim up with the best-matching run of the record's words.
 
     Returns (score 0-100, exact, word diff, the record's aligned excerpt).
     """
-    c_norm = [t for t, _ in claim]
-    r_norm = [t for t, _ in record]
+    c_norm = [t.norm for t in claim]
+    r_norm = [t.norm for t in record]
     if not c_norm or not r_norm:
         return 0.0, False, [], ""
-    if normalize.is_excerpt(c_norm, r_norm):
-        n = len(c_norm)
-        start = next(i for i in range(len(r_norm) - n + 1) if r_norm[i : i + n] == c_norm)
-        excerpt = " ".join(s for _, s in record[start : start + n])
-        return 100.0, True, [DiffOp("equal", " ".join(s for _, s in claim), excerpt)], excerpt
+    start = normalize.find_excerpt(c_norm, r_norm, [t.joined for t in record])
+    if start >= 0:
+        excerpt = join_surface(record[start : start + len(c_norm)])
+        return 100.0, True, [DiffOp("equal", join_surface(claim), excerpt)], excerpt
     best = None
     for lo, hi in {_window(c_norm, r_norm), (0, len(r_norm))}:
         fit = _fit(c_norm, r_norm, lo, hi)
@@ -60,10 +60,11 @@ def align(claim: list[tuple[str, str]], record: list[tuple[str, str]]) -> tuple[
     if best is None:
         return 0.0, False, [], ""
     score, lo, hi, shared = best
-    excerpt = " ".join(s for _, s in record[lo:hi])
-    if "".join(c_norm) == "".join(r_norm[lo:hi]):
+    excerpt = join_surface(record[lo:hi])
+    whole_words = not record[lo].joined and (hi == len(record) or not record[hi].joined)
+    if whole_words and "".join(c_norm) == "".join(r_norm[lo:hi]):
         # Only word breaks differ ("deadend" / "dead end"): the same words.
-        return 100.0, True, [DiffOp("equal", " ".join(s for _, s in claim), excerpt)], excerpt
+        return 100.0, True, [DiffOp("equal", join_surface(claim), excerpt)], excerpt
     if shared / len(c_norm) < MIN_SHARED_WORDS:
         score = min(score, ALTERED_CUTOFF - 1)
     return float(score), False, _diff(claim, record[lo:hi]), excerpt
@@ -99,13 +100,13 @@ def _window(c_norm: list[str], r_norm: list[str], slack: int = 2) -> tuple[int, 
     return lo, hi
 
 
-def _diff(claim: list[tuple[str, str]], window: list[tuple[str, str]]) -> list[DiffOp]:
+def _diff(claim: list[Token], window: list[Token]) -> list[DiffOp]:
     """Word runs that are equal, replaced, only in the claim, or only on record."""
-    ops = Indel.opcodes([t for t, _ in claim], [t for t, _ in window])
+    ops = Indel.opcodes([t.norm for t in claim], [t.norm for t in window])
     out: list[DiffOp] = []
     for op in ops:
-        c = " ".join(s for _, s in claim[op.src_start : op.src_end])
-        r = " ".join(s for _, s in window[op.dest_start : op.dest_end])
+        c = join_surface(claim[op.src_start : op.src_end])
+        r = join_surface(window[op.dest_start : op.dest_end])
         tag = {"equal": "equal", "delete": "insert", "insert": "delete"}[op.tag]
         # Indel speaks of turning the claim into the record: its "delete" is a
         # word only the claim has (our "insert"), its "insert" one only on record.
@@ -119,7 +120,7 @@ def _diff(claim: list[tuple[str, str]], window: list[tuple[str, str]]) -> list[D
     return out
 
 
-def _score_rows(claim: list[tuple[str, str]], rows: list[dict]) -> list[Scored]:
+def _score_rows(claim: list[Token], rows: list[dict]) -> list[Scored]:
     out = []
     for row in rows:
         record = normalize.surface_tokens(row["text"])
@@ -158,7 +159,7 @@ def verify(store, text: str, speaker: str | None = None, *, limit: int = 5) -> A
         speaker_ids = [i for i, _ in store.resolve_speakers(claim.speaker)]
         if speaker_ids:
             answer.speaker = store.speaker_index().entries[speaker_ids[0]].name
-    toks = [t for t, _ in words]
+    toks = [t.norm for t in words]
     rows = store.candidates(toks)
     if speaker_ids:
         seen = {r["id"] for r in rows}

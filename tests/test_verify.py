@@ -174,3 +174,18 @@ def test_same_surname_different_first_name_stays_two_speakers(make_store):
     )
     assert len(s.speakers()) == 2
     assert verify(s, "mountains wait", "Joan Pike").verdict == MISATTRIBUTED
+
+
+def test_hyphenated_words_match_spaced_but_never_half_a_word(make_store):
+    s = make_store(
+        article_with(
+            "h",
+            "“We chose de-escalation over a dead-end policy,” said Ida Marsh.",
+            [("We chose de-escalation over a dead-end policy", "Ida Marsh")],
+        )
+    )
+    assert verify(s, "a dead end policy", "Marsh").verdict == VERIFIED
+    assert verify(s, "de escalation", "Marsh").verdict == VERIFIED
+    # Dropping a prefix flips the meaning: an excerpt may not start inside a word.
+    assert verify(s, "escalation over a dead-end policy", "Marsh").verdict == ALTERED
+    assert verify(s, "We chose de", "Marsh").verdict == ALTERED
