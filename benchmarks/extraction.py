@@ -1,0 +1,569 @@
+#!/usr/bin/env python3
+"""Score quotebot.extract against the PolNeAR training corpus (real, annotated news).
+
+Usage:
+    .venv/bin/python benchmarks/extraction.py [--corpus PATH] [--limit N]
+        [--json out.json] [--show-misses N] [--no-throughput]
+
+The corpus lives outside the repository (default: ../shared/corpora/polnear-train
+relative to the repo root). When it is absent the script says so and exits 0.
+
+Scoring rules
+=============
+Gold direct quotes
+    Every brat event ``E… Attribution:… Content:T… Source:T… Cue:T…`` gives a
+    Content span (possibly discontinuous). Inside the range the Content covers, we
+    pair quotation marks: curly “ ” and straight " (a straight mark opens when
+    nothing is open, else closes). An opening mark with no closing mark before the
+    end of the Content (or before a new opening mark, or a line break) runs to that
+    point; a closing mark with nothing open, when it is the first mark, closes a
+    quote that starts at the Content start. Single marks ‘ ’ and ' count only when
+    the Content holds no double marks at all (a single-quoted quote, as in
+    headlines); inside double quotes they are part of the text. The gold quote text
+    is the part between the marks, stripped of whitespace and a trailing comma;
+    pieces that fall outside the Content's own segments (e.g. the "he said" between
+    two parts of an interrupted quote) are not quotes. When several attributions
+    contain the same quote (nested attributions), the one with the shortest Content
+    wins — the innermost speaker said the words.
+Gold indirect quotes
+    Content spans that hold no quotation marks at all.
+Gold speaker
+    The annotated Source text. A Source is a *name* when its last word is
+    capitalised (``Trump``, ``Sen. Ted Cruz``, ``the White House``), a *pronoun*
+    when it is one (he, she, they, I, we, …), else a *description* (``the
+    senator``, ``the Republican front-runner``). Pronouns and descriptions are
+    resolved on the gold side: a description whose head noun occurs in the text as
+    a title right before a name (``front-runner Donald Trump``) or as an apposition
+    (``Donald Trump, the front-runner``) before the Source resolves to the nearest
+    such name; otherwise pronouns and descriptions resolve to the nearest preceding
+    *named* gold Source within 3,000 characters (``they``/``we`` prefer named
+    Sources that look like organisations or groups). An unresolvable Source leaves
+    the gold speaker unknown; such quotes count for P/R but not for speaker accuracy.
+    Titles and honorifics are stripped from names (lexicon.TITLES, HONORIFICS).
+Matching
+    A predicted quote (kind statement/fragment for direct, paraphrase for indirect)
+    matches a gold quote when their character spans overlap by at least half of the
+    shorter span. Pairs are made one to one, greedily by overlap size.
+Speaker correct
+    Names are compared as lowercase word sets without titles, honorifics,
+    determiners and possessive 's. Correct when the gold surname (last word) is in
+    the predicted name, or the predicted surname is in the gold name, or — for
+    organisations/groups — when they share any content word (``the Clinton
+    campaign`` ~ ``Clinton campaign``). A missing predicted speaker is wrong.
+Shapes
+    Precision per shape uses the predicted Quote.shape. Recall per shape uses a
+    gold-side heuristic from the annotation geometry: pronoun/description Source
+    -> pronoun; Source after the quote -> after; Cue ``according to`` -> according;
+    Cue a fragment verb (called, described, …) -> fragment; Source in an earlier
+    paragraph or missing -> continuation; text between Cue and quote ends with ':'
+    and the Cue is not a speech verb -> colon; otherwise -> before.
+Throughput
+    Reading + extraction over the scored articles, one process, then a
+    multiprocessing pool with one worker per core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import os
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from quotebot import lexicon as L  # noqa: E402
+from quotebot.articles import article_from_text  # noqa: E402
+from quotebot.extract import extract_quotes  # noqa: E402
+from quotebot.models import PARAPHRASE  # noqa: E402
+
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "polnear-train"
+
+PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "him", "her", "them", "us", "me",
+            "his", "their", "its", "our", "my", "himself", "herself", "themselves", "who", "which",
+            "that", "this", "one", "some", "others", "both", "many"}
+DETS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our"}
+STRIP_WORDS = L.TITLES | L.HONORIFICS | DETS | {"’s", "'s"}
+ORGISH = L.ORG_WORDS | L.PLURAL_ROLE_NOUNS
+
+
+# ----------------------------------------------------------------------------- gold
+@dataclass
+class TSpan:
+    id: str
+    kind: str
+    segs: list[tuple[int, int]]
+    text: str
+
+    @property
+    def start(self) -> int:
+        return min(s for s, _ in self.segs)
+
+    @property
+    def end(self) -> int:
+        return max(e for _, e in self.segs)
+
+
+@dataclass
+class Gold:
+    start: int
+    end: int
+    text: str
+    source: str | None
+    speaker: str | None  # resolved name
+    shape: str
+    content_len: int
+    direct: bool = True
+    extra: dict = field(default_factory=dict)
+
+
+def parse_ann(path: Path) -> tuple[dict[str, TSpan], list[dict[str, str]]]:
+    ts: dict[str, TSpan] = {}
+    events = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("T"):
+            parts = line.split("\t")
+            if len(parts) < 2:
+                continue
+            head = parts[1].split(" ", 1)
+            kind = head[0]
+            segs = []
+            for seg in head[1].split(";"):
+                a, b = seg.split()
+                segs.append((int(a), int(b)))
+            ts[parts[0]] = TSpan(parts[0], kind, segs, parts[2] if len(parts) > 2 else "")
+        elif line.startswith("E"):
+            parts = line.split("\t")
+            roles = {}
+            for item in parts[1].split():
+                k, v = item.split(":", 1)
+                roles[k.rstrip("0123456789")] = v
+            events.append(roles)
+    return ts, events
+
+
+_DQ = "“”\""
+_SQ = "‘’'"
+
+
+def gold_quotes_in(text: str, segs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Quote inner spans inside a Content (see module docstring)."""
+    lo = min(s for s, _ in segs)
+    hi = max(e for _, e in segs)
+    region = text[lo:hi]
+    has_double = any(c in _DQ for c in region)
+    out = []
+    if has_double:
+        open_at = None
+        first = True
+        for i in range(lo, hi):
+            c = text[i]
+            if c == "\n" and open_at is not None:
+                out.append((open_at + 1, i))
+                open_at = None
+                continue
+            if c not in _DQ:
+                continue
+            if c == "“" or (c == '"' and open_at is None):
+                if open_at is not None:
+                    out.append((open_at + 1, i))
+                open_at = i
+            else:  # closing
+                if open_at is not None:
+                    out.append((open_at + 1, i))
+                    open_at = None
+                elif first:
+                    out.append((lo, i))
+            first = False
+        if open_at is not None:
+            out.append((open_at + 1, hi))
+    else:
+        open_at = None
+        for i in range(lo, hi):
+            c = text[i]
+            if c not in _SQ:
+                continue
+            p = text[i - 1] if i > 0 else " "
+            n = text[i + 1] if i + 1 < len(text) else " "
+            if p.isalnum() and n.isalnum():
+                continue  # apostrophe
+            if open_at is None and (c == "‘" or c == "'") and (not p.isalnum()) and not n.isspace():
+                open_at = i
+            elif open_at is not None and c in "’'" and not n.isalnum():
+                out.append((open_at + 1, i))
+                open_at = None
+    res = []
+    for a, b in out:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and (text[b - 1].isspace() or text[b - 1] in ",;"):
+            b -= 1
+        if b - a < 1:
+            continue
+        inside = sum(max(0, min(b, e) - max(a, s)) for s, e in segs)
+        if inside < 0.5 * (b - a):
+            continue
+        res.append((a, b))
+    return res
+
+
+def source_class(src: str) -> str:
+    words = [w for w in re.findall(r"[\w’'.\-]+", src)]
+    if not words:
+        return "none"
+    low = [w.lower() for w in words]
+    if all(w in PRONOUNS for w in low):
+        return "pronoun"
+    last = words[-1].replace("’s", "").replace("'s", "")
+    if last[:1].isupper() and last.lower() not in PRONOUNS:
+        return "name"
+    # "Trump's campaign", "the Clinton camp": a name inside an org description
+    return "desc"
+
+
+def clean_name(name: str) -> str:
+    words = re.findall(r"[\w’'.\-]+", name)
+    out = []
+    for w in words:
+        w2 = re.sub(r"(’s|'s)$", "", w)
+        if w2.lower() in STRIP_WORDS or not w2:
+            continue
+        out.append(w2)
+    return " ".join(out) if out else name.strip()
+
+
+def name_tokens(name: str | None) -> list[str]:
+    if not name:
+        return []
+    toks = []
+    for w in re.findall(r"[\w’'.\-]+", name):
+        w = re.sub(r"(’s|'s)$", "", w).lower().strip(".")
+        if not w or w in STRIP_WORDS or w in L.NAME_SUFFIXES:
+            continue
+        toks.append(w)
+    return toks
+
+
+def speaker_ok(pred: str | None, gold: str | None) -> bool:
+    if not pred or not gold:
+        return False
+    pt, gt = name_tokens(pred), name_tokens(gold)
+    if not pt or not gt:
+        return pred.strip().lower() == gold.strip().lower()
+    if gt[-1] in pt or pt[-1] in gt:
+        return True
+    orgy = any(t in ORGISH for t in pt + gt)
+    return orgy and bool(set(pt) & set(gt))
+
+
+def resolve_sources(text: str, ts: dict[str, TSpan], events: list[dict]) -> dict[str, str | None]:
+    """Map Source T-id -> resolved speaker name (gold side)."""
+    sources = sorted({ev["Source"] for ev in events if "Source" in ev and ev["Source"] in ts},
+                     key=lambda t: ts[t].start)
+    named: list[tuple[int, str, bool]] = []  # (offset, clean name, orgish)
+    resolved: dict[str, str | None] = {}
+    for sid in sources:
+        t = ts[sid]
+        cls = source_class(t.text)
+        if cls == "name":
+            nm = clean_name(t.text)
+            orgish = any(w in ORGISH for w in name_tokens(t.text)) or t.text.strip().isupper()
+            named.append((t.start, nm, orgish))
+            resolved[sid] = nm
+            continue
+        prev = [n for n in named if n[0] < t.start and t.start - n[0] <= 3000]
+        if cls == "desc":
+            head = re.findall(r"[\w’'\-]+", t.text)
+            head_noun = head[-1].lower() if head else ""
+            cand = None
+            if head_noun and head_noun not in PRONOUNS:
+                pat = re.compile(
+                    rf"\b{re.escape(head_noun)}\s+((?:[A-Z][\w’'.\-]+\s+){{0,3}}[A-Z][\w’'\-]+)|"
+                    rf"([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){{0,3}}),\s+(?:the|a|an)\s+[^,.;]{{0,60}}?\b{re.escape(head_noun)}\b",
+                    re.IGNORECASE if head_noun.islower() is False else 0)
+                for m in pat.finditer(text, max(0, t.start - 3000), t.start):
+                    nm = m.group(1) or m.group(2)
+                    if nm and nm[:1].isupper():
+                        cand = clean_name(nm)
+            if cand:
+                resolved[sid] = cand
+                continue
+            if any(w[:1].isupper() for w in head[1:]) and head_noun in ORGISH:
+                resolved[sid] = clean_name(t.text)  # "the Clinton campaign"
+                continue
+            if head_noun in L.PLURAL_ROLE_NOUNS or head_noun in L.ORG_WORDS:
+                resolved[sid] = clean_name(t.text)  # "officials", "the campaign": a group
+                continue
+        low = t.text.strip().lower()
+        if prev:
+            if low in ("they", "we", "them", "us", "their", "our"):
+                orgs = [n for n in prev if n[2]]
+                resolved[sid] = (orgs or prev)[-1][1]
+            else:
+                persons = [n for n in prev if not n[2]]
+                resolved[sid] = (persons or prev)[-1][1]
+        else:
+            resolved[sid] = None if cls == "pronoun" else clean_name(t.text)
+    return resolved
+
+
+def gold_shape(text: str, q: tuple[int, int], src: TSpan | None, cue: TSpan | None,
+               src_cls: str) -> str:
+    a, b = q
+    if src is None:
+        return "continuation"
+    if src_cls in ("pronoun", "desc"):
+        return "pronoun"
+    if cue is not None and cue.text.strip().lower().startswith("according"):
+        return "according"
+    if src.start >= b:
+        return "after"
+    if text.count("\n", src.end, a) >= 1:
+        return "continuation"
+    cue_text = cue.text.strip().lower() if cue else ""
+    last = cue_text.split()[-1] if cue_text.split() else ""
+    if last in L.FRAGMENT_VERBS and last not in L.SPEECH_VERBS | {"called", "calls", "call"}:
+        return "fragment"
+    if last in ("called", "calls", "call", "dubbed", "branded", "labeled", "labelled", "referred",
+                "described", "termed"):
+        return "fragment"
+    between = text[(cue.end if cue else src.end):a - 1].rstrip()
+    if between.endswith(":") and last not in L.SPEECH_VERBS:
+        return "colon"
+    return "before"
+
+
+def load_gold(text: str, ann: Path) -> tuple[list[Gold], list[Gold]]:
+    ts, events = parse_ann(ann)
+    resolved = resolve_sources(text, ts, events)
+    direct: dict[tuple[int, int], Gold] = {}
+    indirect: list[Gold] = []
+    for ev in events:
+        cid = ev.get("Content")
+        if not cid or cid not in ts:
+            continue
+        c = ts[cid]
+        src = ts.get(ev.get("Source", ""))
+        cue = ts.get(ev.get("Cue", ""))
+        spk = resolved.get(src.id) if src else None
+        cls = source_class(src.text) if src else "none"
+        clen = c.end - c.start
+        qs = gold_quotes_in(text, c.segs)
+        if not qs:
+            if any(ch in _DQ for ch in text[c.start:c.end]):
+                continue
+            indirect.append(Gold(c.start, c.end, text[c.start:c.end], src.text if src else None, spk,
+                                 "indirect", clen, direct=False))
+            continue
+        for a, b in qs:
+            g = Gold(a, b, text[a:b], src.text if src else None, spk,
+                     gold_shape(text, (a, b), src, cue, cls), clen)
+            old = direct.get((a, b))
+            if old is None or clen < old.content_len:
+                direct[(a, b)] = g
+    return sorted(direct.values(), key=lambda g: g.start), indirect
+
+
+# ----------------------------------------------------------------------------- scoring
+def overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return max(0, min(a1, b1) - max(a0, b0))
+
+
+def pair(preds: list, golds: list[Gold]) -> list[tuple[int, int]]:
+    cands = []
+    for i, p in enumerate(preds):
+        for j, g in enumerate(golds):
+            ov = overlap(p.start, p.end, g.start, g.end)
+            if ov <= 0:
+                continue
+            shorter = min(p.end - p.start, g.end - g.start) or 1
+            if ov >= 0.5 * shorter:
+                cands.append((ov, i, j))
+    cands.sort(reverse=True)
+    used_p, used_g, out = set(), set(), []
+    for ov, i, j in cands:
+        if i in used_p or j in used_g:
+            continue
+        used_p.add(i)
+        used_g.add(j)
+        out.append((i, j))
+    return out
+
+
+def _ctx(text: str, a: int, b: int, width: int = 110) -> str:
+    s = max(0, a - width)
+    e = min(len(text), b + width)
+    return (text[s:a] + "[[" + text[a:b] + "]]" + text[b:e]).replace("\n", " ⏎ ")
+
+
+def score(corpus: Path, limit: int | None, show: int) -> dict:
+    names = sorted(p.stem for p in (corpus / "text").glob("*.txt"))
+    if limit:
+        names = names[:limit]
+    tot = Counter()
+    shape_p = defaultdict(Counter)
+    shape_r = defaultdict(Counter)
+    misses, fps, wrong = [], [], []
+    for name in names:
+        raw = (corpus / "text" / f"{name}.txt").read_text(encoding="utf-8")
+        ann = corpus / "attributions" / f"{name}.ann"
+        if not ann.exists():
+            continue
+        art = article_from_text(name, raw)
+        text = art.text
+        if len(text) != len(raw):
+            print(f"warning: {name}: cleaned text length differs; offsets may shift", file=sys.stderr)
+        gd, gi = load_gold(raw, ann)
+        qs = extract_quotes(art)
+        pd = [q for q in qs if q.kind != PARAPHRASE]
+        pi = [q for q in qs if q.kind == PARAPHRASE]
+        pairs = pair(pd, gd)
+        mp_ = {i for i, _ in pairs}
+        mg = {j for _, j in pairs}
+        tot["gold"] += len(gd)
+        tot["pred"] += len(pd)
+        tot["tp"] += len(pairs)
+        for q in pd:
+            shape_p[q.shape]["pred"] += 1
+        for g in gd:
+            shape_r[g.shape]["gold"] += 1
+        for i, j in pairs:
+            q, g = pd[i], gd[j]
+            shape_p[q.shape]["tp"] += 1
+            shape_r[g.shape]["tp"] += 1
+            if g.speaker:
+                tot["spk_n"] += 1
+                ok = speaker_ok(q.speaker, g.speaker)
+                tot["spk_ok"] += ok
+                shape_p[q.shape]["spk_n"] += 1
+                shape_p[q.shape]["spk_ok"] += ok
+                if not ok:
+                    wrong.append((name, q, g, _ctx(text, q.start, q.end)))
+        for j, g in enumerate(gd):
+            if j not in mg:
+                misses.append((name, g, _ctx(text, g.start, g.end)))
+        for i, q in enumerate(pd):
+            if i not in mp_:
+                fps.append((name, q, _ctx(text, q.start, q.end)))
+        ip = pair(pi, gi)
+        tot["igold"] += len(gi)
+        tot["ipred"] += len(pi)
+        tot["itp"] += len(ip)
+        for i, j in ip:
+            if gi[j].speaker:
+                tot["ispk_n"] += 1
+                tot["ispk_ok"] += speaker_ok(pi[i].speaker, gi[j].speaker)
+        tot["articles"] += 1
+
+    def prf(tp, pred, gold):
+        p = tp / pred if pred else 0.0
+        r = tp / gold if gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return round(p, 4), round(r, 4), round(f, 4)
+
+    P, R, F = prf(tot["tp"], tot["pred"], tot["gold"])
+    iP, iR, iF = prf(tot["itp"], tot["ipred"], tot["igold"])
+    res = {
+        "articles": tot["articles"],
+        "direct": {"gold": tot["gold"], "pred": tot["pred"], "tp": tot["tp"], "precision": P,
+                   "recall": R, "f1": F,
+                   "speaker_accuracy": round(tot["spk_ok"] / tot["spk_n"], 4) if tot["spk_n"] else 0.0,
+                   "speaker_n": tot["spk_n"]},
+        "indirect": {"gold": tot["igold"], "pred": tot["ipred"], "tp": tot["itp"], "precision": iP,
+                     "recall": iR, "f1": iF,
+                     "speaker_accuracy": round(tot["ispk_ok"] / tot["ispk_n"], 4) if tot["ispk_n"] else 0.0},
+        "precision_by_predicted_shape": {
+            k: {"pred": v["pred"], "precision": round(v["tp"] / v["pred"], 4) if v["pred"] else 0.0,
+                "speaker_accuracy": round(v["spk_ok"] / v["spk_n"], 4) if v["spk_n"] else None}
+            for k, v in sorted(shape_p.items())},
+        "recall_by_gold_shape": {
+            k: {"gold": v["gold"], "recall": round(v["tp"] / v["gold"], 4) if v["gold"] else 0.0}
+            for k, v in sorted(shape_r.items())},
+    }
+    if show:
+        print(f"\n--- {min(show, len(misses))} of {len(misses)} missed gold quotes ---")
+        for name, g, ctx in misses[:show]:
+            print(f"* {name} [{g.shape}] speaker={g.speaker!r} src={g.source!r}\n    {ctx}")
+        print(f"\n--- {min(show, len(fps))} of {len(fps)} false positives ---")
+        for name, q, ctx in fps[:show]:
+            print(f"* {name} [{q.shape}/{q.kind}] speaker={q.speaker!r}\n    {ctx}")
+        print(f"\n--- {min(show, len(wrong))} of {len(wrong)} wrong speakers ---")
+        for name, q, g, ctx in wrong[:show]:
+            print(f"* {name} [{q.shape}] pred={q.speaker!r} gold={g.speaker!r} (src={g.source!r})\n    {ctx}")
+    return res
+
+
+def _work(path: str) -> int:
+    raw = Path(path).read_bytes()
+    art = article_from_text(Path(path).stem, raw)
+    return len(extract_quotes(art))
+
+
+def throughput(corpus: Path, limit: int | None) -> dict:
+    paths = sorted(str(p) for p in (corpus / "text").glob("*.txt"))
+    if limit:
+        paths = paths[:limit]
+    mb = sum(os.path.getsize(p) for p in paths) / 1e6
+    t0 = time.perf_counter()
+    for p in paths:
+        _work(p)
+    t1 = time.perf_counter() - t0
+    cores = os.cpu_count() or 1
+    t0 = time.perf_counter()
+    with mp.Pool(cores) as pool:
+        list(pool.imap_unordered(_work, paths, chunksize=8))
+    tn = time.perf_counter() - t0
+    return {"articles": len(paths), "mb": round(mb, 3),
+            "one_process": {"seconds": round(t1, 3), "articles_per_s": round(len(paths) / t1, 1),
+                            "mb_per_s": round(mb / t1, 3)},
+            "all_cores": {"cores": cores, "seconds": round(tn, 3),
+                          "articles_per_s": round(len(paths) / tn, 1), "mb_per_s": round(mb / tn, 3)}}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--json", type=Path, default=None)
+    ap.add_argument("--show-misses", type=int, default=15)
+    ap.add_argument("--no-throughput", action="store_true")
+    args = ap.parse_args(argv)
+    corpus = args.corpus
+    if not (corpus / "text").is_dir() or not (corpus / "attributions").is_dir():
+        print(f"corpus not found at {corpus} (expected text/ and attributions/); nothing to score.")
+        return 0
+    res = score(corpus, args.limit, args.show_misses)
+    if not args.no_throughput:
+        res["throughput"] = throughput(corpus, args.limit)
+    d, i = res["direct"], res["indirect"]
+    print(f"\nPolNeAR ({res['articles']} articles)")
+    print(f"direct quotes: P={d['precision']:.3f} R={d['recall']:.3f} F1={d['f1']:.3f} "
+          f"(gold {d['gold']}, pred {d['pred']}, tp {d['tp']}); "
+          f"speaker accuracy={d['speaker_accuracy']:.3f} on {d['speaker_n']} matched with known speaker")
+    print(f"indirect (paraphrase): P={i['precision']:.3f} R={i['recall']:.3f} F1={i['f1']:.3f} "
+          f"(gold {i['gold']}, pred {i['pred']}); speaker accuracy={i['speaker_accuracy']:.3f}")
+    print("precision by predicted shape:")
+    for k, v in res["precision_by_predicted_shape"].items():
+        print(f"  {k:13s} n={v['pred']:5d} P={v['precision']:.3f} speaker={v['speaker_accuracy']}")
+    print("recall by gold shape (heuristic):")
+    for k, v in res["recall_by_gold_shape"].items():
+        print(f"  {k:13s} n={v['gold']:5d} R={v['recall']:.3f}")
+    if "throughput" in res:
+        t = res["throughput"]
+        print(f"throughput: 1 process {t['one_process']['articles_per_s']} articles/s, "
+              f"{t['one_process']['mb_per_s']} MB/s; {t['all_cores']['cores']} cores "
+              f"{t['all_cores']['articles_per_s']} articles/s, {t['all_cores']['mb_per_s']} MB/s")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(res, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
