@@ -60,9 +60,14 @@ PAGE_SIZE = 5
 # -- text helpers ------------------------------------------------------------------
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+
+
 def ulen(text: str) -> int:
     """Length in UTF-16 code units (astral characters count twice)."""
-    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+    if text.isascii():
+        return len(text)
+    return len(text) + len(_ASTRAL.findall(text))
 
 
 def truncate(text: str, limit: int) -> str:
@@ -112,11 +117,14 @@ def esc_fit(text: str | None, limit: int) -> str:
     if ulen(out) <= limit:
         return out
     cut = limit
-    while cut > 0:
+    for _ in range(60):
         out = escape(truncate(raw, cut))
-        if ulen(out) <= limit:
+        n = ulen(out)
+        if n <= limit:
             return out
-        cut -= max(1, ulen(out) - limit)
+        if cut <= 1:
+            break
+        cut = max(min(cut - 1, cut * limit // n), 1)
     return ""
 
 
@@ -297,7 +305,7 @@ def verdict_embed(answer: Answer) -> discord.Embed:
     claimed = answer.claimed_speaker or answer.speaker
     title = f"{emoji} {label}"
     if claimed:
-        title += f" — {one_line(claimed)}"  # titles don't render markdown or mentions
+        title += f" — {esc_fit(claimed, 200)}"
     embed = discord.Embed(title=truncate(title, TITLE_LIMIT), colour=colour)
 
     desc = [f"> {quoted(answer.query, 1500)}"]
@@ -361,6 +369,11 @@ def _bold_quote_in(paragraph: str, quote: str, limit: int) -> str:
     para = one_line(paragraph)
     q = one_line(quote)
     i = para.find(q) if q else -1
+    if i < 0 and q:
+        q = q.strip(" .,;:!?…")
+        i = para.lower().find(q.lower()) if q else -1
+        if i >= 0:
+            q = para[i : i + len(q)]
     if i < 0:
         return esc_fit(para, limit)
     mid = esc_fit(q, max(limit // 2, 10))
@@ -392,11 +405,14 @@ def context_embed(match: Match) -> discord.Embed:
     for s in match.sources[:5]:
         name = esc_fit(s.title or s.article, 200) + f" (¶{s.paragraph + 1})"
         parts = []
-        if s.before:
-            parts.append(f"*{esc_fit(s.before, 250)}*")
-        parts.append(_bold_quote_in(s.paragraph_text or s.context or "", match.quote, 600))
-        if s.after:
-            parts.append(f"*{esc_fit(s.after, 250)}*")
+        body = s.paragraph_text or s.context or ""
+        flat = one_line(body)
+        # before/after are shown only when they are not already in the paragraph.
+        if s.before and one_line(s.before) not in flat:
+            parts.append(f"*{esc_fit(s.before, 200)}*")
+        parts.append(_bold_quote_in(body, match.quote, 600))
+        if s.after and one_line(s.after) not in flat:
+            parts.append(f"*{esc_fit(s.after, 200)}*")
         embed.add_field(name=name, value="\n".join(parts), inline=False)
     if len(match.sources) > 5:
         embed.add_field(name=BLANK, value=f"… and {len(match.sources) - 5} more articles", inline=False)
@@ -413,7 +429,7 @@ def listing_embed(
     has_more: bool = False,
 ) -> discord.Embed:
     """A page of quotes (``/said``, ``/search``)."""
-    embed = discord.Embed(title=truncate(one_line(title), TITLE_LIMIT), colour=INFO_COLOUR)
+    embed = discord.Embed(title=esc_fit(title, TITLE_LIMIT), colour=INFO_COLOUR)
     lines = []
     if note:
         lines.append(f"*{esc_fit(note, 500)}*")
