@@ -476,8 +476,10 @@ def make_article(lex: Lexicon, seed: int, idx: int, nquotes: int) -> tuple[str, 
     def pron(p):
         return ("she", "her") if p["female"] else ("he", "his")
 
-    def add(q: str, p, shape: str, kind: str = "statement"):
-        truth.append({"article": art_id, "quote": q, "speaker": p["name"] if isinstance(p, dict) else p, "role": p["title"] if isinstance(p, dict) else None, "shape": shape, "kind": kind})
+    def add(q: str, p, form: str, kind: str = "statement"):
+        # shape: quotebot.models.SHAPES; form: the generator's finer variant (said_that, org)
+        truth.append({"article": art_id, "quote": q, "speaker": p["name"] if isinstance(p, dict) else p, "role": p["title"] if isinstance(p, dict) else None,
+                      "shape": "before" if form == "said_that" else form, "form": form if isinstance(p, dict) else "org_" + form, "kind": kind})
 
     last_speaker = None  # who spoke in the previous paragraph (for continuation / pronoun)
     made = 0
@@ -526,7 +528,7 @@ def make_article(lex: Lexicon, seed: int, idx: int, nquotes: int) -> tuple[str, 
             q = w.quote_text(max(4, _nwords(rng) // 2))
             q = q[0].lower() + q[1:]
             paras.append(f"{ref(p)} said that {w.np(False)} {w.verb()[2]} {w.np(False)} and {rng.choice(['warned', 'argued', 'added'])} that “{q}”")
-            add(q, p, "before")
+            add(q, p, "said_that")
         elif shape == "pronoun":
             q = _comma_end(w.quote_text(_nwords(rng)))
             if rng.random() < 0.5:

@@ -343,21 +343,29 @@ def fresh_process_probe(db: Path, queries: list[dict], workdir: Path) -> dict:
 # --------------------------------------------------------------------------
 # concurrency through the bot's code path
 def bot_verify_path():
-    """The bot's /verify call if quotebot.bot exposes one, else None."""
+    """The bot's /verify code path if quotebot.bot is importable, else None.
+
+    quotebot.bot.cogs.quotes.Quotes.verify does ``answer = await
+    self.bot.call_for(interaction, engine.verify, claim, speaker)`` (= asyncio.to_thread)
+    then renders ``embeds.verdict_embed(answer)`` and ``views.answer_view(answer)`` on the
+    event loop. ``call_for`` needs a Discord interaction only to defer slow answers, so we
+    drive ``QuoteBot.call`` (the same asyncio.to_thread) and the same rendering.
+    """
     try:
-        import quotebot.bot as bot  # noqa: F401
-    except Exception:
+        from quotebot.bot import embeds, views
+        from quotebot.bot.client import QuoteBot
+    except Exception as exc:  # noqa: BLE001
+        log(f"quotebot.bot not importable ({exc}); driving asyncio.to_thread(engine.verify) directly")
         return None
-    for mod_name in ("quotebot.bot", "quotebot.bot.cogs", "quotebot.bot.commands", "quotebot.bot.client", "quotebot.bot.app"):
-        try:
-            mod = __import__(mod_name, fromlist=["x"])
-        except Exception:
-            continue
-        for name in ("run_verify", "verify_answer", "answer_verify", "do_verify", "verify_claim"):
-            fn = getattr(mod, name, None)
-            if fn is not None and asyncio.iscoroutinefunction(fn):
-                return f"{mod_name}.{name}", fn
-    return None
+    shim = object()
+
+    async def run(engine, text, speaker):
+        answer = await QuoteBot.call(shim, engine.verify, text, speaker)
+        embeds.verdict_embed(answer)
+        views.answer_view(answer)
+        return answer
+
+    return "QuoteBot.call(engine.verify, text, speaker) [asyncio.to_thread] + embeds.verdict_embed + views.answer_view, 50 at once with asyncio.gather", run
 
 
 async def _concurrent(engine, queries: list[dict], n: int, rounds: int, bot_fn=None) -> dict:
@@ -394,7 +402,7 @@ def run_concurrency(engine, queries, n=50, rounds=5) -> dict:
     found = bot_verify_path()
     fn = found[1] if found else None
     res = asyncio.run(_concurrent(engine, queries, n, rounds, fn))
-    res["path"] = found[0] if found else "asyncio.gather(asyncio.to_thread(engine.verify, text, speaker)) x50 (as the bot does; quotebot.bot exposes no verify function)"
+    res["path"] = found[0] if found else "asyncio.gather(asyncio.to_thread(engine.verify, text, speaker)) x50 (as the bot does; quotebot.bot not importable)"
     return res
 
 
