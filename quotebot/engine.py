@@ -28,6 +28,7 @@ from .answers import (
 )
 
 DEFAULT_DB = "quotes.db"
+QUOTES_PAGE = 25  # "what did X say?" answers with this many; listings page further
 
 
 def resolve_db_path(db: str | os.PathLike | None = None) -> Path:
@@ -83,8 +84,11 @@ class Engine:
             return ans
         if q.intent == INTENT_QUOTES:
             speaker = self.store.find_speaker(q.speaker) if q.speaker else None
-            matches = self.store.quotes(speaker=q.speaker) if speaker else []
+            matches = self.store.quotes(speaker=q.speaker, limit=QUOTES_PAGE) if speaker else []
             note = None if speaker else f"No speaker on record matches {q.speaker!r}."
+            total = self.store.count_quotes(speaker=q.speaker) if speaker else 0
+            if total > len(matches):
+                note = f"Showing the first {len(matches)} of {total} quotes."
             return Answer(
                 verdict=None,
                 query=question,
@@ -116,6 +120,9 @@ class Engine:
             offset=offset,
             include_paraphrase=include_paraphrase,
         )
+
+    def count_quotes(self, speaker: str | None = None, article: str | None = None) -> int:
+        return self.store.count_quotes(speaker=speaker, article=article)
 
     def search(self, words: str, *, limit: int = 20) -> list[Match]:
         return self.store.search(words, limit=limit)

@@ -526,6 +526,25 @@ class QuoteStore:
             )
         return out
 
+    def _quote_filter(
+        self, speaker: str | None, article: str | None, include_paraphrase: bool
+    ) -> tuple[str, list] | None:
+        """WHERE clause and parameters for listing quotes; None when no speaker matches."""
+        where, params = [], []
+        if speaker:
+            found = self.resolve_speakers(speaker)
+            if not found:
+                return None
+            where.append(f"q.speaker_id IN ({','.join('?' * len(found))})")
+            params.extend(i for i, _ in found)
+        if article:
+            where.append("q.id IN (SELECT quote_id FROM quote_sources WHERE article_id = ?)")
+            params.append(article)
+        if not include_paraphrase:
+            where.append("q.kind != ?")
+            params.append(PARAPHRASE)
+        return (" WHERE " + " AND ".join(where) if where else ""), params
+
     def quotes(
         self,
         speaker: str | None = None,
@@ -535,31 +554,28 @@ class QuoteStore:
         offset: int = 0,
         include_paraphrase: bool = True,
     ) -> list[Match]:
-        where, params = [], []
-        if speaker:
-            found = self.resolve_speakers(speaker)
-            if not found:
-                return []
-            where.append(f"q.speaker_id IN ({','.join('?' * len(found))})")
-            params.extend(i for i, _ in found)
-        if article:
-            where.append("q.id IN (SELECT quote_id FROM quote_sources WHERE article_id = ?)")
-            params.append(article)
-        if not include_paraphrase:
-            where.append("q.kind != ?")
-            params.append(PARAPHRASE)
-        sql = "SELECT q.id FROM quotes q"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += (
-            " ORDER BY (SELECT min(article_id || printf('%012d', start)) FROM quote_sources"
-            " WHERE quote_id = q.id)"
+        """Quotes by speaker (fuzzy name) and/or article, in article order."""
+        found = self._quote_filter(speaker, article, include_paraphrase)
+        if found is None:
+            return []
+        where, params = found
+        sql = (
+            "SELECT q.id FROM quotes q" + where + " ORDER BY (SELECT min(article_id || "
+            "printf('%012d', start)) FROM quote_sources WHERE quote_id = q.id)"
         )
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
-            params.extend([int(limit), int(offset)])
-        ids = [r[0] for r in self.db.execute(sql, params)]
-        return self.matches(ids)
+            params = [*params, int(limit), int(offset)]
+        return self.matches([r[0] for r in self.db.execute(sql, params)])
+
+    def count_quotes(
+        self, speaker: str | None = None, article: str | None = None, *, include_paraphrase: bool = True
+    ) -> int:
+        found = self._quote_filter(speaker, article, include_paraphrase)
+        if found is None:
+            return 0
+        where, params = found
+        return self.db.execute("SELECT count(*) FROM quotes q" + where, params).fetchone()[0]
 
     def search(self, words: str, *, limit: int = 20) -> list[Match]:
         toks = normalize.tokens(words)[:32]

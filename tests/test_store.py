@@ -194,3 +194,18 @@ def test_speaker_names_for_autocomplete(tmp_path, corpus):
     e.ingest([corpus])
     assert e.speaker_names("ha") == ["Owen Hartley"]
     assert "Lena Fischer" in e.speaker_names("")
+
+
+def test_what_did_x_say_is_paged_with_a_total(tmp_path):
+    folder = tmp_path / "many"
+    for i in range(30):
+        write(folder, f"a{i:02d}.txt", f"Notes {i}\n\n“Point number {i} stands,” said Vera Lund.\n")
+    e = Engine(tmp_path / "q.db")
+    e.ingest([folder])
+    assert e.count_quotes(speaker="Lund") == 30
+    page = e.ask("what did Vera Lund say?")
+    assert len(page.matches) == 25
+    assert page.note == "Showing the first 25 of 30 quotes."
+    assert [m.quote for m in e.quotes(speaker="Lund", limit=5, offset=25)] == [
+        f"Point number {i} stands" for i in range(25, 30)
+    ]
