@@ -220,7 +220,11 @@ def verify(store, text: str, speaker: str | None = None, *, limit: int = 5) -> A
             f"These words match only a paraphrase (reported speech) attributed to {who}, "
             "not a direct quote: the article does not put them in quotation marks."
         )
-        answer.note = f"{answer.note} {extra}" if answer.note and answer.verdict != NOT_FOUND else extra
-        chosen = chosen + para_close[:2]
+        if answer.verdict == NOT_FOUND:
+            answer.note = extra
+            chosen = para_close[:2] + chosen  # the paraphrase is the evidence that matters
+        else:
+            answer.note = f"{answer.note} {extra}" if answer.note else extra
+            chosen = chosen + para_close[:2]
     answer.matches = _as_match(store, chosen[:limit])
     return answer

@@ -189,3 +189,10 @@ def test_hyphenated_words_match_spaced_but_never_half_a_word(make_store):
     # Dropping a prefix flips the meaning: an excerpt may not start inside a word.
     assert verify(s, "escalation over a dead-end policy", "Marsh").verdict == ALTERED
     assert verify(s, "We chose de", "Marsh").verdict == ALTERED
+
+
+def test_paraphrase_leads_the_evidence_when_nothing_direct_matches(store):
+    a = verify(store, "Kovacs said the fleet would stay in port until spring")
+    assert a.verdict == NOT_FOUND
+    assert a.matches[0].kind == PARAPHRASE
+    assert a.matches[0].speaker == "Marta Kovacs"
