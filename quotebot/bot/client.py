@@ -229,7 +229,7 @@ class QuoteBot(commands.Bot):
         if isinstance(error, app_commands.CommandOnCooldown):
             await self.send_error(interaction, f"Slow down: try again in {error.retry_after:.0f} seconds.")
             return
-        if isinstance(error, (app_commands.MissingPermissions, app_commands.NotOwner)):
+        if isinstance(error, app_commands.MissingPermissions):
             await self.send_error(interaction, "Only server admins (Manage Server) or the bot owner can do that.")
             return
         if isinstance(error, app_commands.CheckFailure):

@@ -145,7 +145,9 @@ class AutocheckChannels:
 
 
 def strip_mentions(content: str, bot_id: int) -> str:
+    """The question without the bot's mention (nor @everyone/@here, user, role or channel mentions)."""
     text = re.sub(rf"<@!?{bot_id}>", " ", content)
+    text = re.sub(r"<(?:@[!&]?|#)[0-9]+>|@(?:everyone|here)\b", " ", text)
     return " ".join(text.split())
 
 
