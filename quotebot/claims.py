@@ -60,6 +60,7 @@ _NOT_A_NAME = {"i", "you", "we", "they", "it", "someone", "somebody", "anyone", 
 class Claim:
     text: str  # the words to check
     speaker: str | None = None
+    parts: tuple[str, ...] = ()  # separately quoted parts, when there are several
 
 
 @dataclass
@@ -117,7 +118,7 @@ def parse_claim(text: str, speaker: str | None = None) -> Claim:
     if parts:
         words = " … ".join(parts) if len(parts) > 1 else parts[0]
         found = speaker or speaker_in(_strip_quoted(text))
-        return Claim(words, _tidy_speaker(found) if found else None)
+        return Claim(words, _tidy_speaker(found) if found else None, tuple(parts) if len(parts) > 1 else ())
     if not speaker:
         # Unquoted: "Putin said we will never attack" -> speaker and words.
         m = _SPEAKER_VERB.match(_LEAD.sub("", clean(text).strip(), count=1))

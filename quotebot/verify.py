@@ -145,10 +145,44 @@ def _as_match(store, scored: list[Scored]) -> list[Match]:
     return out
 
 
+# For a claim with several quoted parts, the whole is as good as its worst part.
+_SEVERITY = {VERIFIED: 0, ALTERED: 1, MISATTRIBUTED: 2, NOT_FOUND: 3}
+
+
 def verify(store, text: str, speaker: str | None = None, *, limit: int = 5) -> Answer:
     """Is ``text`` on record, and by ``speaker`` when one is claimed?"""
     claim = claims.parse_claim(text or "", speaker)
-    answer = Answer(verdict=NOT_FOUND, query=text or "", claimed_speaker=claim.speaker)
+    if claim.parts:
+        return _verify_parts(store, text, claim, limit)
+    return _verify_claim(store, text or "", claim, limit)
+
+
+def _verify_parts(store, text: str, claim: claims.Claim, limit: int) -> Answer:
+    """Each separately quoted part is its own quote: check each, keep the worst verdict."""
+    answers = [
+        _verify_claim(store, part, claims.Claim(part, claim.speaker), limit) for part in claim.parts
+    ]
+    worst = max(answers, key=lambda a: _SEVERITY[a.verdict])
+    matches, seen = [], set()
+    for a in answers:
+        for m in a.matches[:2]:
+            if m.id not in seen:
+                seen.add(m.id)
+                matches.append(m)
+    summary = "; ".join(f"“{a.query}”: {a.verdict}" for a in answers)
+    notes = " ".join(a.note for a in answers if a.note)
+    return Answer(
+        verdict=worst.verdict,
+        query=text,
+        claimed_speaker=claim.speaker,
+        matches=matches[:limit],
+        note=f"{len(answers)} quoted parts checked. {summary}." + (f" {notes}" if notes else ""),
+        speaker=worst.speaker,
+    )
+
+
+def _verify_claim(store, text: str, claim: claims.Claim, limit: int) -> Answer:
+    answer = Answer(verdict=NOT_FOUND, query=text, claimed_speaker=claim.speaker)
     words = normalize.surface_tokens(claim.text)[:MAX_CLAIM_WORDS]
     if not words:
         answer.note = "There are no words to check. Put the quoted words in the question."

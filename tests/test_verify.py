@@ -196,3 +196,12 @@ def test_paraphrase_leads_the_evidence_when_nothing_direct_matches(store):
     assert a.verdict == NOT_FOUND
     assert a.matches[0].kind == PARAPHRASE
     assert a.matches[0].speaker == "Marta Kovacs"
+
+
+def test_several_quoted_parts_are_checked_one_by_one(store):
+    both = verify(store, 'Breyer called it a "dead letter" and said "The door remains open"')
+    assert both.verdict == VERIFIED
+    assert {m.quote for m in both.matches} >= {"dead letter", "The door remains open for 30 more days"}
+    one_wrong = verify(store, 'Breyer called it a "dead letter" and said "The door is shut"')
+    assert one_wrong.verdict == NOT_FOUND
+    assert "2 quoted parts" in one_wrong.note
