@@ -64,7 +64,7 @@ def simple_find_claims(text: str) -> list[SimpleClaim]:
         for m in rx.finditer(text):
             words = m.group("text").strip(" ,.")
             if len(words) >= 3:
-                found.append((m.start(), SimpleClaim(words, m.group("speaker").strip())))
+                found.append((m.start(), SimpleClaim(words, m.group("speaker").strip(" .,'’"))))
     found.sort(key=lambda p: p[0])
     return [c for _, c in found]
 
