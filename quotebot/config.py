@@ -26,11 +26,13 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from .errors import QuotebotError
+
 DEFAULT_COOLDOWN = (5, 30.0)
 
 
-class ConfigError(ValueError):
-    """A setting has a value we cannot use; the message says which and why."""
+class ConfigError(QuotebotError, ValueError):
+    """A setting has a value we cannot use; the message says which and why (exit status 2)."""
 
 
 @dataclass(frozen=True)
