@@ -8,7 +8,7 @@ import pytest
 import simcord
 from simcord import SetupError
 
-from bot_fixtures import NO_COOLDOWN, button_ids, embed_text
+from bot_fixtures import NO_COOLDOWN, FakeEngine, button_ids, embed_text
 from bot_fixtures import bot_engine, bot_settings, seeds_db, simcord_bot  # noqa: F401  (fixtures)
 from quotebot.bot import create_bot
 from quotebot.bot.client import UserError
@@ -93,17 +93,31 @@ async def test_buttons_survive_a_restart(simcord_env, bot_engine):
     assert clicked.response.embeds[0].title.startswith("Context of quote #")
 
 
-async def test_said_pages_with_buttons(simcord_env):
+async def test_said_on_the_seeds(simcord_env):
     guild, channel, alice = world(simcord_env)
     result = await alice.slash(channel, "said", speaker="Jeff Rathke")
     embed = result.response.embeds[0]
-    assert "Jeff Rathke" in embed.title
-    assert "1." in embed.description
-    if "Next page" in str(result.response.components):
+    assert embed.title == "What Jeff Rathke said"
+    assert "**1.**" in embed.description
+
+
+async def test_said_pages_with_buttons_and_after_restart():
+    # 12 quotes from a fake engine, so there are exactly three pages.
+    engine = FakeEngine()
+    async with simcord.run(create_bot(engine=engine, settings=NO_COOLDOWN, sync_commands=True)) as env:
+        guild, channel, alice = world(env)
+        result = await alice.slash(channel, "said", speaker="Putin")
+        assert "**1.**" in result.response.embeds[0].description
+        assert button_ids(result.response.components) == ["qb:page:s:5:Putin"]
         nxt = await alice.click(result.response, label="Next page")
-        assert "6." in nxt.response.embeds[0].description
-        prev = await alice.click(nxt.response, label="Previous page")
-        assert "1." in prev.response.embeds[0].description
+        page2 = nxt.response.embeds[0].description
+        assert "**6.**" in page2 and "**10.**" in page2
+        await env.restart_bot(create_bot(engine=engine, settings=NO_COOLDOWN))
+        last = await alice.click(nxt.response, label="Next page")
+        assert "**11.**" in last.response.embeds[0].description
+        assert button_ids(last.response.components) == ["qb:page:s:5:Putin"]  # only "Previous page"
+        back = await alice.click(last.response, label="Previous page")
+        assert "**6.**" in back.response.embeds[0].description
 
 
 async def test_search_context_speakers_sources(simcord_env):
@@ -253,6 +267,34 @@ async def test_cooldown_stops_spam(bot_engine):
         assert await alice.autocomplete(channel, "said", "speaker", "Pu")
         await env.advance_time(31)
         assert not (await alice.slash(channel, "speakers")).ephemeral
+
+
+async def test_mention_spam_gets_a_busy_reaction(bot_engine):
+    bot = create_bot(engine=bot_engine, settings=Settings(cooldown_rate=1, cooldown_per=60), sync_commands=True)
+    async with simcord.run(bot) as env:
+        guild, channel, alice = world(env)
+        await alice.send(channel, f'{env.bot.user.mention} did Putin say "dead end"?')
+        assert channel.last_message.author.id == env.bot.user.id
+        spam = await alice.send(channel, f'{env.bot.user.mention} did Putin say "dead end"?')
+        assert channel.last_message.id == spam.id
+        assert _reactions(env, channel, spam) == ["⏳"]
+
+
+# -- owner sync ------------------------------------------------------------------------------
+
+
+async def test_owner_can_sync_by_mention_and_slash(simcord_env):
+    guild, channel, alice = world(simcord_env)
+    bob = guild.add_member(simcord_env.create_user("bob"))
+    simcord_env.bot.owner_id = alice.id
+    await alice.send(channel, f"{simcord_env.bot.user.mention} sync")
+    assert channel.last_message.content.startswith("Synced ") and "all servers" in channel.last_message.content
+    await bob.send(channel, f"{simcord_env.bot.user.mention} sync")
+    assert channel.last_message.content == "Only the bot owner can sync commands."
+    assert [type(e).__name__ for e in simcord_env.errors] == ["NotOwner"]
+    guild.set_command_permissions(int(simcord_env.backend.find_command("sync", None)["id"]), {alice: True})
+    result = await alice.slash(channel, "sync", scope="guild")
+    assert result.ephemeral and f"server {guild.id}" in result.response.content
 
 
 # -- /ingest --------------------------------------------------------------------------------------

@@ -91,6 +91,8 @@ class QuoteBot(commands.Bot):
         self.autocheck = AutocheckChannels(getattr(engine, "db_path", None), settings.autocheck_channels)
         self.sync_commands = sync_commands
         self.limiter = RateLimiter(settings.cooldown_rate, settings.cooldown_per)
+        # Buttons are cheap and come in bursts (paging): a separate, twice as generous bucket.
+        self.button_limiter = RateLimiter(settings.cooldown_rate * 2, settings.cooldown_per)
         self.defer_after = 2.0  # seconds before a slow engine call defers the interaction
         self._answered: dict[int, None] = {}  # interactions already answered (insertion-ordered)
         if intents is None:
@@ -209,7 +211,8 @@ class QuoteBot(commands.Bot):
             log.warning("could not deliver an error message to user %s", interaction.user.id, exc_info=True)
 
     async def check_cooldown(self, interaction: discord.Interaction) -> bool:
-        retry = self.limiter.hit(interaction.user.id)
+        limiter = self.button_limiter if interaction.type is discord.InteractionType.component else self.limiter
+        retry = limiter.hit(interaction.user.id)
         if retry is None:
             return True
         await self.send_error(
@@ -219,7 +222,13 @@ class QuoteBot(commands.Bot):
         return False
 
     async def report_error(self, interaction: discord.Interaction, error: BaseException) -> None:
-        """Turn any failure into a polite private reply; log what is unexpected."""
+        """Turn any failure into a polite private reply; log what is unexpected. Never raises."""
+        try:
+            await self._report_error(interaction, error)
+        except Exception:  # noqa: BLE001 - the error handler itself must not fail
+            log.exception("error while reporting an error")
+
+    async def _report_error(self, interaction: discord.Interaction, error: BaseException) -> None:
         original = getattr(error, "original", None) or error
         if isinstance(error, app_commands.CommandInvokeError) and error.original is not None:
             original = error.original

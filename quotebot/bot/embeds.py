@@ -303,9 +303,10 @@ def verdict_embed(answer: Answer) -> discord.Embed:
     emoji, label, colour = VERDICT_STYLE.get(answer.verdict or NOT_FOUND, VERDICT_STYLE[NOT_FOUND])
     best = answer.matches[0] if answer.matches else None
     claimed = answer.claimed_speaker or answer.speaker
+    who = answer.speaker or answer.claimed_speaker  # the name as resolved in the database
     title = f"{emoji} {label}"
-    if claimed:
-        title += f" — {esc_fit(claimed, 200)}"
+    if who:
+        title += f" — {esc_fit(who, 200)}"
     embed = discord.Embed(title=truncate(title, TITLE_LIMIT), colour=colour)
 
     desc = [f"> {quoted(answer.query, 1500)}"]
