@@ -41,6 +41,8 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+VERSION = 2  # bump when the output for a seed changes
+
 # --------------------------------------------------------------------------
 # word lists (small, hand written; combined they give thousands of names)
 
@@ -621,7 +623,7 @@ def generate(quotes: int, seed: int, out: str | os.PathLike, jobs: int | None = 
     meta_path = out / "meta.json"
     if meta_path.exists():
         meta = json.loads(meta_path.read_text())
-        if meta.get("quotes") == quotes and meta.get("seed") == seed and meta.get("complete"):
+        if meta.get("quotes") == quotes and meta.get("seed") == seed and meta.get("complete") and meta.get("version") == VERSION:
             return meta
     if out.exists():
         shutil.rmtree(out)
@@ -655,6 +657,7 @@ def generate(quotes: int, seed: int, out: str | os.PathLike, jobs: int | None = 
         "bytes": nbytes,
         "seconds": round(time.perf_counter() - t0, 2),
         "complete": True,
+        "version": VERSION,
     }
     meta_path.write_text(json.dumps(meta, indent=1))
     if not quiet:

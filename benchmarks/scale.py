@@ -260,7 +260,9 @@ t1 = time.perf_counter()
 r = e.ingest([folder], workers=workers)
 t2 = time.perf_counter()
 e.close()
+ru, rc = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({"seconds": t2 - t1, "report_seconds": r.seconds, "bytes": r.bytes,
+    "cpu_self_s": ru.ru_utime + ru.ru_stime, "cpu_children_s": rc.ru_utime + rc.ru_stime,
     "added": len(r.added), "skipped": len(r.skipped), "quotes": r.quotes,
     "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     "children_peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
@@ -482,7 +484,7 @@ def measure_size(n: int, args) -> dict:
     cdir = workdir / f"corpus-{n}-s{args.seed}"
     meta = corpus_mod.generate(n, args.seed, cdir)
     folder = cdir / "articles"
-    res: dict = {"quotes_generated": n, "seed": args.seed, "articles": meta["articles"], "corpus_bytes": meta["bytes"], "corpus_gen_s": meta["seconds"]}
+    res: dict = {"loadavg_start": os.getloadavg(), "quotes_generated": n, "seed": args.seed, "articles": meta["articles"], "corpus_bytes": meta["bytes"], "corpus_gen_s": meta["seconds"]}
     ncores = args.workers or os.cpu_count() or 1
     db1 = workdir / f"db-{n}-s{args.seed}-w1.db"
     dbn = workdir / f"db-{n}-s{args.seed}-w{ncores}.db"
@@ -527,18 +529,19 @@ def measure_size(n: int, args) -> dict:
     engine = Engine(dbn, create=False)
     for q in queries[:5]:  # warm the page cache and lazy indexes
         engine.verify(q["text"], q["speaker"])
-    lat, by_cat = [], defaultdict(list)
+    lat, cpu, by_cat = [], [], defaultdict(list)
     for q in queries:
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.thread_time()
         ans = engine.verify(q["text"], q["speaker"])
         dt = time.perf_counter() - t
+        cpu.append(time.thread_time() - c)
         lat.append(dt)
         q["latency"] = dt
         q["verdict"] = ans.verdict
         q["top_id"] = ans.matches[0].id if ans.matches else None
         q["top_text"] = ans.matches[0].quote if ans.matches else None
         by_cat[q["cat"]].append(dt)
-    res["verify"] = {"n": len(lat), "p50": pct(lat, 50), "p95": pct(lat, 95), "p99": pct(lat, 99), "max": max(lat), "mean": statistics.fmean(lat),
+    res["verify"] = {"cpu_p50": pct(cpu, 50), "cpu_p99": pct(cpu, 99), "n": len(lat), "p50": pct(lat, 50), "p95": pct(lat, 95), "p99": pct(lat, 99), "max": max(lat), "mean": statistics.fmean(lat),
                      "by_category": {c: {"p50": pct(v, 50), "p99": pct(v, 99)} for c, v in by_cat.items()}}
     acc = {}
     for c in CATEGORIES:
@@ -579,10 +582,11 @@ def measure_size(n: int, args) -> dict:
     scorer = {"partial_ratio": fuzz.partial_ratio, "WRatio": fuzz.WRatio}[args.scan_scorer]
     proc_texts = [utils.default_process(t) for t in texts]  # once, outside the timing
     on_record = [q for q in queries if q["cat"] in ON_RECORD]
-    n_scan = args.scan_queries if args.scan_queries else (30 if n >= 1_000_000 else len(queries))
+    n_scan = args.scan_queries if args.scan_queries else (len(queries) if n <= 20_000 else 100 if n < 1_000_000 else 30)
     srng = random.Random(f"scan-{args.seed}")
     scan_qs = srng.sample(queries, min(n_scan, len(queries)))
     scan_lat, agree, agree_tie, agree_n = [], 0, 0, 0
+    scan_src, eng_src, src_n = 0, 0, 0
     for q in scan_qs:
         qp = utils.default_process(q["text"])
         t = time.perf_counter()
@@ -594,6 +598,10 @@ def measure_size(n: int, args) -> dict:
             agree_n += 1
             same = q["top_id"] is not None and (q["top_id"] == q["scan_top_id"] or norm(q["top_text"] or "") == norm(texts[best[0][2]]))
             agree += same
+            if q["truth_id"] is not None:
+                src_n += 1
+                scan_src += q["scan_top_id"] == q["truth_id"] or norm(texts[best[0][2]]) == norm(q["truth"]["quote"])
+                eng_src += q["top_id"] == q["truth_id"]
             if same or (q["top_text"] is not None and scorer(qp, utils.default_process(q["top_text"])) >= best[0][1]):
                 agree_tie += 1
     # agreement on every on-record query is cheap to extend when the scan ran on all of them
@@ -603,6 +611,7 @@ def measure_size(n: int, args) -> dict:
                    "engine_mean_same_queries": statistics.fmean(eng_lat_scan),
                    "speedup_mean": statistics.fmean(scan_lat) / statistics.fmean(eng_lat_scan),
                    "speedup_p50": pct(scan_lat, 50) / pct(eng_lat_scan, 50),
+                   "scan_top_is_source": scan_src / max(1, src_n), "engine_top_is_source": eng_src / max(1, src_n), "source_n": src_n,
                    "agreement": agree / max(1, agree_n), "agreement_tie_aware": agree_tie / max(1, agree_n), "agreement_n": agree_n}
     # engine top == truth (does the engine find the quote the claim came from?)
     tq = [q for q in on_record if q["truth_id"] is not None]
@@ -640,6 +649,7 @@ def measure_size(n: int, args) -> dict:
         res["profile_ingest"] = s.getvalue()
     engine.close()
     res["ncores"] = ncores
+    res["loadavg_end"] = os.getloadavg()
     return res
 
 
@@ -672,13 +682,17 @@ def report(n: int, res: dict, base: dict | None) -> str:
     L = []
     ncores = str(res["ncores"])
     L.append(f"\n=== {n:,} quotes (seed {res['seed']}): {res['articles']:,} articles, {res['corpus_bytes'] / 1e6:.1f} MB of text; {res['stored_quotes']:,} quotes stored ===")
+    if res.get("loadavg_start"):
+        L.append(f"(machine load average at start {res['loadavg_start'][0]:.1f}, at end {res['loadavg_end'][0]:.1f}, {res['ncores']} cores; other jobs share the machine)")
     L.append("Ingest")
     for k in sorted(res["ingest"], key=int):
         r = res["ingest"][k]
-        L.append(f"  {k} worker(s): {r['seconds']:8.1f} s  {r['articles_per_s']:8.0f} articles/s  {r['mb_per_s']:6.2f} MB/s  ({r['quotes']:,} quotes, peak RSS {r['peak_rss_mb']:.0f} MB parent / {r['children_peak_rss_mb']:.0f} MB worker)")
+        cpu = f", CPU {r['cpu_self_s']:.0f} s main + {r['cpu_children_s']:.0f} s workers" if "cpu_self_s" in r else ""
+        L.append(f"  {k} worker(s): {r['seconds']:8.1f} s  {r['articles_per_s']:8.0f} articles/s  {r['mb_per_s']:6.2f} MB/s  ({r['quotes']:,} quotes, peak RSS {r['peak_rss_mb']:.0f} MB parent / {r['children_peak_rss_mb']:.0f} MB worker{cpu})")
     L.append(f"  database: {res['db_bytes'] / 1e6:.1f} MB on disk, {res['db_bytes_per_quote']:.0f} bytes per stored quote (includes article text)")
     v = res["verify"]
-    L.append(f"Verify ({v['n']} queries): p50 {fmt_ms(v['p50'])} ms  p95 {fmt_ms(v['p95'])} ms  p99 {fmt_ms(v['p99'])} ms  max {fmt_ms(v['max'])} ms")
+    L.append(f"Verify ({v['n']} queries): p50 {fmt_ms(v['p50'])} ms  p95 {fmt_ms(v['p95'])} ms  p99 {fmt_ms(v['p99'])} ms  max {fmt_ms(v['max'])} ms"
+             + (f"   [CPU time of the calling thread: p50 {fmt_ms(v['cpu_p50'])} ms p99 {fmt_ms(v['cpu_p99'])} ms]" if "cpu_p50" in v else ""))
     for c in CATEGORIES:
         b = v["by_category"].get(c)
         a = res["accuracy"][c]
@@ -692,6 +706,8 @@ def report(n: int, res: dict, base: dict | None) -> str:
     L.append(f"Full-scan baseline, rapidfuzz process.extract(scorer={sc['scorer']}, limit=1) over {res['stored_quotes']:,} texts{sub}: p50 {fmt_ms(sc['p50'])} ms  p99 {fmt_ms(sc['p99'])} ms  mean {fmt_ms(sc['mean'])} ms")
     L.append(f"  engine on the same queries: mean {fmt_ms(sc['engine_mean_same_queries'])} ms -> speed-up {sc['speedup_mean']:.0f}x (mean), {sc['speedup_p50']:.0f}x (p50)")
     L.append(f"  top-match agreement on on-record queries: {sc['agreement'] * 100:.1f}% strict (same id or same text), {sc['agreement_tie_aware'] * 100:.1f}% tie-aware (engine's top scores as high as the scan's best), n={sc['agreement_n']}")
+    if "scan_top_is_source" in sc:
+        L.append(f"  top match is the quote the claim was made from (on-record queries whose source was extracted, n={sc['source_n']}): scan {sc['scan_top_is_source'] * 100:.1f}%, engine {sc['engine_top_is_source'] * 100:.1f}%")
     p = res["probe"]
     L.append(f"Fresh process: import {p['import_s']:.2f} s, open {p['open_s']:.2f} s, first answer {p['first_answer_s']:.2f} s after start of import; peak RSS {p['peak_rss_mb_first']:.0f} MB after first answer, {p['peak_rss_mb']:.0f} MB after {p['queries']} queries")
     c = res["concurrency"]
@@ -800,7 +816,7 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--workdir", default=str(HERE / "out" / "scale"))
     ap.add_argument("--queries", type=int, default=500, help="query mix size (split evenly over the 5 categories)")
-    ap.add_argument("--scan-queries", type=int, default=None, help="queries timed with the full scan (default: all; 30 at >= 1M)")
+    ap.add_argument("--scan-queries", type=int, default=None, help="queries timed with the full scan (default: all up to 20k quotes, 100 below 1M, 30 at 1M)")
     ap.add_argument("--scan-scorer", choices=["partial_ratio", "WRatio"], default="partial_ratio")
     ap.add_argument("--workers", type=int, default=None, help="the 'all cores' worker count (default os.cpu_count())")
     ap.add_argument("--rounds", type=int, default=5, help="rounds of 50 concurrent requests")
