@@ -44,6 +44,8 @@ def clean(text: str) -> str:
 
 def norm_token(word: str) -> str:
     """``Don’t`` -> ``dont``, ``U.S.`` -> ``us``, ``100,000`` -> ``100000``."""
+    if word.isascii():  # the common case, without Unicode decomposition
+        return _NON_ALNUM.sub("", word.lower())
     folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", word).casefold())
     folded = "".join(c for c in folded if not unicodedata.combining(c))
     return _NON_ALNUM.sub("", folded)
@@ -75,9 +77,18 @@ def join_surface(toks: list[Token]) -> str:
     return out
 
 
+_PIECE = re.compile(r"\w+(?:['.,]\w+)*")
+_DROP_INSIDE = str.maketrans("", "", "'.,_")  # ASCII word characters that are not letters or digits
+
+
 def normalize(text: str) -> str:
     """Tokens joined by single spaces. Idempotent: normalize(normalize(x)) == normalize(x)."""
-    return " ".join(tokens(text))
+    cleaned = clean(text)
+    if not cleaned.isascii():
+        return " ".join(tokens(cleaned))
+    # Fast path for storage: the same tokens as ``tokens``, hyphens as word breaks.
+    pieces = " ".join(_PIECE.findall(cleaned.replace("-", " ").lower()))
+    return " ".join(pieces.translate(_DROP_INSIDE).split())
 
 
 def find_excerpt(needle: list[str], haystack: list[str], joined: list[bool] | None = None) -> int:

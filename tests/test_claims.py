@@ -97,3 +97,8 @@ def test_normalize_ignores_case_quotes_apostrophes_punctuation(a, b):
 @pytest.mark.parametrize("a, b", [("not", "now"), ("30", "31"), ("never", "ever")])
 def test_normalize_keeps_words_apart(a, b):
     assert normalize(a) != normalize(b)
+
+
+@given(st.text(alphabet=st.sampled_from("ab1 -'.,\"_!?\n"), max_size=40) | st.text())
+def test_fast_normalize_equals_the_token_definition(text):
+    assert normalize(text) == " ".join(tokens(text))

@@ -209,3 +209,14 @@ def test_what_did_x_say_is_paged_with_a_total(tmp_path):
     assert [m.quote for m in e.quotes(speaker="Lund", limit=5, offset=25)] == [
         f"Point number {i} stands" for i in range(25, 30)
     ]
+
+
+def test_search_index_forgets_replaced_quotes(tmp_path, corpus):
+    e = Engine(tmp_path / "q.db")
+    e.ingest([corpus])
+    write(corpus, "ferry.txt", ARTICLE_B.replace("The boats will run every hour", "Ferries sail twice daily"))
+    e.ingest([corpus])
+    db = e.store.db
+    db.execute("INSERT INTO quotes_fts(quotes_fts) VALUES('integrity-check')")  # raises if out of sync
+    assert e.search("boats") == []
+    assert [m.speaker for m in e.search("ferries sail")] == ["Lena Fischer"]
