@@ -74,8 +74,9 @@ def truncate(text: str, limit: int) -> str:
     """``text`` cut to at most ``limit`` UTF-16 units, ending with an ellipsis when cut."""
     if limit <= 0:
         return ""
-    if ulen(text) <= limit:
+    if len(text) * 2 <= limit or (len(text) <= limit and ulen(text) <= limit):
         return text
+    text = text[:limit]  # more code points than that can never fit
     out: list[str] = []
     used = 0
     budget = limit - 1  # room for the ellipsis
@@ -113,6 +114,8 @@ def escape(text: str | None) -> str:
 def esc_fit(text: str | None, limit: int) -> str:
     """Escape ``text`` and truncate so the *escaped* result fits ``limit``."""
     raw = one_line(text)
+    if len(raw) > limit:  # escaping only adds characters: cut first, it keeps this cheap
+        raw = truncate(raw, limit)
     out = escape(raw)
     if ulen(out) <= limit:
         return out
@@ -235,7 +238,11 @@ def diff_text(match: Match, limit: int = FIELD_VALUE_LIMIT) -> str | None:
     if not match.diff:
         return None
     parts: list[str] = []
+    used = 0
     for op in match.diff:
+        if used > limit:  # the rest could not be shown anyway
+            parts.append(ELLIPSIS)
+            break
         claim = esc_fit(op.claim, 300)
         record = esc_fit(op.record, 300)
         if op.op == "equal":
@@ -246,6 +253,7 @@ def diff_text(match: Match, limit: int = FIELD_VALUE_LIMIT) -> str | None:
             parts.append(f"**+{claim}**" if claim else "")
         elif op.op == "delete":  # only on record
             parts.append(f"~~{record}~~" if record else "")
+        used += ulen(parts[-1]) + 1
     text = " ".join(p for p in parts if p)
     if ulen(text) > limit:
         # Cutting formatted text could leave ~~ or ** open: keep whole parts only.
@@ -380,14 +388,16 @@ def _bold_quote_in(paragraph: str, quote: str, limit: int) -> str:
     mid = esc_fit(q, max(limit // 2, 10))
     before, after = para[:i], para[i + len(q) :]
     room = max(limit - ulen(mid) - 6, 0)
+    cut_before, cut_after = len(before) > room, len(after) > room
+    before, after = (before[-room:] if room else ""), after[:room]
     b_n = min(len(before), room // 2)
     a_n = min(len(after), room - b_n)
     b_n = min(len(before), room - a_n)
     while True:
         b = before[len(before) - b_n :] if b_n else ""
         a = after[:a_n]
-        b_e = (ELLIPSIS if b_n < len(before) else "") + escape(b)
-        a_e = escape(a) + (ELLIPSIS if a_n < len(after) else "")
+        b_e = (ELLIPSIS if b_n < len(before) or cut_before else "") + escape(b)
+        a_e = escape(a) + (ELLIPSIS if a_n < len(after) or cut_after else "")
         out = f"{b_e}**{mid}**{a_e}"
         excess = ulen(out) - limit
         if excess <= 0:
