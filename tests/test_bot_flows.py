@@ -233,6 +233,14 @@ async def test_mention_with_everyone_never_pings(simcord_env):
     assert_no_pings(simcord_env)
 
 
+async def test_direct_message_is_a_question(simcord_env):
+    carol = simcord_env.create_user("carol")
+    await carol.send_dm('did Putin say "dead end"?')
+    reply = carol.dm_channel.last_message
+    assert reply.author.id == simcord_env.bot.user.id
+    assert reply.embeds[0].title.startswith("✅ Verified")
+
+
 async def test_empty_mention_gets_help(simcord_env):
     guild, channel, alice = world(simcord_env)
     await alice.send(channel, simcord_env.bot.user.mention)

@@ -1,8 +1,9 @@
 """Messages: questions that mention the bot, and opt-in auto-check channels.
 
 * ``@QuoteBot did Putin say "dead end"?`` is answered in the channel with
-  ``engine.ask``. Discord delivers the content of messages that mention the bot
-  even without the privileged message-content intent.
+  ``engine.ask``, and so is any direct message. Discord delivers the content of
+  messages that mention the bot, and of DMs, even without the privileged
+  message-content intent.
 * In auto-check channels (``QUOTEBOT_AUTOCHECK_CHANNELS`` or ``/autocheck
   enable``), every message that quotes someone (``X said "…"``) gets the
   verdict as a reaction, and a reply only when the quote is altered,
@@ -160,8 +161,8 @@ class ListenCog(commands.Cog, name="Listen"):
         if message.author.bot or message.webhook_id is not None or self.bot.user is None:
             return
         try:
-            if any(u.id == self.bot.user.id for u in message.mentions):
-                await self.on_mention(message)
+            if message.guild is None or any(u.id == self.bot.user.id for u in message.mentions):
+                await self.on_mention(message)  # a direct message is a question too
             elif self.bot.autocheck.enabled(message.channel.id):
                 await self.autocheck(message)
         except Exception:  # noqa: BLE001 - a failure on one message must not go unanswered or crash
