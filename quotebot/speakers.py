@@ -9,6 +9,7 @@ claims.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -37,13 +38,18 @@ def tidy_name(name: str) -> str:
 
 def name_tokens(name: str) -> list[str]:
     """Normalised words of a name, without honorifics, titles or suffixes."""
+    return list(_name_tokens(name or ""))
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_tokens(name: str) -> tuple[str, ...]:
     words = [norm_token(_POSSESSIVE.sub("", w)) for w in re.split(r"[\s\-]+", name or "")]
     words = [w for w in words if w]
     while words and words[0] in HONORIFICS and len(words) > 1:
         words.pop(0)
     while words and words[-1] in _SUFFIXES and len(words) > 1:
         words.pop()
-    return words
+    return tuple(words)
 
 
 def name_key(name: str) -> str:
@@ -88,16 +94,19 @@ class SpeakerIndex:
         self.entries: dict[int, SpeakerEntry] = {}
         self._by_surname: dict[str, list[int]] = {}
         self._by_key: dict[str, int] = {}
+        self._lookup: tuple[dict[str, set[int]], list[str], list[int]] | None = None
         for e in entries or []:
             self.add(e)
 
     def add(self, entry: SpeakerEntry) -> None:
+        self._lookup = None
         self.entries[entry.id] = entry
         self._by_key.setdefault(name_key(entry.name), entry.id)
         self._by_surname.setdefault(surname(entry.name), []).append(entry.id)
 
     def rename(self, speaker_id: int, name: str) -> None:
         """Adopt a fuller name for a speaker; the old one stays an alias."""
+        self._lookup = None
         entry = self.entries[speaker_id]
         entry.aliases.add(entry.name)
         entry.name = name
@@ -123,6 +132,21 @@ class SpeakerIndex:
             return full[0] if len(full) == 1 else None
         return None
 
+    def _lookup_tables(self) -> tuple[dict[str, set[int]], list[str], list[int]]:
+        """Alias keys and the fuzzy-match choices, built once per index (they change on add)."""
+        if self._lookup is None:
+            aliases: dict[str, set[int]] = {}
+            choices: list[str] = []
+            owners: list[int] = []
+            for i, e in self.entries.items():
+                for a in e.aliases:
+                    aliases.setdefault(name_key(a), set()).add(i)
+                for text in (e.name, *e.roles):
+                    choices.append(text)
+                    owners.append(i)
+            self._lookup = (aliases, choices, owners)
+        return self._lookup
+
     def resolve(self, query: str, *, score_cutoff: float = 80) -> list[tuple[int, float]]:
         """Speakers a claimed name or role may mean, best first, with a 0-100 score.
 
@@ -147,16 +171,10 @@ class SpeakerIndex:
                 offer(i, 95)
             elif same_person(e.name, query):
                 offer(i, 97)
-        for i, e in self.entries.items():
-            if any(name_key(a) == q_key for a in e.aliases):
-                offer(i, 96)
-        # Roles and fuzzy names: a rapidfuzz pass over all names and roles.
-        choices: list[str] = []
-        owners: list[int] = []
-        for i, e in self.entries.items():
-            for text in (e.name, *e.roles):
-                choices.append(text)
-                owners.append(i)
+        aliases, choices, owners = self._lookup_tables()
+        for i in aliases.get(q_key, ()):
+            offer(i, 96)
+        # Roles and fuzzy names: one rapidfuzz pass over all names and roles.
         if choices:
             for _, s, pos in process.extract(
                 query,
