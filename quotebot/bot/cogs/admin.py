@@ -12,6 +12,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from ...errors import InputError
 from .. import embeds
 from ..client import UserError
 
@@ -102,6 +103,8 @@ class AdminCog(commands.Cog, name="Admin"):
                 report = await self.bot.call(self.bot.engine.ingest_text, article_id_for(name), text)
                 results.append((name, report, None))
             except UserError as e:
+                results.append((name, None, str(e)))
+            except InputError as e:  # the engine's own words about this file
                 results.append((name, None, str(e)))
             except discord.HTTPException:
                 log.warning("could not download attachment %s", name, exc_info=True)

@@ -60,7 +60,7 @@ class QuotesCog(commands.Cog, name="Quotes"):
         claim = text.strip().strip('"“”«»\'').strip()
         if len(claim) < 2:
             raise UserError("Give me a few words of the quote to check.")
-        speaker = speaker.strip() if speaker else None
+        speaker = " ".join(speaker.split()) if speaker else None
         answer = await self.bot.call_for(interaction, self.bot.engine.verify, claim, speaker or None)
         await self._answer(interaction, answer)
 
@@ -68,7 +68,7 @@ class QuotesCog(commands.Cog, name="Quotes"):
     @app_commands.command(name="said", description="What did this person say? Their quotes on record, page by page.")
     @app_commands.describe(speaker="A name on record (start typing for suggestions)")
     async def said(self, interaction: discord.Interaction, speaker: app_commands.Range[str, 1, MAX_NAME]) -> None:
-        speaker = speaker.strip()
+        speaker = " ".join(speaker.split())
         embed, view, shown = await views.said_page(self.bot, speaker, 0)
         if not shown:
             names = await self.bot.call(self.bot.engine.speaker_names, speaker[:3], limit=5)
