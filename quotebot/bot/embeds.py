@@ -136,6 +136,14 @@ def quoted(text: str | None, limit: int) -> str:
     return f"“{esc_fit(text, max(limit - 2, 0))}”"
 
 
+def record_text(match: Match, limit: int) -> str:
+    """A stored quote: in quote marks, or in italics when it is only reported speech."""
+    if match.kind == "paraphrase":
+        suffix = " (paraphrase)"
+        return f"*{esc_fit(match.quote, max(limit - 2 - len(suffix), 0))}*{suffix}"
+    return quoted(match.quote, limit)
+
+
 # -- embed limits --------------------------------------------------------------------
 
 
@@ -331,7 +339,7 @@ def verdict_embed(answer: Answer) -> discord.Embed:
         label_on_record = "On record" if answer.verdict != NOT_FOUND else "Closest on record"
         embed.add_field(
             name=label_on_record,
-            value=f"{quoted(best.quote, 700)}\n— {speaker_line(best)}",
+            value=f"{record_text(best, 700)}\n— {speaker_line(best)}",
             inline=False,
         )
         if answer.verdict == MISATTRIBUTED and best.speaker:
@@ -351,10 +359,12 @@ def verdict_embed(answer: Answer) -> discord.Embed:
         others = answer.matches[1:4]
         if others:
             lines = [
-                f"#{m.id} {quoted(m.quote, 160)} — {esc_fit(m.speaker or 'unknown', 60)}" for m in others
+                f"#{m.id} {record_text(m, 160)} — {esc_fit(m.speaker or 'unknown', 60)}" for m in others
             ]
             embed.add_field(name="Other matches", value="\n".join(lines), inline=False)
-    embed.set_footer(text=_footer_for(best))
+    footer = _footer_for(best)
+    if footer:
+        embed.set_footer(text=footer)
     return fit_embed(embed)
 
 
@@ -364,7 +374,7 @@ def match_embed(match: Match, *, position: int | None = None, total: int | None 
     if position is not None and total:
         title = f"Match {position} of {total}"
     embed = discord.Embed(title=title, colour=INFO_COLOUR)
-    embed.description = f"> {quoted(match.quote, 2000)}\n— {speaker_line(match)}"
+    embed.description = f"> {record_text(match, 2000)}\n— {speaker_line(match)}"
     if match.sources:
         embed.add_field(name="Source", value=source_line(match), inline=False)
         embed.add_field(name="Context", value=context_text(match, 900), inline=False)
@@ -412,7 +422,7 @@ def _bold_quote_in(paragraph: str, quote: str, limit: int) -> str:
 def context_embed(match: Match) -> discord.Embed:
     """``engine.context``: the quote in its paragraph, with the sentences around it."""
     embed = discord.Embed(title=f"Context of quote #{match.id}", colour=INFO_COLOUR)
-    embed.description = f"> {quoted(match.quote, 1200)}\n— {speaker_line(match)}"
+    embed.description = f"> {record_text(match, 1200)}\n— {speaker_line(match)}"
     for s in match.sources[:5]:
         name = esc_fit(s.title or s.article, 200) + f" (¶{s.paragraph + 1})"
         parts = []
@@ -450,7 +460,7 @@ def listing_embed(
     for i, m in enumerate(matches, start=offset + 1):
         src = source_line(m, 120) if m.sources else "no source"
         speaker = esc_fit(m.speaker or "unknown", 80)
-        lines.append(f"**{i}.** {quoted(m.quote, min(per - 200, 700))} — {speaker}\n   ↳ {src} · #{m.id}")
+        lines.append(f"**{i}.** {record_text(m, min(per - 200, 700))} — {speaker}\n   ↳ {src} · #{m.id}")
     embed.description = "\n".join(lines)
     shown = f"{offset + 1}–{offset + len(matches)}" if matches else "none"
     embed.set_footer(text=f"showing {shown}" + (" · more on the next page" if has_more else ""))
