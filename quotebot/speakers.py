@@ -56,6 +56,15 @@ def name_key(name: str) -> str:
     return " ".join(name_tokens(name))
 
 
+def role_key(role: str) -> str:
+    """``the Kremlin's spokesman`` -> ``kremlins spokesman``: roles compared as written, loosely."""
+    words = [norm_token(w) for w in re.split(r"[\s\-]+", role or "")]
+    words = [w for w in words if w]
+    while words and words[0] in {"the", "a", "an"}:
+        words.pop(0)
+    return " ".join(words)
+
+
 def surname(name: str) -> str:
     toks = name_tokens(name)
     return toks[-1] if toks else ""
@@ -94,7 +103,7 @@ class SpeakerIndex:
         self.entries: dict[int, SpeakerEntry] = {}
         self._by_surname: dict[str, list[int]] = {}
         self._by_key: dict[str, int] = {}
-        self._lookup: tuple[dict[str, set[int]], list[str], list[int]] | None = None
+        self._lookup = None
         for e in entries or []:
             self.add(e)
 
@@ -132,19 +141,22 @@ class SpeakerIndex:
             return full[0] if len(full) == 1 else None
         return None
 
-    def _lookup_tables(self) -> tuple[dict[str, set[int]], list[str], list[int]]:
-        """Alias keys and the fuzzy-match choices, built once per index (they change on add)."""
+    def _lookup_tables(self):
+        """Alias and role keys and the fuzzy-match choices, built once per index."""
         if self._lookup is None:
             aliases: dict[str, set[int]] = {}
+            roles: dict[str, set[int]] = {}
             choices: list[str] = []
             owners: list[int] = []
             for i, e in self.entries.items():
                 for a in e.aliases:
                     aliases.setdefault(name_key(a), set()).add(i)
+                for r in e.roles:
+                    roles.setdefault(role_key(r), set()).add(i)
                 for text in (e.name, *e.roles):
                     choices.append(text)
                     owners.append(i)
-            self._lookup = (aliases, choices, owners)
+            self._lookup = (aliases, roles, choices, owners)
         return self._lookup
 
     def resolve(self, query: str, *, score_cutoff: float = 80) -> list[tuple[int, float]]:
@@ -171,11 +183,13 @@ class SpeakerIndex:
                 offer(i, 95)
             elif same_person(e.name, query):
                 offer(i, 97)
-        aliases, choices, owners = self._lookup_tables()
+        aliases, roles, choices, owners = self._lookup_tables()
         for i in aliases.get(q_key, ()):
             offer(i, 96)
-        # Roles and fuzzy names: one rapidfuzz pass over all names and roles.
-        if choices:
+        for i in roles.get(role_key(query), ()):
+            offer(i, 94)
+        # Fuzzy names and roles: one rapidfuzz pass, only when nothing matched as written.
+        if choices and not scores:
             for _, s, pos in process.extract(
                 query,
                 choices,

@@ -35,6 +35,8 @@ from .speakers import SpeakerEntry, SpeakerIndex, name_key, name_tokens, tidy_na
 SCHEMA_VERSION = 1
 FTS_TABLE = "quotes_fts"
 _BATCH_ARTICLES = 200
+# Postings an OR query over a claim's rare words may touch: bounds retrieval time.
+CANDIDATE_POSTINGS = 2000
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 
 # Words too common to help find a quote; kept only when a claim has nothing else.
@@ -117,6 +119,8 @@ class QuoteStore:
         self._index: SpeakerIndex | None = None
         self._counts: dict[int, int] = {}
         self._index_version: tuple | None = None
+        self._freqs: dict[str, int] = {}
+        self._freq_version: tuple | None = None
 
     def close(self) -> None:
         self.db.close()
@@ -609,52 +613,61 @@ class QuoteStore:
         return self.matches(ids)
 
     def _fts_ids(self, match: str, limit: int, speaker_ids: list[int] | None = None) -> list[int]:
-        sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?"
-        params: list = [match]
         if speaker_ids:
+            # IN (subquery) runs the MATCH once; a JOIN would run it once per quote.
             sql = (
-                f"SELECT f.rowid FROM {FTS_TABLE} f JOIN quotes q ON q.id = f.rowid "
-                f"WHERE {FTS_TABLE} MATCH ? AND q.speaker_id IN ({','.join('?' * len(speaker_ids))})"
+                f"SELECT id FROM quotes WHERE speaker_id IN ({','.join('?' * len(speaker_ids))}) "
+                f"AND id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?) LIMIT ?"
             )
-            params.extend(speaker_ids)
-        sql += " ORDER BY rank LIMIT ?"
-        params.append(limit)
-        return [r[0] for r in self.db.execute(sql, params)]
+            return [r[0] for r in self.db.execute(sql, [*speaker_ids, match, limit])]
+        sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? ORDER BY rank LIMIT ?"
+        return [r[0] for r in self.db.execute(sql, [match, limit])]
 
     def doc_frequencies(self, toks: list[str]) -> dict[str, int]:
-        if not toks:
-            return {}
-        uniq = list(dict.fromkeys(toks))
-        marks = ",".join("?" * len(uniq))
-        found = {
-            r[0]: r[1]
-            for r in self.db.execute(
-                f"SELECT term, doc FROM {FTS_TABLE}_vocab WHERE term IN ({marks})", uniq
-            )
-        }
-        return {t: found.get(t, 0) for t in uniq}
+        """How many quotes hold each token: fts5vocab lookups, cached until the data changes."""
+        version = self._version()
+        if version != self._freq_version:
+            self._freqs.clear()
+            self._freq_version = version
+        elif len(self._freqs) > 200_000:
+            self._freqs.clear()
+        sql = f"SELECT doc FROM {FTS_TABLE}_vocab WHERE term = ?"
+        out = {}
+        for t in dict.fromkeys(toks):
+            if t not in self._freqs:
+                row = self.db.execute(sql, [t]).fetchone()
+                self._freqs[t] = row[0] if row else 0
+            out[t] = self._freqs[t]
+        return out
 
     def candidates(
         self, toks: list[str], *, limit: int = 40, speaker_ids: list[int] | None = None
     ) -> list[dict]:
-        """Stored quotes that may match a claim: exact phrase hits first, then rare-word hits.
+        """Stored quotes that may match a claim, found through their rarest words.
 
-        Rare words (by FTS5 document frequency) keep the OR query's posting
-        lists short, which is what keeps verification fast at a million quotes.
+        Ranking an OR query costs time in proportion to the postings of its
+        words, so only rare words (by FTS5 document frequency, within a posting
+        budget) are used: that keeps retrieval fast at a million quotes. Words
+        the index has never seen (typos) simply drop out.
         """
         if not toks:
             return []
-        ids: list[int] = []
-        phrase = '"' + " ".join(toks[:64]) + '"'
-        ids.extend(self._fts_ids(phrase, limit, speaker_ids))
-        freqs = self.doc_frequencies(toks)
-        present = [t for t in dict.fromkeys(toks) if freqs.get(t)]
+        freqs = self.doc_frequencies(toks[:64])
+        present = sorted((t for t in freqs if freqs[t]), key=lambda t: freqs[t])
         informative = [t for t in present if t not in STOPWORDS] or present
-        rare = sorted(informative, key=lambda t: freqs[t])[:6]
-        if rare:
-            if len(rare) > 1:
-                ids.extend(self._fts_ids(" AND ".join(f'"{t}"' for t in rare[:3]), limit, speaker_ids))
-            ids.extend(self._fts_ids(" OR ".join(f'"{t}"' for t in rare), limit, speaker_ids))
+        if not informative:
+            return []
+        chosen, budget = [], 0
+        for t in informative[:8]:
+            if chosen and budget + freqs[t] > CANDIDATE_POSTINGS:
+                break
+            chosen.append(t)
+            budget += freqs[t]
+        ids: list[int] = []
+        if len(informative) > 1:
+            both = " AND ".join(f'"{t}"' for t in informative[:3])
+            ids.extend(self._fts_ids(both, limit, speaker_ids))
+        ids.extend(self._fts_ids(" OR ".join(f'"{t}"' for t in chosen), limit, speaker_ids))
         ids = list(dict.fromkeys(ids))
         if not ids:
             return []

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
 from . import claims, normalize
@@ -28,6 +28,8 @@ MIN_SHARED_WORDS = 0.5
 # Nearest candidates shown for not_found answers.
 NEAREST_CUTOFF = 40.0
 MAX_CLAIM_WORDS = 400
+# Candidates aligned word by word after the rapidfuzz prefilter.
+DETAILED = 10
 
 
 @dataclass
@@ -35,39 +37,49 @@ class Scored:
     row: dict
     score: float
     exact: bool
-    diff: list[DiffOp]
-    excerpt: str
+    lo: int  # the aligned window in the record's tokens
+    hi: int
 
 
-def align(claim: list[Token], record: list[Token]) -> tuple[float, bool, list[DiffOp], str]:
-    """Line the claim up with the best-matching run of the record's words.
+def score_record(c_norm: list[str], r_norm: list[str], record_text: str) -> tuple[float, bool, int, int]:
+    """How well the claim's tokens fit the best run of the record's: (score, exact, lo, hi).
 
-    Returns (score 0-100, exact, word diff, the record's aligned excerpt).
+    Works on the stored normalised tokens; the record's surface form is only
+    tokenised when a hit must be checked against hyphenated words.
     """
-    c_norm = [t.norm for t in claim]
-    r_norm = [t.norm for t in record]
     if not c_norm or not r_norm:
-        return 0.0, False, [], ""
-    start = normalize.find_excerpt(c_norm, r_norm, [t.joined for t in record])
-    if start >= 0:
-        excerpt = join_surface(record[start : start + len(c_norm)])
-        return 100.0, True, [DiffOp("equal", join_surface(claim), excerpt)], excerpt
+        return 0.0, False, 0, 0
+    if normalize.find_excerpt(c_norm, r_norm) >= 0:
+        joined = [t.joined for t in normalize.surface_tokens(record_text)]
+        start = normalize.find_excerpt(c_norm, r_norm, joined)
+        if start >= 0:
+            return 100.0, True, start, start + len(c_norm)
     best = None
     for lo, hi in {_window(c_norm, r_norm), (0, len(r_norm))}:
         fit = _fit(c_norm, r_norm, lo, hi)
         if fit and (best is None or fit[0] > best[0]):
             best = fit
     if best is None:
-        return 0.0, False, [], ""
+        return 0.0, False, 0, 0
     score, lo, hi, shared = best
-    excerpt = join_surface(record[lo:hi])
-    whole_words = not record[lo].joined and (hi == len(record) or not record[hi].joined)
-    if whole_words and "".join(c_norm) == "".join(r_norm[lo:hi]):
-        # Only word breaks differ ("deadend" / "dead end"): the same words.
-        return 100.0, True, [DiffOp("equal", join_surface(claim), excerpt)], excerpt
+    if "".join(c_norm) == "".join(r_norm[lo:hi]):
+        # Only word breaks differ ("deadend" / "dead end"): the same words, if whole.
+        record = normalize.surface_tokens(record_text)
+        if not record[lo].joined and (hi == len(record) or not record[hi].joined):
+            return 100.0, True, lo, hi
     if shared / len(c_norm) < MIN_SHARED_WORDS:
         score = min(score, ALTERED_CUTOFF - 1)
-    return float(score), False, _diff(claim, record[lo:hi]), excerpt
+    return float(score), False, lo, hi
+
+
+def align(claim: list[Token], record_text: str) -> tuple[float, bool, list[DiffOp], str]:
+    """Score, exactness, word diff and aligned excerpt of a claim against one record."""
+    record = normalize.surface_tokens(record_text)
+    score, exact, lo, hi = score_record([t.norm for t in claim], [t.norm for t in record], record_text)
+    excerpt = join_surface(record[lo:hi])
+    if exact:
+        return score, True, [DiffOp("equal", join_surface(claim), excerpt)], excerpt
+    return score, False, _diff(claim, record[lo:hi]), excerpt
 
 
 def _fit(c_norm: list[str], r_norm: list[str], lo: int, hi: int) -> tuple[float, int, int, int] | None:
@@ -120,27 +132,50 @@ def _diff(claim: list[Token], window: list[Token]) -> list[DiffOp]:
     return out
 
 
-def _score_rows(claim: list[Token], rows: list[dict]) -> list[Scored]:
-    out = []
+def _score_rows(claim: list[Token], rows: list[dict], *, top: int = DETAILED) -> list[Scored]:
+    """Score candidates, best first: exact hits by substring, the rest prefiltered.
+
+    One rapidfuzz ``process.extract`` pass (partial_ratio, in C) picks the
+    ``top`` rows worth a word-by-word alignment; the others are left out.
+    """
+    c_norm = [t.norm for t in claim]
+    padded = f" {' '.join(c_norm)} "
+    out: list[Scored] = []
+    rest: list[dict] = []
     for row in rows:
-        record = normalize.surface_tokens(row["text"])
-        score, exact, diff, excerpt = align(claim, record)
-        out.append(Scored(row, score, exact, diff, excerpt))
+        if padded in f" {row['norm']} ":
+            score, exact, lo, hi = score_record(c_norm, row["norm"].split(), row["text"])
+            out.append(Scored(row, score, exact, lo, hi))
+        else:
+            rest.append(row)
+    if rest:
+        picked = process.extract(
+            padded.strip(),
+            [r["norm"] for r in rest],
+            scorer=fuzz.partial_ratio,
+            score_cutoff=NEAREST_CUTOFF,
+            limit=top,
+        )
+        for _, _, pos in picked:
+            row = rest[pos]
+            score, exact, lo, hi = score_record(c_norm, row["norm"].split(), row["text"])
+            out.append(Scored(row, score, exact, lo, hi))
     out.sort(key=lambda s: (-s.score, len(s.row["norm"])))
     return out
 
 
-def _as_match(store, scored: list[Scored]) -> list[Match]:
-    matches = store.matches([s.row["id"] for s in scored])
-    by_id = {m.id: m for m in matches}
+def _as_match(store, claim: list[Token], scored: list[Scored]) -> list[Match]:
+    """Matches with evidence; only these few are tokenised as written, for the diff."""
+    by_id = {m.id: m for m in store.matches([s.row["id"] for s in scored])}
     out = []
     for s in scored:
         m = by_id.get(s.row["id"])
         if m is None:
             continue
+        window = normalize.surface_tokens(s.row["text"])[s.lo : s.hi]
         m.score = s.score
-        m.diff = None if s.exact else s.diff
-        m.excerpt = s.excerpt
+        m.excerpt = join_surface(window)
+        m.diff = None if s.exact else _diff(claim, window)
         out.append(m)
     return out
 
@@ -194,11 +229,12 @@ def _verify_claim(store, text: str, claim: claims.Claim, limit: int) -> Answer:
         if speaker_ids:
             answer.speaker = store.speaker_index().entries[speaker_ids[0]].name
     toks = [t.norm for t in words]
-    rows = store.candidates(toks)
+    scored = _score_rows(words, store.candidates(toks))
     if speaker_ids:
-        seen = {r["id"] for r in rows}
-        rows += [r for r in store.candidates(toks, limit=20, speaker_ids=speaker_ids) if r["id"] not in seen]
-    scored = _score_rows(words, rows)
+        # The claimed speaker's nearest quotes are scored even when others rank higher.
+        seen = {s.row["id"] for s in scored}
+        own = [r for r in store.candidates(toks, limit=20, speaker_ids=speaker_ids) if r["id"] not in seen]
+        scored = sorted(scored + _score_rows(words, own, top=4), key=lambda s: (-s.score, len(s.row["norm"])))
     direct = [s for s in scored if s.row["kind"] != PARAPHRASE]
     paraphrase = [s for s in scored if s.row["kind"] == PARAPHRASE]
 
@@ -260,5 +296,5 @@ def _verify_claim(store, text: str, claim: claims.Claim, limit: int) -> Answer:
         else:
             answer.note = f"{answer.note} {extra}" if answer.note else extra
             chosen = chosen + para_close[:2]
-    answer.matches = _as_match(store, chosen[:limit])
+    answer.matches = _as_match(store, words, chosen[:limit])
     return answer
