@@ -74,8 +74,56 @@ _WORD_BEFORE_RE = re.compile(r"([\w.\-]+)$")
 
 _VERB_ALT = "|".join(sorted((re.escape(v) for v in L.SPEECH_VERBS), key=len, reverse=True))
 _FRAG_ALT = "|".join(sorted((re.escape(v) for v in L.FRAGMENT_VERBS), key=len, reverse=True))
-_SPEECH_RE = re.compile(rf"\b(?:{_VERB_ALT})\b")
-_ANY_VERB_RE = re.compile(rf"\b(?:{_VERB_ALT}|{_FRAG_ALT}|went on to say|according to)\b")
+_LCWORD_RE = re.compile(r"(?<![\w’'\-])[a-z]+(?:-[a-z]+)?(?![\w’'])")
+_ANY_VOCAB = L.SPEECH_VERBS | L.FRAGMENT_VERBS
+_FRAG_VOCAB = _ANY_VOCAB | L.OPINION_VERBS
+
+
+class _WM:
+    """A tiny stand-in for re.Match, for words found by _find_words."""
+
+    __slots__ = ("s", "e", "w")
+
+    def __init__(self, s: int, e: int, w: str):
+        self.s, self.e, self.w = s, e, w
+
+    def start(self, *_a) -> int:
+        return self.s
+
+    def end(self, *_a) -> int:
+        return self.e
+
+    def group(self, *_a) -> str:
+        return self.w
+
+
+def _find_words(text: str, lo: int, hi: int, vocab: set[str], multi: bool = False,
+                first: bool = False) -> list[_WM]:
+    """Lowercase words of ``vocab`` in text[lo:hi] (fast: one simple regex plus set look-ups)."""
+    out: list[_WM] = []
+    for m in _LCWORD_RE.finditer(text, lo, hi):
+        w = m.group()
+        if w in vocab:
+            out.append(_WM(m.start(), m.end(), w))
+        elif multi and w == "according" and text.startswith(" to", m.end()):
+            out.append(_WM(m.start(), m.end() + 3, "according to"))
+        elif multi and w == "went" and text.startswith(" on to say", m.end()):
+            out.append(_WM(m.start(), m.end() + 10, "went on to say"))
+        else:
+            continue
+        if first:
+            break
+    return out
+
+
+class _SpeechSearch:
+    @staticmethod
+    def search(text: str, lo: int = 0, hi: int | None = None):
+        r = _find_words(text, lo, len(text) if hi is None else hi, L.SPEECH_VERBS, first=True)
+        return r[0] if r else None
+
+
+_SPEECH_RE = _SpeechSearch()
 _AFTER_VERB_RE = re.compile(
     rf"^(?:(?:also|later|then|again|further|simply|quickly|once|finally)\s+)?({_VERB_ALT})\b",
 )
@@ -111,6 +159,10 @@ _ADJ_ROLE_OK = {"former", "senior", "top", "chief", "deputy", "acting", "then", 
                 "anonymous", "key", "leading", "prominent", "conservative", "liberal",
                 "progressive", "independent", "local", "regional", "european", "western"}
 _NOT_NAME = L.NOT_NAME_WORDS
+_INTRO_RE = re.compile(
+    r"\s*(?:(?:But|And|So|Yet|Still|Now|Then|Meanwhile|However|Also|Later|Earlier|Instead|Indeed|"
+    r"Moreover|Separately|Similarly|Finally|Asked|When|While|After|Before|In|On|At|During|"
+    r"Speaking|Last|This|Today|Yesterday|On\s+\w+)\b[^,.;:]{0,80},\s*|(?:But|And|So|Yet|Still|Now|Then|Also)\s+)?")
 _INSIDE_WORDS = _NOT_NAME - {"mr", "mrs", "ms", "dr"}
 
 
@@ -188,6 +240,7 @@ class _Span:
     shape: str | None = None
     cue_pos: int = -1
     group: int = -1  # chain id for multi-paragraph quotes
+    sent_start: int = 0
 
 
 def _flanks(text: str, i: int, lo: int, hi: int) -> tuple[bool, bool]:
@@ -273,10 +326,22 @@ def _mk_span(text: str, o: int, c: int | None, stop: int, pidx: int, single: boo
     return _Span(open=o, close=c, start=s, end=e, para=pidx, single=single)
 
 
-_UNCLOSED_ATTR_RE = re.compile(
-    rf"[,.!?]\s*(?:[—–-]\s*)?((?:(?:{_CAPW}|the|a|[a-z]+)\s+){{0,6}}?(?:{_VERB_ALT})"
-    rf"(?:\s+{_CAPW}){{0,4}}|(?:{_VERB_ALT})\s+(?:{_CAPW}\s*){{1,5}})\s*\.?\s*$"
-)
+_POST_ATTR_RE = re.compile(rf"(?:[ \t]+{_CAPW}){{0,4}}[ \t]*\.?[ \t]*")
+_PRE_ATTR_RE = re.compile(r"[,.!?][\"”’]?\s*(?:[—–-]\s*)?((?:\S+\s+){0,6})$")
+
+
+def _unclosed_attr_cut(text: str, lo: int, hi: int) -> int | None:
+    """In a quote whose closing mark is missing, find a trailing ', Name said.' and cut there."""
+    verbs = _find_words(text, lo, hi, L.SPEECH_VERBS)
+    if not verbs:
+        return None
+    v = verbs[-1]
+    if not _POST_ATTR_RE.fullmatch(text, v.end(), hi):
+        return None
+    mm = _PRE_ATTR_RE.search(text, max(lo, v.start() - 120), v.start())
+    if not mm:
+        return None
+    return mm.start()
 
 
 def _find_spans(article: Article) -> list[_Span]:
@@ -291,9 +356,8 @@ def _find_spans(article: Article) -> list[_Span]:
             if s.close is None and not s.single:
                 # "…the rest, Name said." with the closing mark missing: cut there.
                 seg_lo = max(s.start, s.end - 200)
-                m = _UNCLOSED_ATTR_RE.search(text, seg_lo, s.end + 1 if s.end < p.end else p.end)
-                if m and m.start() > s.start:
-                    cut = m.start()
+                cut = _unclosed_attr_cut(text, seg_lo, s.end + 1 if s.end < p.end else p.end)
+                if cut is not None and cut > s.start:
                     e = cut + (1 if text[cut] in ".!?" else 0)
                     while e > s.start and text[e - 1].isspace():
                         e -= 1
@@ -321,6 +385,11 @@ class _Subj:
 
 
 _TITLE_ONLY = {w for w in L.TITLES if w not in _CONNECTORS}
+_ROLE_ABBREV = {"sen.": "senator", "rep.": "representative congressman congresswoman lawmaker",
+                "gov.": "governor", "gen.": "general", "lt.": "lieutenant", "col.": "colonel",
+                "president": "leader", "senator": "lawmaker", "congressman": "lawmaker",
+                "ceo": "executive chief", "secretary of state": "diplomat",
+                "candidate": "hopeful contender", "nominee": "candidate"}
 _GENERIC_MODS = L.ROLE_NOUNS | L.HONORIFICS | {
     "deputy", "vice", "prime", "foreign", "former", "acting", "chief", "general", "secretary",
     "state", "defense", "defence", "interior", "finance", "treasury", "senior", "top", "first",
@@ -338,7 +407,7 @@ def _split_title_name(tokens: list[str]) -> tuple[list[str], list[str]]:
             last_title = i
     role = tokens[: last_title + 1]
     name = tokens[last_title + 1:]
-    if not name and tokens and tokens[0].lower() not in _TITLE_ONLY | L.HONORIFICS and \
+    if not name and tokens and tokens[0].lower() in L.FIRST_NAMES and \
             all(_is_cap(t) for t in tokens):
         return [], tokens  # "Martin Luther King": a title word used as a surname
     return role, name
@@ -565,7 +634,7 @@ class _Entity:
 
 
 _NAME_SEQ_RE = re.compile(
-    rf"(?<![\w’'.\-]){_CAPW}(?:[ \t]+(?:(?:{'|'.join(re.escape(x) for x in sorted(L.NAME_PARTICLES))}|of|the|for)[ \t]+)?{_CAPW}){{0,7}}"
+    rf"(?=[{_UP}])(?<![\w’'.\-]){_CAPW}(?:[ \t]+(?:(?:{'|'.join(re.escape(x) for x in sorted(L.NAME_PARTICLES))}|of|the|for)[ \t]+)?{_CAPW}){{0,7}}"
 )
 
 
@@ -587,7 +656,10 @@ class _Entities:
         self.q_starts = [a for a, _ in quote_ranges]
         self.q_ranges = quote_ranges
         self.sent_starts = sent_starts
+        self.author: str | None = None
         self._tokcount: dict[str, int] | None = None
+        self.subject_pos: set[int] = set()
+        self.org_pos: list[int] = []
         self._scan()
 
     # -- helpers
@@ -645,11 +717,38 @@ class _Entities:
 
     def _scan(self) -> None:
         text = self.text
-        for m in _NAME_SEQ_RE.finditer(text):
-            s = m.start()
+        found = [(m.start(), m.end(), m.group()) for m in _NAME_SEQ_RE.finditer(text)]
+        counts: dict[str, int] = {}
+        for _s, _e, g in found:
+            if " " not in g and "\t" not in g:
+                w = g[:-2] if g.endswith(("’s", "'s")) else g
+                counts[w] = counts.get(w, 0) + 1
+            else:
+                ws = [w for w in g.split() if w.lower() not in _NOT_NAME]
+                if len(ws) == 1:
+                    w = ws[0][:-2] if ws[0].endswith(("’s", "'s")) else ws[0]
+                    counts[w] = counts.get(w, 0) + 1
+        self._tokcount = counts
+        for m_start, m_end, g in found:
+            s = m_start
+            if " " not in g and "\t" not in g:
+                # fast path for lone capitalised words: only known surnames, or words
+                # right after a title/honorific/lowercase role, can be person mentions
+                low = g.lower()
+                if low in _NOT_NAME:
+                    continue
+                bare = g[:-2] if g.endswith(("’s", "'s")) else g
+                if bare.lower() not in self.by_surname and low not in L.HONORIFICS:
+                    j = s - 1
+                    if j < 0 or text[j] != " ":
+                        continue
+                    k = text.rfind(" ", max(0, j - 30), j)
+                    prev = text[k + 1:j].lower()
+                    if prev not in _LOWER_ROLE and prev not in L.HONORIFICS:
+                        continue
             if self.in_quote(s):
                 continue
-            words = m.group().split()
+            words = g.split()
             # drop a sentence-initial function word ("But Putin")
             while words and words[0].lower().strip(".,") in _NOT_NAME and words[0].lower() not in L.HONORIFICS:
                 s = text.find(words[0], s) + len(words[0])
@@ -661,7 +760,7 @@ class _Entities:
             words = [w.rstrip(",;:") for w in words]
             # lowercase role words right before ("Kremlin spokesman Dmitry Peskov")
             lead: list[str] = []
-            back = text[max(0, m.start() - 80):m.start()]
+            back = text[max(0, m_start - 80):m_start]
             back = back[back.rfind("\n") + 1:]
             bt = back.split(" ")
             if bt and bt[-1] == "":
@@ -706,7 +805,7 @@ class _Entities:
             person = bool(role_toks) or hon is not None or (
                 len(name_toks) >= 2 and (first in L.FIRST_NAMES or self._reused(name_toks[-1])
                                          or re.fullmatch(r"[A-Z]\.", name_toks[0]) is not None
-                                         or self._appos_follows(m.end())))
+                                         or self._appos_follows(m_end)))
             if len(name_toks) == 1:
                 sur = name_toks[0].lower().strip(".,").replace("’s", "").replace("'s", "")
                 known = [e for e in self.by_surname.get(sur, []) if self.ents[e].kind == PERSON]
@@ -724,8 +823,8 @@ class _Entities:
                 elif first in L.FEMALE_FIRST_NAMES and first not in L.MALE_FIRST_NAMES:
                     self.ents[eid].gender = "f"
             if eid is not None:
-                off = m.group().find(name_toks[0])
-                self.mentions.append((m.start() + max(0, off), eid))
+                off = g.find(name_toks[0])
+                self.mentions.append((m_start + max(0, off), eid))
         self.mentions.sort()
         self.mention_pos = [p for p, _ in self.mentions]
 
@@ -748,27 +847,63 @@ class _Entities:
         return bool(re.match(r",\s+(?:a|an|the|who|whose)\s", self.text[pos:pos + 12]))
 
     def add_mention(self, pos: int, eid: int) -> None:
+        self.subject_pos.add(pos)
         i = bisect.bisect_left(self.mention_pos, pos)
         if i < len(self.mention_pos) and self.mention_pos[i] == pos:
             return
         self.mention_pos.insert(i, pos)
         self.mentions.insert(i, (pos, eid))
 
+    def is_subject_at(self, mp: int) -> bool:
+        """Is the mention at mp the subject of its sentence (first noun phrase)?"""
+        i = bisect.bisect_right(self.sent_starts, mp) - 1
+        st = self.sent_starts[i] if i >= 0 else 0
+        st = max(st, mp - 200, self.text.rfind("\n", 0, mp) + 1)
+        prefix = self.text[st:mp]
+        if not prefix.strip():
+            return True
+        m = _INTRO_RE.match(prefix)
+        rest = prefix[m.end():] if m else prefix
+        for w in rest.split():
+            lw = w.lower().strip(",")
+            if not (lw in _LOWER_ROLE or lw in _ADJ_ROLE_OK or lw in ("the", "a", "an", "former")
+                    or lw in L.HONORIFICS or (_is_cap(w) and not w.endswith(","))
+                    or lw in _CONNECTORS):
+                return False
+        return True
+
     def resolve_pronoun(self, pronoun: str, pos: int, para_start_floor: int,
                         prefer: int | None = None) -> int | None:
-        """Most recent compatible person mention before pos (not inside quotes)."""
+        """The most recent compatible person who is a sentence subject or a speaker before pos;
+        failing that, the most recent compatible person mention (never inside quotes)."""
         low = pronoun.lower()
         want = "m" if low in L.PRONOUNS_MALE else "f" if low in L.PRONOUNS_FEMALE else None
         i = bisect.bisect_left(self.mention_pos, pos) - 1
+        fallback = None
         while i >= 0:
             mp, eid = self.mentions[i]
             if mp < para_start_floor:
                 break
             e = self.ents[eid]
             if e.kind == PERSON and (want is None or e.gender in (None, want)):
-                return eid
+                if mp in self.subject_pos or self.is_subject_at(mp):
+                    return eid
+                if fallback is None:
+                    fallback = eid
             i -= 1
-        return prefer
+        return fallback if fallback is not None else prefer
+
+    def resolve_group(self, pos: int, floor: int) -> int | None:
+        """'they said': the most recent organisation/group speaker."""
+        i = bisect.bisect_left(self.org_pos, pos) - 1
+        if i >= 0 and self.org_mentions[i][0] >= floor:
+            return self.org_mentions[i][1]
+        return None
+
+    def add_org_mention(self, pos: int, eid: int) -> None:
+        i = bisect.bisect_left(self.org_pos, pos)
+        self.org_pos.insert(i, pos)
+        self.org_mentions.insert(i, (pos, eid))
 
     def resolve_desc(self, desc: str, pos: int, floor: int) -> int | None:
         words = [w.lower().strip(".,") for w in desc.split()]
@@ -787,6 +922,9 @@ class _Entities:
                 break
             e = self.ents[eid]
             roles = " ".join(e.roles).lower()
+            for ab, full in _ROLE_ABBREV.items():
+                if ab in roles:
+                    roles += " " + full
             if geo:
                 rgeo = {w.lower() for w in " ".join(e.roles).split() if w[:1].isupper()
                         and w.lower() not in _GENERIC_MODS}
@@ -889,7 +1027,8 @@ def _try_before(text: str, sp: _Span, win_start: int, in_quote=None,
     ma = None
     for ma in _ACCORDING_RE.finditer(seg):
         pass
-    verbs = [v for v in _ANY_VERB_RE.finditer(text, win_start, window_end)
+    verbs = [v for v in _find_words(text, win_start, window_end, _FRAG_VOCAB if fragment else _ANY_VOCAB,
+                                    multi=True)
              if in_quote is None or not in_quote(v.start())]
     if ma is not None and (not verbs or verbs[-1].start() <= win_start + ma.start()):
         subj = _subject_after(text, win_start + ma.end(), window_end)
@@ -932,6 +1071,15 @@ def _try_before(text: str, sp: _Span, win_start: int, in_quote=None,
         subj = _sentence_subject(text, win_start, window_end)
         if subj:
             return subj, ":", SHAPE_COLON
+    if fragment:
+        # Words quoted in a sentence whose subject is a person: that person's words
+        # ('Trump went on to promote "…"'); an organisation or no subject: a scare quote.
+        subj = _sentence_subject(text, win_start, window_end)
+        if subj is not None and (subj.kind == "name" or (subj.kind == "pronoun" and
+                                                         subj.phrase.lower() in ("he", "she"))):
+            if not L.is_org_phrase(subj.phrase):
+                mverb = re.match(r"[\s,]*(?:\([^)]*\)\s*)?([a-z][\w’'\-]*)", text[subj.end:window_end])
+                return subj, (mverb.group(1) if mverb else ""), SHAPE_FRAGMENT
     return None
 
 
@@ -951,22 +1099,18 @@ _PARA_VERBS = (L.SPEECH_VERBS - {"ask", "asks", "asked", "asking", "urge", "urge
                                   "slammed", "accused", "accuse", "charge", "charged",
                                   "described", "told", "tell", "tells", "telling", "telling",
                                   "reply", "replied", "reminded", "remind"})
-_PARA_VERB_ALT = "|".join(sorted((re.escape(v) for v in _PARA_VERBS), key=len, reverse=True))
-_PARA_RE = re.compile(
-    rf"\b(?P<verb>(?:said|says|told\s+(?:[\w.’'\-]+\s+){{1,4}}?|added|argued|claimed|insisted|warned|wrote|"
-    rf"noted|explained|stressed|acknowledged|admitted|conceded|predicted|announced|declared|"
-    rf"contended|maintained|asserted|suggested|complained|argues|claims|insists|warns|writes|notes)\b|"
-    rf"(?:has|have|had)\s+(?:also\s+)?(?:said|argued|claimed|noted|warned|insisted|suggested))"
-    rf"(?P<adj>(?:\s+(?:on|last|this|in|at|during|earlier|later|publicly|privately|repeatedly|again|"
-    rf"also|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|an?|the|"
-    rf"interview|statement|speech|with|to|reporters|[A-Z][\w.’'\-]*)){{0,8}}?)"
-    rf"\s+(?:that\s+)?(?=(?:the|a|an|he|she|they|it|we|i|there|this|his|her|their|its|[A-Z][a-z]|"
-    rf"NATO|U\.S\.)\b)",
-)
-_PARA_THAT_RE = re.compile(
-    rf"\b(?P<verb>(?:{_PARA_VERB_ALT})\b|told\s+(?:[\w.’'\-]+\s+){{1,4}}?|went on to say\b)"
-    rf"[^.;:“”\"]{{0,90}}?\bthat\s+",
-)
+_PARA_NOTHAT = {"said", "says", "added", "argued", "claimed", "insisted", "warned", "wrote",
+                "noted", "explained", "stressed", "acknowledged", "admitted", "conceded", "predicted",
+                "announced", "declared", "contended", "maintained", "asserted", "suggested",
+                "complained", "argues", "claims", "insists", "warns", "writes", "notes", "told"}
+_THAT_TAIL_RE = re.compile(r"[^.;:“”\"]{0,90}?\bthat\s+")
+_NOTHAT_TAIL_RE = re.compile(
+    r"(?:\s+(?:on|last|this|in|at|during|earlier|later|publicly|privately|repeatedly|again|"
+    r"also|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|an?|the|"
+    r"interview|statement|speech|with|to|reporters|[A-Z][\w.’'\-]*)){0,8}?"
+    r"\s+(?=(?:the|a|an|he|she|they|it|we|i|there|this|his|her|their|its|[A-Z][a-z]|NATO|U\.S\.)\b)")
+_TOLD_OBJ_RE = re.compile(r"(?:\s+[\w.’'\-]+){1,4}?(?=\s+that\b)")
+_PARA_VOCAB = _PARA_VERBS | {"told", "went"}
 
 
 def _paraphrases(article: Article, ents: "_Entities", taken: list[tuple[int, int]],
@@ -990,20 +1134,31 @@ def _paraphrases(article: Article, ents: "_Entities", taken: list[tuple[int, int
         sent = text[ss:se]
         if _MARKS_RE.search(sent) and re.search("[\"“”]", sent):
             continue
-        m = _PARA_THAT_RE.search(text, ss, se) or _PARA_RE.search(text, ss, se)
-        if not m:
+        found = None
+        for v in _find_words(text, ss, se, _PARA_VOCAB, multi=True):
+            if v.group() == "went":
+                continue
+            t = _THAT_TAIL_RE.match(text, v.end(), se)
+            if t is None and v.group() in _PARA_NOTHAT:
+                t = _NOTHAT_TAIL_RE.match(text, v.end(), se)
+            if t is None:
+                continue
+            found = (v, t)
+            break
+        if not found:
             continue
-        verb = m.group("verb").split()[0] if m.group("verb") else "said"
-        subj = _subject_before(text, ss, m.start())
+        v, t = found
+        verb = v.group().split()[0]
+        subj = _subject_before(text, ss, v.start())
         if subj is None:
-            subj = _sentence_subject(text, ss, m.start()) if m.start() - ss < 200 else None
+            subj = _sentence_subject(text, ss, v.start()) if v.start() - ss < 200 else None
             if subj is None:
                 continue
-            if m.group("verb").startswith("went") or verb.endswith("ing"):
+            if verb == "went" or verb.endswith("ing"):
                 pass
-            elif subj.end + 60 < m.start():
+            elif subj.end + 60 < v.start():
                 continue
-        cs = m.end()
+        cs = t.end()
         ce = se
         while ce > cs and text[ce - 1] in ".!? \t":
             ce -= 1
@@ -1023,21 +1178,27 @@ def _resolve_subject(ents: _Entities, subj: _Subj, pos: int, floor: int) -> tupl
     """Map a subject to (entity id, fallback speaker text, speaker kind)."""
     if subj.kind == "pronoun":
         if subj.phrase.lower() in ("they", "we"):
-            return None, None, ORGANISATION
+            eid = ents.resolve_group(subj.start, max(floor, subj.start - 1500))
+            return eid, None, ORGANISATION
         if subj.phrase.lower() == "i":
-            return None, None, PERSON
-        eid = ents.resolve_pronoun(subj.phrase, pos, floor)
+            return None, ents.author, PERSON
+        eid = ents.resolve_pronoun(subj.phrase, subj.start, floor)
         if eid is not None and subj.phrase.lower() in ("he", "she") and ents.ents[eid].gender is None:
             ents.ents[eid].gender = "m" if subj.phrase.lower() == "he" else "f"
         return eid, None, PERSON
     if subj.kind == "desc":
-        eid = ents.resolve_desc(subj.phrase, pos, floor)
+        eid = ents.resolve_desc(subj.phrase, subj.start, floor)
+        if eid is None:
+            # "the businessman said": the salient person, when no role matches
+            eid = ents.resolve_pronoun("", subj.start, max(floor, subj.start - 1500))
         if eid is not None:
             return eid, None, PERSON
         return None, subj.phrase, PERSON
     if subj.kind == "org":
         name = subj.phrase
         eid = ents.lookup_or_add(re.sub(r"^(?:the|The)\s+", "", name), ORGANISATION, None)
+        if eid is not None:
+            ents.add_org_mention(subj.start, eid)
         return eid, name, ORGANISATION
     eid = ents.lookup_or_add(subj.phrase, PERSON, subj.role)
     if eid is not None:
@@ -1109,13 +1270,26 @@ def _extract(article: Article, paraphrase: bool, safe: bool = False) -> list[Quo
     sent_starts = [s for s, _ in sent_spans]
     q_ranges = sorted((s.open, (s.close + 1) if s.close is not None else s.end) for s in spans)
     ents = _Entities(text, q_ranges, sent_starts)
+    ents.author = (article.byline.split(" – ")[0].strip() if article.byline and " – " in article.byline
+                   else "the author")
 
     # attribution, in reading order
     prev_close_in_para: dict[int, int] = {}
+    closes_in_para: dict[int, list[int]] = {}
+    writer_starts = [st for st in sent_starts if not ents.in_quote(st - 1)]
+
+    def sentence_start(pos: int, lo: int) -> int:
+        i = bisect.bisect_right(writer_starts, pos) - 1
+        st = writer_starts[i] if i >= 0 else lo
+        return max(st, lo, pos - 400)
+
     for sp in spans:
         p = paras[sp.para]
         floor_ = prev_close_in_para.get(sp.para, p.start)
-        sent_start = _sentence_start_before(text, max(p.start, sp.open - 400), sp.open, ents.in_quote)
+        prev_closes = closes_in_para.get(sp.para, [])
+        far_floor = prev_closes[-3] if len(prev_closes) >= 3 else p.start
+        sent_start = sentence_start(sp.open, far_floor)
+        sp.sent_start = sent_start
         win_start = max(sent_start, floor_)
         statement = _looks_statement(text, sp, win_start)
         sp.kind = STATEMENT if statement else FRAGMENT
@@ -1130,7 +1304,7 @@ def _extract(article: Article, paraphrase: bool, safe: bool = False) -> list[Quo
         if res is None and sp.open == p.start and sp.para > 0:
             prevp = paras[sp.para - 1]
             if prevp.text.rstrip().endswith(":"):
-                ws = _sentence_start_before(text, max(prevp.start, prevp.end - 400), prevp.end - 1)
+                ws = sentence_start(prevp.end - 1, prevp.start)
                 fake = _Span(open=prevp.end, close=None, start=sp.start, end=sp.end, para=sp.para)
                 res = _try_before(text, fake, ws)
         if res is not None:
@@ -1144,8 +1318,9 @@ def _extract(article: Article, paraphrase: bool, safe: bool = False) -> list[Quo
             sp.speaker_kind = skind
             if subj.kind in ("pronoun", "desc") and shape in (SHAPE_AFTER, SHAPE_BEFORE):
                 sp.shape = SHAPE_PRONOUN
-        if sp.close is not None:
-            prev_close_in_para[sp.para] = sp.close + 1
+        span_end = sp.close + 1 if sp.close is not None else sp.end
+        prev_close_in_para[sp.para] = span_end
+        closes_in_para.setdefault(sp.para, []).append(span_end)
 
     # multi-paragraph chains share a speaker
     group = 0
@@ -1175,8 +1350,7 @@ def _extract(article: Article, paraphrase: bool, safe: bool = False) -> list[Quo
     # continuations: an unattributed statement right after an attributed quote
     last: _Span | None = None
     for sp in spans:
-        opens_sentence = not text[_sentence_start_before(text, max(paras[sp.para].start, sp.open - 400),
-                                                         sp.open, ents.in_quote):sp.open].strip()
+        opens_sentence = not text[max(sp.sent_start, sp.open - 400):sp.open].strip()
         if sp.shape is None and last is not None and sp.kind == STATEMENT and opens_sentence and \
                 (len(text[sp.start:sp.end].split()) >= 3 or text[sp.end - 1:sp.end] in ".?!"):
             if last.para in (sp.para, sp.para - 1) or (last.para == sp.para - 2 and

@@ -373,3 +373,25 @@ series league conference convention forum caucus caucuses primary primaries deba
 elections revolution crisis movement party front army navy force forces guard corps command
 times post journal news herald tribune review magazine network channel show street wall
 """.split())
+
+# Verbs of opinion, evaluation and intent. When words are quoted inside the writer's
+# sentence, these verbs attribute them to the sentence's subject as surely as "said":
+# 'Rubio bemoaned a climate in which people "literally hate each other"'.
+OPINION_VERBS: set[str] = set()
+for _lemma in ("believe", "bemoan", "blame", "target", "defend", "anticipate", "expect", "hope",
+               "want", "promise", "vow", "pledge", "denounce", "decry", "lament", "tout", "boast",
+               "dismiss", "reject", "rail", "attack", "welcome", "mock", "question", "criticize",
+               "criticise", "praise", "thank", "push", "demand", "seek", "promote", "support",
+               "oppose", "accuse", "compare", "liken", "complain", "urge", "encourage", "pledge",
+               "hail", "applaud", "condemn", "celebrate", "embrace", "endorse", "invoke",
+               "recall", "remind", "reference", "cite", "quote", "repeat", "echo", "insist",
+               "label", "dub", "brand", "term", "deride", "ridicule", "lambaste", "fault",
+               "credit", "thank", "vow", "swear", "wish", "fear", "worry", "feel", "think",
+               "consider", "regard", "view", "see", "envision", "envisage", "imagine",
+               "characterize", "characterise", "describe", "portray", "paint", "depict",
+               "frame", "cast", "style", "declare", "proclaim", "announce", "unveil",
+               "pitch", "sell", "market", "advertise", "campaign", "fight", "call"):
+    OPINION_VERBS |= _IRREGULAR.get(_lemma) or _inflect(_lemma)
+OPINION_VERBS |= {"thought", "felt", "sought", "fought", "saw", "seen", "swore", "sworn",
+                  "thinks", "went", "was", "is", "has", "had", "will", "would"} - {"was", "is", "has",
+                                                                                      "had", "will", "would", "went"}
