@@ -52,6 +52,8 @@ _SOURCE_Q = re.compile(
     r"which\s+article|context\s+(?:of|for))\b",
     re.I,
 )
+# Discord mentions and addressing carry no claim: "@QuoteBot did Putin say ...".
+_MENTION = re.compile(r"<@[!&]?\d+>|<#\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b")
 _NAMEY = re.compile(r"[A-Z][\w.'’\-]+")
 _NOT_A_NAME = {"i", "you", "we", "they", "it", "someone", "somebody", "anyone", "who", "what"}
 
@@ -68,6 +70,10 @@ class Question:
     intent: str
     text: str = ""
     speaker: str | None = None
+
+
+def strip_mentions(text: str) -> str:
+    return " ".join(_MENTION.sub(" ", text or "").split()) if _MENTION.search(text or "") else (text or "")
 
 
 def quoted_parts(text: str) -> list[str]:
@@ -113,7 +119,7 @@ def speaker_in(text_outside_quotes: str) -> str | None:
 
 def parse_claim(text: str, speaker: str | None = None) -> Claim:
     """What to check and by whom. An explicit ``speaker`` wins over one found in the text."""
-    text = text or ""
+    text = strip_mentions(text)
     parts = quoted_parts(text)
     if parts:
         words = " … ".join(parts) if len(parts) > 1 else parts[0]
@@ -131,7 +137,7 @@ def parse_claim(text: str, speaker: str | None = None) -> Claim:
 
 def parse_question(question: str) -> Question:
     """Work out what a free question asks for."""
-    q = clean(question or "").strip()
+    q = clean(strip_mentions(question)).strip()
     if not q:
         return Question(INTENT_HELP)
     if re.fullmatch(r"(?:help|\?|hi|hello|hey|what can you do\??)", q, re.I):
@@ -162,7 +168,7 @@ def find_claims(message: str) -> list[Claim]:
     "…"``, ``"…" said X``, ``"…" — X``, ``X: "…"``. Plain quoted words are not
     a claim about anyone.
     """
-    text = clean(message or "")
+    text = clean(strip_mentions(message))
     out: list[Claim] = []
     last = 0
     for m in _DOUBLE.finditer(text):

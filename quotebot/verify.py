@@ -28,6 +28,8 @@ MIN_SHARED_WORDS = 0.5
 # Nearest candidates shown for not_found answers.
 NEAREST_CUTOFF = 40.0
 MAX_CLAIM_WORDS = 400
+# Record words a claim's unmatched edge may reach over to meet the record's edge.
+EDGE_SLACK = 3
 # Candidates aligned word by word after the rapidfuzz prefilter.
 DETAILED = 10
 
@@ -88,13 +90,18 @@ def _fit(c_norm: list[str], r_norm: list[str], lo: int, hi: int) -> tuple[float,
     equal = [op for op in ops if op.tag == "equal"]
     if not equal:
         return None
-    base = lo
-    lo, hi = base + equal[0].dest_start, base + equal[-1].dest_end
-    # Let the window reach over record words the claim replaced at either edge.
-    lo = max(base, lo - equal[0].src_start)
-    hi = min(len(r_norm), hi + len(c_norm) - equal[-1].src_end)
+    lo, hi = lo + equal[0].dest_start, lo + equal[-1].dest_end
+    claim = " ".join(c_norm)
+    # Claim words before the first or after the last shared word replace record
+    # words there: as many as the claim has, or up to the record's edge when it
+    # is close ("depends on Russia" against "depends on the United States").
+    lead, trail = equal[0].src_start, len(c_norm) - equal[-1].src_end
+    if lead:
+        lo = 0 if lo <= lead + EDGE_SLACK else lo - lead
+    if trail:
+        hi = len(r_norm) if len(r_norm) - hi <= trail + EDGE_SLACK else hi + trail
     shared = sum(op.src_end - op.src_start for op in equal)
-    return fuzz.ratio(" ".join(c_norm), " ".join(r_norm[lo:hi])), lo, hi, shared
+    return fuzz.ratio(claim, " ".join(r_norm[lo:hi])), lo, hi, shared
 
 
 def _window(c_norm: list[str], r_norm: list[str], slack: int = 2) -> tuple[int, int]:

@@ -102,3 +102,12 @@ def test_normalize_keeps_words_apart(a, b):
 @given(st.text(alphabet=st.sampled_from("ab1 -'.,\"_!?\n"), max_size=40) | st.text())
 def test_fast_normalize_equals_the_token_definition(text):
     assert normalize(text) == " ".join(tokens(text))
+
+
+@pytest.mark.parametrize(
+    "question",
+    ['@everyone did Kovacs say "never ever"?', '<@123456> did Kovacs say "never ever"?', 'did Kovacs say "never ever"? <@&99>'],
+)
+def test_mentions_are_not_part_of_the_claim(question):
+    q = claims.parse_question(question)
+    assert (q.intent, q.text, q.speaker) == (INTENT_VERIFY, "never ever", "Kovacs")

@@ -205,3 +205,18 @@ def test_several_quoted_parts_are_checked_one_by_one(store):
     one_wrong = verify(store, 'Breyer called it a "dead letter" and said "The door is shut"')
     assert one_wrong.verdict == NOT_FOUND
     assert "2 quoted parts" in one_wrong.note
+
+
+def test_diff_reaches_over_the_record_words_a_claim_replaced_at_its_end(make_store):
+    s = make_store(
+        article_with(
+            "e",
+            "“Everything depends on the United States,” said Ida Marsh.",
+            [("Everything depends on the United States", "Ida Marsh")],
+        )
+    )
+    a = verify(s, "Everything depends on Russia", "Marsh")
+    assert a.verdict == ALTERED
+    assert [(d.op, d.claim, d.record) for d in a.matches[0].diff if d.op != "equal"] == [
+        ("replace", "Russia", "the United States")
+    ]
