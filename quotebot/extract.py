@@ -457,6 +457,13 @@ def _collect_back(text: str, lo: int, end: int) -> tuple[int, list[tuple[str, in
     return (out[0][1] if out else end), out
 
 
+def _verbish(word: str) -> bool:
+    """'Holding', 'Ask': capitalised because they open a sentence, not names."""
+    low = word.lower()
+    return (low.endswith("ing") and len(low) > 5) or low in L.SPEECH_VERBS or low in L.OPINION_VERBS \
+        or low in L.FRAGMENT_VERBS
+
+
 def _phrase_kind(words: list[str]) -> tuple[str, str | None, str]:
     """Classify a collected phrase: returns (kind, role, core phrase)."""
     if not words:
@@ -474,6 +481,10 @@ def _phrase_kind(words: list[str]) -> tuple[str, str | None, str]:
     if name_toks and all(_is_cap(t) for t in name_toks):
         phrase = " ".join(name_toks)
         role = " ".join(role_toks) or None
+        if len(name_toks) == 1 and _verbish(name_toks[0]):
+            return "", None, ""
+        if name_toks[-1].lower().strip(".’'s") in L.PLACES and not role_toks:
+            return "org", None, phrase
         if det and words[0].lower() == "the" and not role_toks:
             return "org", None, "the " + phrase
         if L.is_org_phrase(phrase) or (role_toks and lowbody[-1] in L.PLURAL_ROLE_NOUNS):
@@ -596,7 +607,9 @@ def _sentence_subject(text: str, s_start: int, limit: int) -> _Subj | None:
     """The name/pronoun/description that opens a sentence (for participles and colons)."""
     seg_end = min(limit, s_start + 200)
     # skip a leading adverbial clause ("Meanwhile, ", "On Thursday, ")
-    m = re.match(r"\s*(?:[A-Z][a-z]+(?:\s+[a-z]+){0,3},\s+)?", text[s_start:seg_end])
+    m = re.match(r"\s*(?:[A-Z][a-z]+(?:\s+[a-z]+){0,3},\s+|(?:[A-Z][a-z]+ing|After|Before|When|While|As|"
+                 r"Since|Although|Though|If|Because|Despite|In|At|On|During|Speaking|Asked|Following|"
+                 r"Addressing|Responding|Asked)\b[^,.;:“”\"]{0,120},\s+)?", text[s_start:seg_end])
     pos = s_start + (m.end() if m else 0)
     first = _TOKEN_RE.match(text, pos)
     if not first:
@@ -796,7 +809,9 @@ class _Entities:
             if L.is_org_phrase(name) or any(t.lower().strip(".’'s") in L.ORG_WORDS for t in name_toks[1:]):
                 continue
             role_toks = [t for t in lead + role_toks if t.lower() not in L.HONORIFICS]
-            if name_toks[-1].lower().replace("’s", "").replace("'s", "") in L.NOT_SURNAMES:
+            if name_toks[-1].lower().replace("’s", "").replace("'s", "") in L.NOT_SURNAMES | L.PLACES:
+                continue
+            if len(name_toks) == 1 and _verbish(name_toks[0]):
                 continue
             if len(name_toks) == 1 and role_toks and hon is None and not any(
                     t.lower() in L.ROLE_NOUNS for t in role_toks):
@@ -811,6 +826,7 @@ class _Entities:
                 known = [e for e in self.by_surname.get(sur, []) if self.ents[e].kind == PERSON]
                 if not known and not role_toks and hon is None:
                     continue
+                person = True
             if not person:
                 continue
             if any(t.isupper() and len(t) > 1 and "." not in t for t in name_toks):
@@ -1185,6 +1201,8 @@ def _resolve_subject(ents: _Entities, subj: _Subj, pos: int, floor: int) -> tupl
         eid = ents.resolve_pronoun(subj.phrase, subj.start, floor)
         if eid is not None and subj.phrase.lower() in ("he", "she") and ents.ents[eid].gender is None:
             ents.ents[eid].gender = "m" if subj.phrase.lower() == "he" else "f"
+        if eid is not None:
+            ents.add_mention(subj.start, eid)  # the speaker stays salient
         return eid, None, PERSON
     if subj.kind == "desc":
         eid = ents.resolve_desc(subj.phrase, subj.start, floor)

@@ -395,3 +395,26 @@ for _lemma in ("believe", "bemoan", "blame", "target", "defend", "anticipate", "
 OPINION_VERBS |= {"thought", "felt", "sought", "fought", "saw", "seen", "swore", "sworn",
                   "thinks", "went", "was", "is", "has", "had", "will", "would"} - {"was", "is", "has",
                                                                                       "had", "will", "would", "went"}
+
+# Places: never people. (US states, countries and capitals that often open sentences.)
+PLACES = set("""
+alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii
+idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan
+minnesota mississippi missouri montana nebraska nevada hampshire jersey mexico york carolina
+dakota ohio oklahoma oregon pennsylvania rhode tennessee texas utah vermont virginia washington
+wisconsin wyoming america britain england scotland wales ireland france germany italy spain
+portugal russia ukraine china japan korea india pakistan iran iraq syria israel palestine egypt
+turkey greece poland canada brazil argentina cuba venezuela colombia chile peru australia
+zealand africa nigeria kenya afghanistan libya yemen saudi arabia qatar jordan lebanon belarus
+moscow beijing london paris berlin brussels tokyo kyiv kiev tehran baghdad damascus jerusalem
+geneva vienna rome madrid ottawa havana caracas manhattan brooklyn chicago boston houston dallas
+atlanta miami denver seattle detroit philadelphia baltimore cleveland phoenix vegas angeles
+francisco orleans salem manchester nashua concord des moines columbus charleston richmond
+europe asia
+""".split())
+FEMALE_FIRST_NAMES |= {"chelsea", "melania", "huma", "kellyanne", "ivanka", "condoleezza",
+                       "madeleine", "nikki", "elizabeth", "nancy", "hillary", "michelle", "megyn",
+                       "brigid", "christine", "carly", "sarah", "debbie", "tammy", "kirsten",
+                       "claire", "amy", "dianne", "barbara", "loretta", "jill", "janet", "mika",
+                       "katrina", "kelli", "joni", "marsha", "lisa", "susan", "shelley", "mazie"}
+FIRST_NAMES = MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
