@@ -247,22 +247,16 @@ async def test_button_errors_are_answered(bot, engine, monkeypatch):
     assert "something went wrong" in sent_kwargs(interaction)["embed"].description
 
 
-# -- claims (the engine's detector, or the stand-in) ---------------------------------------------
+# -- claims -----------------------------------------------------------------------------------
 
 
-def test_simple_claim_detector():
-    found = listen.simple_find_claims('Putin said "dead end" and “never ever,” said Ryabkov.')
-    assert [(c.speaker, c.text) for c in found] == [("Putin", "dead end"), ("Ryabkov", "never ever")]
-    assert listen.simple_find_claims("no quotes here") == []
-
-
-def test_find_claims_uses_engine_detector():
-    found = listen.find_claims('Putin said "dead end" yesterday')
-    assert found and found[0].speaker and "dead end" in found[0].text
+def test_auto_check_uses_the_engine_claim_detector():
+    found = listen.find_claims('Putin said "dead end and more" yesterday')
+    assert [(c.speaker, c.text) for c in found] == [("Putin", "dead end and more")]
 
 
 def test_strip_mentions():
-    assert listen.strip_mentions("<@5> @everyone did <@!5> Putin <@&9> say <#3> hi", 5) == "did Putin say hi"
+    assert listen.strip_mentions("<@5> @everyone did <@!5> Putin <@&9> say <#3> hi") == "did Putin say hi"
 
 
 # -- bot construction -----------------------------------------------------------------------------

@@ -18,16 +18,15 @@ disabled with the command.
 from __future__ import annotations
 
 import logging
-import re
 import sqlite3
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import discord
 from discord.ext import commands
 
+from ...claims import find_claims, strip_mentions
 from ...answers import ALTERED, MISATTRIBUTED, NOT_FOUND, INTENT_QUOTES, INTENT_SOURCE, INTENT_VERIFY
 from .. import embeds, views
 
@@ -40,45 +39,6 @@ NONE = discord.AllowedMentions.none()
 MAX_CLAIMS_PER_MESSAGE = 3
 REPLY_VERDICTS = (ALTERED, MISATTRIBUTED, NOT_FOUND)
 BUSY_EMOJI = "⏳"
-
-
-# -- claim detection (the engine's, with a small stand-in until it exists) ---------------
-
-
-@dataclass
-class SimpleClaim:
-    text: str
-    speaker: str | None
-
-
-_NAME = r"(?P<speaker>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
-_VERB = r"(?:said|says|told\s+\w+|called\s+(?:it|them|this|that|the\s+\w+)(?:\s+an?)?|claimed|stated|wrote|declared|insisted)"
-_Q = r"[\"“”«](?P<text>[^\"“”«»]{3,}?)[\"”“»]"
-_BEFORE = re.compile(_NAME + r"\s+" + _VERB + r"[^\"“”«]{0,40}?" + _Q)
-_AFTER = re.compile(_Q + r"[,.]?\s*(?:,\s*)?(?:said|says|according\s+to)\s+" + _NAME)
-
-
-def simple_find_claims(text: str) -> list[SimpleClaim]:
-    """Stand-in for ``quotebot.claims.find_claims``: ``Name said "…"`` and ``"…," said Name``."""
-    found: list[tuple[int, SimpleClaim]] = []
-    for rx in (_BEFORE, _AFTER):
-        for m in rx.finditer(text):
-            words = m.group("text").strip(" ,.")
-            if len(words) >= 3:
-                found.append((m.start(), SimpleClaim(words, m.group("speaker").strip(" .,'’"))))
-    found.sort(key=lambda p: p[0])
-    return [c for _, c in found]
-
-
-def find_claims(text: str) -> list[Any]:
-    """Claims quoted in ``text`` (objects with ``.text`` and ``.speaker``)."""
-    try:
-        from ... import claims as claims_mod
-
-        finder = claims_mod.find_claims
-    except (ImportError, AttributeError):
-        finder = simple_find_claims
-    return list(finder(text))
 
 
 # -- auto-check channel settings ------------------------------------------------------
@@ -145,13 +105,6 @@ class AutocheckChannels:
 # -- the cog ---------------------------------------------------------------------------
 
 
-def strip_mentions(content: str, bot_id: int) -> str:
-    """The question without the bot's mention (nor @everyone/@here, user, role or channel mentions)."""
-    text = re.sub(rf"<@!?{bot_id}>", " ", content)
-    text = re.sub(r"<(?:@[!&]?|#)[0-9]+>|@(?:everyone|here)\b", " ", text)
-    return " ".join(text.split())
-
-
 class ListenCog(commands.Cog, name="Listen"):
     def __init__(self, bot: QuoteBot) -> None:
         self.bot = bot
@@ -178,7 +131,7 @@ class ListenCog(commands.Cog, name="Listen"):
 
     async def on_mention(self, message: discord.Message) -> None:
         assert self.bot.user is not None
-        question = strip_mentions(message.content, self.bot.user.id)
+        question = strip_mentions(message.content)
         first = question.split(" ", 1)[0].lower() if question else ""
         if first and self.bot.get_command(first) is not None:
             # "@QuoteBot sync": a prefix command (owner only).
