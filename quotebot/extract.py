@@ -565,6 +565,8 @@ def _subject_after(text: str, start: int, hi: int) -> _Subj | None:
     out = []
     for w, s, e in toks:
         cw = _clean_tok(w)
+        if cw.endswith(".") and not re.fullmatch(r"(?:[A-Za-z]\.)+|" + _ABBR_TITLES, cw):
+            cw = cw.rstrip(".")  # "…," said Pavone.
         low = cw.lower()
         if not cw:
             break

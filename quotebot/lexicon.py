@@ -36,6 +36,9 @@ summarise opine muse wonder speculate estimate forecast acknowledge allege accus
 blast slam criticize criticise praise hail tout laud thank apologize apologise assure reassure
 inform advise remind recount relate recollect describe post text email message write tell
 grumble gripe snap snipe fume rage bristle sneer scoff chuckle laugh sigh shrug smile
+bark beam gush rave deadpan hiss growl thunder roar bellow shriek sob cheer chant gasp marvel
+tweet retweet blog preach lecture rail riff vent fret reflect elaborate clarify specify
+acknowledge allow conclude volunteer offer submit counsel rule find determine
 declare proclaim announce predict contend reckon figure guess conclude acknowledge
 insist plead beg encourage challenge dare question query press demand wonder ask
 warn caution concede confess note observe underscore underline highlight signal indicate
