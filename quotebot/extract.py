@@ -385,6 +385,12 @@ class _Subj:
 
 
 _TITLE_ONLY = {w for w in L.TITLES if w not in _CONNECTORS}
+_ORG_HEADS = {w for w in L.ORG_WORDS if w.isalpha() and w.islower() and len(w) > 1} | {
+    "website", "ad", "ads", "statement", "report", "release", "memo", "letter", "tweet", "post",
+    "editorial", "article", "story", "paper", "book", "study", "survey", "poll", "filing", "lawsuit",
+    "complaint", "petition", "campaign", "group", "organization", "organisation", "spokesman",
+    "spokeswoman", "source", "sources", "crowd", "audience", "protesters", "demonstrators", "sign",
+    "signs", "banner", "banners"}
 _ROLE_ABBREV = {"sen.": "senator", "rep.": "representative congressman congresswoman lawmaker",
                 "gov.": "governor", "gen.": "general", "lt.": "lieutenant", "col.": "colonel",
                 "president": "leader", "senator": "lawmaker", "congressman": "lawmaker",
@@ -436,8 +442,10 @@ def _collect_back(text: str, lo: int, end: int) -> tuple[int, list[tuple[str, in
             break
         if _is_cap(cw) or low in L.HONORIFICS:
             out.append((cw, s, e))
-        elif low in _LOWER_ROLE or low in _ADJ_ROLE_OK:
+        elif low in _LOWER_ROLE or low in _ADJ_ROLE_OK or re.fullmatch(r"\d+-year-old", low):
             out.append((cw, s, e))
+        elif not out and low in _ORG_HEADS:
+            out.append((cw, s, e))  # "the ad", "the Heritage Foundation website"
         elif low in _CONNECTORS or low in L.NAME_PARTICLES:
             if not out:
                 break
@@ -491,8 +499,10 @@ def _phrase_kind(words: list[str]) -> tuple[str, str | None, str]:
             return "org", role, phrase
         return "name", role, phrase
     last = lowbody[-1]
-    if last in L.PLURAL_ROLE_NOUNS or L.is_org_phrase(" ".join(body)):
+    if last in L.PLURAL_ROLE_NOUNS or L.is_org_phrase(" ".join(body)) or (last in _ORG_HEADS and last not in L.ROLE_NOUNS):
         return "org", None, " ".join(words)
+    if re.fullmatch(r"\d+-year-old", last):
+        return "desc", None, " ".join(words)
     if last in L.ROLE_NOUNS or last in L.TITLES and last not in _CONNECTORS:
         return "desc", None, " ".join(words)
     return "", None, ""
@@ -570,7 +580,13 @@ def _subject_after(text: str, start: int, hi: int) -> _Subj | None:
         low = cw.lower()
         if not cw:
             break
+        if low in ("of", "from") and out and _is_cap(out[-1][0]) and out[-1][0].lower() not in _TITLE_ONLY \
+                and not (len(out) >= 2 and out[-2][0].lower() in _TITLE_ONLY and out[-2][0][:1].isupper() is False):
+            # "Robert Antonacci of the New York delegation": the name ends here
+            if any(o[0].lower() in L.FIRST_NAMES for o in out) or len([o for o in out if _is_cap(o[0])]) >= 2:
+                break
         ok = (_is_cap(cw) or low in L.HONORIFICS or low in _LOWER_ROLE or low in _ADJ_ROLE_OK
+              or re.fullmatch(r"\d+-year-old", low) is not None
               or (low in _DETERMINERS and not out)
               or (out and (low in _CONNECTORS or low in L.NAME_PARTICLES)))
         if not ok:
@@ -1431,14 +1447,21 @@ def _extract(article: Article, paraphrase: bool, safe: bool = False) -> list[Quo
 
 
 def _names_other(ents: _Entities, between: str, last: _Span) -> bool:
+    """Does the text between two quotes bring in another person (so no continuation)?"""
     if len(between) > 600:
         return True
+    if len(between) < 160 and _SPEECH_RE.search(between) and not re.search(r"[.!?]\s+\S.*[.!?]\s", between):
+        return False  # just the previous quote's attribution: '," Name said, "…'
+    own: set[str] = set()
+    if last.speaker_key is not None:
+        for f in ents.ents[last.speaker_key].forms:
+            own |= set(ents._key_tokens(f))
     for m in re.finditer(rf"{_CAPW}(?:\s+{_CAPW})*", between):
         w = m.group()
         if w.lower().split()[0] in _NOT_NAME:
             continue
         toks = ents._key_tokens(w)
-        if not toks:
+        if not toks or toks[-1] in own:
             continue
         for eid in ents.by_surname.get(toks[-1].replace("’s", "").replace("'s", ""), []):
             if eid != last.speaker_key and ents.ents[eid].kind == PERSON:
