@@ -25,6 +25,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import sqlite_utils
+from rapidfuzz import fuzz, process
 
 from . import normalize
 from .answers import ArticleInfo, IngestReport, Match, SpeakerInfo, Source
@@ -37,6 +38,8 @@ FTS_TABLE = "quotes_fts"
 _BATCH_ARTICLES = 200
 # Postings an OR query over a claim's rare words may touch: bounds retrieval time.
 CANDIDATE_POSTINGS = 2000
+# How close (rapidfuzz ratio) an indexed word must be to stand in for a misspelt one.
+SPELLING_CUTOFF = 80
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 
 # Words too common to help find a quote; kept only when a claim has nothing else.
@@ -120,6 +123,7 @@ class QuoteStore:
         self._counts: dict[int, int] = {}
         self._index_version: tuple | None = None
         self._freqs: dict[str, int] = {}
+        self._spellings: dict[str, str | None] = {}
         self._freq_version: tuple | None = None
 
     def close(self) -> None:
@@ -628,6 +632,7 @@ class QuoteStore:
         version = self._version()
         if version != self._freq_version:
             self._freqs.clear()
+            self._spellings.clear()
             self._freq_version = version
         elif len(self._freqs) > 200_000:
             self._freqs.clear()
@@ -639,6 +644,32 @@ class QuoteStore:
                 self._freqs[t] = row[0] if row else 0
             out[t] = self._freqs[t]
         return out
+
+    def spelling(self, token: str) -> str | None:
+        """The indexed word a misspelt one most likely means (same first two letters).
+
+        A typo must not hide a quote: the vocabulary range that shares the
+        token's prefix is an indexed fts5vocab scan, then rapidfuzz picks.
+        """
+        if len(token) < 4 or not token.isalnum():
+            return None
+        if token in self._spellings:
+            return self._spellings[token]
+        prefix = token[:2]
+        upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        terms = [
+            r[0]
+            for r in self.db.execute(
+                f"SELECT term FROM {FTS_TABLE}_vocab WHERE term >= ? AND term < ? LIMIT 5000",
+                [prefix, upper],
+            )
+        ]
+        best = process.extractOne(token, terms, scorer=fuzz.ratio, score_cutoff=SPELLING_CUTOFF)
+        fixed = best[0] if best else None
+        if len(self._spellings) > 100_000:
+            self._spellings.clear()
+        self._spellings[token] = fixed
+        return fixed
 
     def candidates(
         self, toks: list[str], *, limit: int = 40, speaker_ids: list[int] | None = None
@@ -653,6 +684,10 @@ class QuoteStore:
         if not toks:
             return []
         freqs = self.doc_frequencies(toks[:64])
+        for t in [t for t in freqs if not freqs[t]]:
+            fixed = self.spelling(t)
+            if fixed:
+                freqs[fixed] = self.doc_frequencies([fixed])[fixed]
         present = sorted((t for t in freqs if freqs[t]), key=lambda t: freqs[t])
         informative = [t for t in present if t not in STOPWORDS] or present
         if not informative:

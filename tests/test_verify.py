@@ -220,3 +220,19 @@ def test_diff_reaches_over_the_record_words_a_claim_replaced_at_its_end(make_sto
     assert [(d.op, d.claim, d.record) for d in a.matches[0].diff if d.op != "equal"] == [
         ("replace", "Russia", "the United States")
     ]
+
+
+def test_misspelt_words_still_find_their_quote(make_store):
+    s = make_store(
+        article_with(
+            "t",
+            "“Our harbour reconstruction budget is exhausted,” said Ida Marsh.\n"
+            + "\n".join(f"“Filler sentence number {i} about harbour matters,” said Ole Berg." for i in range(60)),
+            [("Our harbour reconstruction budget is exhausted", "Ida Marsh")]
+            + [(f"Filler sentence number {i} about harbour matters", "Ole Berg") for i in range(60)],
+        )
+    )
+    a = verify(s, "Our harbour reconstrution budjet is exhausted", "Marsh")
+    assert a.verdict == ALTERED
+    assert a.matches[0].quote == "Our harbour reconstruction budget is exhausted"
+    assert s.spelling("reconstrution") == "reconstruction"
