@@ -133,7 +133,7 @@ _ADJUNCT_TAIL_RE = re.compile(
     r"(?:a\s+|an\s+|the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|"
     r"month|year|night|morning|afternoon|evening|weekend|January|February|March|April|May|"
     r"June|July|August|September|October|November|December)\b\.?(?:\s+\d{1,2})?|"
-    r"[\s,]+(?:also|later|then|again|further|has|had|have|was|is|were|are|would|will|"
+    r"\s+(?:also|later|then|again|further|has|had|have|was|is|were|are|would|will|"
     r"previously|recently|once|repeatedly|publicly|privately|reportedly|himself|herself|"
     r"themselves|itself|first|quickly|simply|even|often|earlier|today|yesterday|tonight|"
     r"never|initially|then-|still|only|already|subsequently|ultimately|eventually|finally))+\s*$",
@@ -465,6 +465,22 @@ def _collect_back(text: str, lo: int, end: int) -> tuple[int, list[tuple[str, in
     return (out[0][1] if out else end), out
 
 
+def _is_place(phrase: str) -> bool:
+    toks = phrase.lower().replace("’s", "").replace("'s", "").split()
+    return bool(toks) and all(t.strip(".,") in L.PLACES or t in ("new", "north", "south", "east", "west",
+                                                                     "the", "of", "united", "states")
+                              for t in toks)
+
+
+def _role_like(app: str) -> bool:
+    """An apposition that describes a role: 'a 55-year-old salesman', 'head of X', 'the chair'."""
+    w = app.split()
+    if not w:
+        return False
+    return w[0].lower() in ("a", "an", "the", "his", "her", "their", "its", "former", "then") or \
+        w[0].lower() in _LOWER_ROLE or w[0].lower() in _ADJ_ROLE_OK or _is_cap(w[0])
+
+
 def _verbish(word: str) -> bool:
     """'Holding', 'Ask': capitalised because they open a sentence, not names."""
     low = word.lower()
@@ -491,7 +507,7 @@ def _phrase_kind(words: list[str]) -> tuple[str, str | None, str]:
         role = " ".join(role_toks) or None
         if len(name_toks) == 1 and _verbish(name_toks[0]):
             return "", None, ""
-        if name_toks[-1].lower().strip(".’'s") in L.PLACES and not role_toks:
+        if name_toks[-1].lower().strip(".’'s") in L.PLACES:
             return "org", None, phrase
         if det and words[0].lower() == "the" and not role_toks:
             return "org", None, "the " + phrase
@@ -531,19 +547,27 @@ def _subject_before(text: str, lo: int, end: int) -> _Subj | None:
         return _Subj(w, "pronoun", end - len(w), end)
     role_app = None
     if text[end - 1] == ",":
-        # "Name, role, said" or "role, Name, said"
-        inner_end = end - 1
-        c = text.rfind(",", max(lo, inner_end - 160), inner_end)
-        if c > lo:
-            s0, toks = _collect_back(text, c + 1, inner_end)
+        # "Name, role, said" / "role, Name, said" / "Name, a salesman from X, Y, says":
+        # walk back over comma-separated pieces; the nearest piece that is wholly a
+        # name (not a place) is the subject and the piece after it its role.
+        pos = end - 1
+        later: list[str] = []
+        for _hop in range(4):
+            c = text.rfind(",", max(lo, pos - 160), pos)
+            seg_lo = c + 1 if c >= lo and c != -1 else lo
+            s0, toks = _collect_back(text, seg_lo, pos)
             kind, role, phrase = _phrase_kind([t[0] for t in toks])
-            if kind in ("name", "org") and s0 <= c + 2 and toks:
-                # the segment between the commas is itself a name: role precedes it
-                return _Subj(phrase, kind, toks[0][1], toks[-1][2], role)
-            role_app = text[c + 1: inner_end].strip()
-            end = c
-        else:
-            return None
+            covers = bool(toks) and not text[seg_lo:toks[0][1]].strip()
+            if covers and kind in ("name", "org") and not _is_place(phrase):
+                app = later[-1] if later else None
+                if app and (len(app.split()) > 14 or not _role_like(app)):
+                    app = None
+                return _Subj(phrase, kind, toks[0][1], toks[-1][2], role or app)
+            later.append(text[seg_lo:pos].strip())
+            if seg_lo == lo:
+                break
+            pos = c
+        return None
     s0, toks = _collect_back(text, lo, end)
     if not toks:
         return None
