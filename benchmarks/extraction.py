@@ -262,7 +262,7 @@ def name_tokens(name: str | None) -> list[str]:
 def _name_tokens(name: str) -> list[str]:
     toks = []
     for w in re.findall(r"[\w’'.\-]+", name):
-        w = re.sub(r"(’s|'s)$", "", w).lower().strip(".")
+        w = re.sub(r"(’s|'s|’|')$", "", w).lower().strip(".")
         if not w or w in STRIP_WORDS or w in L.NAME_SUFFIXES:
             continue
         toks.append(w)

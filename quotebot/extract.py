@@ -1097,7 +1097,8 @@ def _try_before(text: str, sp: _Span, win_start: int, in_quote=None,
         # Words quoted inside the writer's sentence belong to the main clause's
         # speaker ("He said that everything X says is 'just excuses'"), unless a
         # fragment verb sits right before them ("which Jones called 'reckless'").
-        near = [v for v in verbs if v.group().lower() in L.FRAGMENT_VERBS and window_end - v.end() <= 120]
+        near = [v for v in verbs if v.group().lower() in L.FRAGMENT_VERBS and window_end - v.end() <= 120
+                and not re.match(r"\s+(?:on|for|in|up|out|upon)\b", text[v.end():v.end() + 8])]
         order = near[-1:] + [v for v in verbs if v not in near[-1:]]
     for mv in order:
         v = mv.group().lower()
@@ -1139,6 +1140,35 @@ def _try_before(text: str, sp: _Span, win_start: int, in_quote=None,
                 mverb = re.match(r"[\s,]*(?:\([^)]*\)\s*)?([a-z][\w’'\-]*)", text[subj.end:window_end])
                 return subj, (mverb.group(1) if mverb else ""), SHAPE_FRAGMENT
     return None
+
+
+def _try_sentence_end(text: str, sp: _Span, p_end: int) -> tuple[_Subj, str, str] | None:
+    """'He had "wanted to be a pilot," his friend told a newspaper.' The writer's sentence
+    ends with an attribution clause after a comma: it attributes the quoted words."""
+    start = sp.close + 1 if sp.close is not None else sp.end
+    hi = min(p_end, start + 400)
+    end = None
+    for m in re.finditer(r"[.!?](?=[\"”’)]*(?:\s|$))", text[start:hi]):
+        if not _is_abbrev_boundary(text, start + m.start()):
+            end = start + m.start()
+            break
+    if end is None:
+        end = hi if hi == p_end else None
+    if end is None:
+        return None
+    tail = text[start:end]
+    if "“" in tail or '"' in tail:
+        return None
+    c = tail.rfind(",")
+    if c < 0 or end - (start + c) > 110:
+        return None
+    fake = _Span(open=start + c - 1, close=start + c - 1, start=sp.start, end=sp.end, para=sp.para)
+    res = _try_after(text, fake, end)
+    if res is None:
+        return None
+    subj, verb, shape = res
+    return subj, verb, (SHAPE_PRONOUN if subj.kind in ("pronoun", "desc") else
+                        SHAPE_ACCORDING if verb == "according to" else SHAPE_AFTER)
 
 
 def _looks_title_or_scare(text: str, sp: _Span) -> bool:
@@ -1360,7 +1390,8 @@ def _extract(article: Article, paraphrase: bool, safe: bool = False) -> list[Quo
         elif _is_title_case(inner):
             res = None  # a title or a name in quotes, not speech
         else:
-            res = _try_before(text, sp, sent_start, ents.in_quote, fragment=True) or _try_after(text, sp, p.end)
+            res = (_try_sentence_end(text, sp, p.end) or _try_before(text, sp, sent_start, ents.in_quote, fragment=True)
+                   or _try_after(text, sp, p.end))
         if res is None and sp.open == p.start and sp.para > 0:
             prevp = paras[sp.para - 1]
             if prevp.text.rstrip().endswith(":"):
