@@ -19,7 +19,8 @@ Gold direct quotes
     point; a closing mark with nothing open, when it is the first mark, closes a
     quote that starts at the Content start. Single marks ‘ ’ and ' count only when
     the Content holds no double marks at all (a single-quoted quote, as in
-    headlines); inside double quotes they are part of the text. The gold quote text
+    headlines); inside double quotes they are part of the text. Two straight single
+    marks in a row ('') count as one double mark (the New York Times' house style). The gold quote text
     is the part between the marks, stripped of whitespace and a trailing comma;
     pieces that fall outside the Content's own segments (e.g. the "he said" between
     two parts of an interrupted quote) are not quotes. When several attributions
@@ -157,6 +158,11 @@ def gold_quotes_in(text: str, segs: list[tuple[int, int]]) -> list[tuple[int, in
     lo = min(s for s, _ in segs)
     hi = max(e for _, e in segs)
     region = text[lo:hi]
+    if "''" in region:
+        # Two straight single marks stand for a double mark (New York Times style):
+        # score on a copy where each pair is '"' plus a filler, so offsets stay put.
+        text = text[:lo] + region.replace("''", '"\x00') + text[hi:]
+        region = text[lo:hi]
     has_double = any(c in _DQ for c in region)
     out = []
     if has_double:
@@ -200,7 +206,7 @@ def gold_quotes_in(text: str, segs: list[tuple[int, int]]) -> list[tuple[int, in
                 open_at = None
     res = []
     for a, b in out:
-        while a < b and text[a].isspace():
+        while a < b and (text[a].isspace() or text[a] == "\x00"):
             a += 1
         while b > a and (text[b - 1].isspace() or text[b - 1] in ",;"):
             b -= 1

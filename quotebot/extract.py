@@ -56,7 +56,7 @@ _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻ
 _ABBR_TITLES = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Prof|Rev|Adm|Maj|Ft|Mt|Gens|Sens|Reps|Messrs|Supt|Insp|Cmdr|Lt\.Col)\."
 _CAPW = rf"(?:{_ABBR_TITLES}|[{_UP}]\.(?:[{_UP}]\.)+|[{_UP}]\.(?=[ \t]+[{_UP}])|[{_UP}][\w'’\-]*)"
 _CAPW_RE = re.compile(rf"^{_CAPW}$")
-_MARKS_RE = re.compile("[\"“”„‟«»‘’'‚‛]")
+_MARKS_RE = re.compile("''|[\"“”„‟«»‘’'‚‛]")  # '' is a double mark (some newspapers' style)
 _DOUBLE_OPEN = "“„‟«"
 _DOUBLE_CLOSE = "”»"
 _OPENERS_BEFORE = set(" \t\n([{—–-/\u00a0") | set("“‘\"'«„")
@@ -258,9 +258,17 @@ def _find_spans_in_para(text: str, lo: int, hi: int, pidx: int) -> list[_Span]:
     for m in _MARKS_RE.finditer(text, lo, hi):
         i = m.start()
         c = text[i]
-        left, right = _flanks(text, i, lo, hi)
-        p = text[i - 1] if i > lo else " "
-        n = text[i + 1] if i + 1 < hi else " "
+        wide = m.end() - i == 2
+        if wide:
+            c = '"'
+            p = text[i - 1] if i > lo else " "
+            n = text[i + 2] if i + 2 < hi else " "
+            left = (p in _OPENERS_BEFORE or p.isspace()) and not n.isspace()
+            right = not p.isspace() and (n in _CLOSERS_AFTER or n.isspace())
+        else:
+            left, right = _flanks(text, i, lo, hi)
+            p = text[i - 1] if i > lo else " "
+            n = text[i + 1] if i + 1 < hi else " "
         if c in "\"“”„‟«»":
             if c in _DOUBLE_OPEN:
                 role = "close" if (d_open is not None and right and not left) else "open"
@@ -281,7 +289,7 @@ def _find_spans_in_para(text: str, lo: int, hi: int, pidx: int) -> list[_Span]:
                 s_open = None
             else:
                 if d_open is not None:
-                    out.append(_mk_span(text, d_open, i, i, pidx))
+                    out.append(_mk_span(text, d_open, i + (1 if wide else 0), i, pidx))
                     d_open = None
                 # a stray closing mark is ignored
             continue
@@ -313,7 +321,7 @@ def _find_spans_in_para(text: str, lo: int, hi: int, pidx: int) -> list[_Span]:
 
 
 def _mk_span(text: str, o: int, c: int | None, stop: int, pidx: int, single: bool = False) -> _Span:
-    s, e = o + 1, stop
+    s, e = o + (2 if text.startswith("''", o) else 1), stop
     while s < e and (text[s].isspace()):
         s += 1
     while e > s and (text[e - 1].isspace()):
