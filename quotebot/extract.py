@@ -721,6 +721,7 @@ class _Entities:
         self.sent_starts = sent_starts
         self.author: str | None = None
         self._tokcount: dict[str, int] | None = None
+        self._lower_words: set[str] | None = None
         self.subject_pos: set[int] = set()
         self.org_pos: list[int] = []
         self._scan()
@@ -908,6 +909,12 @@ class _Entities:
                     counts[w] = counts.get(w, 0) + 1
             self._tokcount = counts
         return self._tokcount.get(sur, 0) >= 1
+
+    def is_common_word(self, word: str) -> bool:
+        """Is this capitalised word used in lower case elsewhere in the article?"""
+        if self._lower_words is None:
+            self._lower_words = set(re.findall(r"(?<![\w’'])[a-z][a-z\-]+", self.text[:1_000_000]))
+        return word.lower() in self._lower_words
 
     def _appos_follows(self, pos: int) -> bool:
         return bool(re.match(r",\s+(?:a|an|the|who|whose)\s", self.text[pos:pos + 12]))
@@ -1298,6 +1305,9 @@ def _resolve_subject(ents: _Entities, subj: _Subj, pos: int, floor: int) -> tupl
         if eid is not None:
             ents.add_org_mention(subj.start, eid)
         return eid, name, ORGANISATION
+    if " " not in subj.phrase and ents.is_common_word(subj.phrase) and \
+            not ents.by_surname.get(subj.phrase.lower().replace("’s", "").replace("'s", "")):
+        return None, None, UNKNOWN  # "Audiences said": a capitalised common word, not a name
     eid = ents.lookup_or_add(subj.phrase, PERSON, subj.role)
     if eid is not None:
         ents.add_mention(subj.start, eid)

@@ -240,6 +240,10 @@ ORG_WORDS = {
     "county", "cabinet", "regime", "junta", "delegation", "mission", "secretariat", "staff",
     "spokesperson", "democrats", "republicans", "media", "cnn", "bbc", "reuters", "ap",
     "afp", "fox", "msnbc", "nbc", "abc", "cbs", "npr", "pbs", "twitter", "facebook",
+    "church", "radio", "television", "tv", "magazine", "outlet", "outlets", "blog", "show",
+    "program", "programme", "podcast", "newsletter", "press", "wire", "watch", "project",
+    "initiative", "caucus", "pac", "super pac", "chamber", "society", "academy", "council",
+    "journal", "review", "observer", "guardian", "telegraph", "economist", "politico", "axios",
 }
 
 # Common capitalised words that are not names (sentence openers, days, months ...).
