@@ -393,7 +393,10 @@ class _Subj:
 
 
 _TITLE_ONLY = {w for w in L.TITLES if w not in _CONNECTORS}
-_ORG_HEADS = {w for w in L.ORG_WORDS if w.isalpha() and w.islower() and len(w) > 1} | {
+_WORKS = {"essay", "speech", "remarks", "op-ed", "article", "address", "interview", "book", "memoir",
+          "statement", "tweet", "tweets", "post", "letter", "column", "editorial", "testimony",
+          "autobiography", "campaign", "ad", "message", "email", "video", "comments"}
+_ORG_HEADS = _WORKS | {w for w in L.ORG_WORDS if w.isalpha() and w.islower() and len(w) > 1} | {
     "website", "ad", "ads", "statement", "report", "release", "memo", "letter", "tweet", "post",
     "editorial", "article", "story", "paper", "book", "study", "survey", "poll", "filing", "lawsuit",
     "complaint", "petition", "campaign", "group", "organization", "organisation", "spokesman",
@@ -500,6 +503,9 @@ def _phrase_kind(words: list[str]) -> tuple[str, str | None, str]:
     """Classify a collected phrase: returns (kind, role, core phrase)."""
     if not words:
         return "", None, ""
+    if len(words) >= 2 and words[0].lower() in ("his", "her") and words[-1].lower() in _WORKS:
+        # "his essay claimed …": the essay's author speaks
+        return "pronoun", None, "he" if words[0].lower() == "his" else "she"
     det = words[0].lower() in _DETERMINERS
     body = words[1:] if det else words
     if not body:
@@ -546,6 +552,9 @@ def _subject_before(text: str, lo: int, end: int) -> _Subj | None:
         end = max(lo, end - 6) + mrel.start()
         while end > lo and text[end - 1].isspace():
             end -= 1
+        m = _ADJUNCT_TAIL_RE.search(text[lo:end])
+        if m:
+            end = lo + m.start()
     if end <= lo:
         return None
     # pronoun

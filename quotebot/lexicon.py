@@ -393,15 +393,17 @@ for _lemma in ("believe", "bemoan", "blame", "target", "defend", "anticipate", "
                "hail", "applaud", "condemn", "celebrate", "embrace", "endorse", "invoke",
                "recall", "remind", "reference", "cite", "quote", "repeat", "echo", "insist",
                "label", "dub", "brand", "term", "deride", "ridicule", "lambaste", "fault",
-               "credit", "thank", "vow", "swear", "wish", "fear", "worry", "feel", "think",
-               "consider", "regard", "view", "see", "envision", "envisage", "imagine",
+               "credit", "thank", "vow", "swear",
                "characterize", "characterise", "describe", "portray", "paint", "depict",
                "frame", "cast", "style", "declare", "proclaim", "announce", "unveil",
                "pitch", "sell", "market", "advertise", "campaign", "fight", "call"):
     OPINION_VERBS |= _IRREGULAR.get(_lemma) or _inflect(_lemma)
-OPINION_VERBS |= {"thought", "felt", "sought", "fought", "saw", "seen", "swore", "sworn",
-                  "thinks", "went", "was", "is", "has", "had", "will", "would"} - {"was", "is", "has",
-                                                                                      "had", "will", "would", "went"}
+OPINION_VERBS |= {"sought", "fought", "swore", "sworn"}
+# Perception and cognition ("Russia sees the 'X question' as …") are not speech: the
+# quoted words there are the writer's scare quotes.
+OPINION_VERBS -= {"believe", "believes", "believed", "believing", "hope", "hopes", "hoped",
+                  "hoping", "want", "wants", "wanted", "wanting", "expect", "expects", "expected",
+                  "expecting", "anticipate", "anticipates", "anticipated", "anticipating"}
 
 # Places: never people. (US states, countries and capitals that often open sentences.)
 PLACES = set("""
