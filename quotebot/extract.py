@@ -77,6 +77,9 @@ _FRAG_ALT = "|".join(sorted((re.escape(v) for v in L.FRAGMENT_VERBS), key=len, r
 _LCWORD_RE = re.compile(r"(?<![\w’'\-])[a-z]+(?:-[a-z]+)?(?![\w’'])")
 _ANY_VOCAB = L.SPEECH_VERBS | L.FRAGMENT_VERBS
 _FRAG_VOCAB = _ANY_VOCAB | L.OPINION_VERBS
+_SUBJECT_ONLY = "subject-only"  # internal: fragment attributed to a sentence subject, to be checked
+_NAMING_VERBS = {v for v in L.FRAGMENT_VERBS if v.startswith(("call", "describ", "refer", "dub", "brand",
+                                                               "label", "term", "characteri", "nicknam"))}
 
 
 class _WM:
@@ -159,6 +162,17 @@ _ADJ_ROLE_OK = {"former", "senior", "top", "chief", "deputy", "acting", "then", 
                 "anonymous", "key", "leading", "prominent", "conservative", "liberal",
                 "progressive", "independent", "local", "regional", "european", "western"}
 _NOT_NAME = L.NOT_NAME_WORDS
+_FUNCTION_WORDS = {"the", "a", "an", "of", "in", "on", "at", "to", "for", "from", "with", "by", "and",
+                   "or", "but", "as", "that", "which", "who", "whom", "whose", "than", "then", "when",
+                   "while", "after", "before", "since", "until", "into", "onto", "over", "under",
+                   "about", "against", "between", "through", "during", "without", "within", "is",
+                   "was", "are", "were", "be", "been", "has", "had", "have", "will", "would", "can",
+                   "could", "should", "may", "might", "must", "not", "no", "so", "if", "because",
+                   "also", "only", "even", "just", "like", "via", "per", "said", "says", "told",
+                   "tells", "say", "near", "across", "among", "toward", "towards", "upon", "off",
+                   "up", "down", "out", "her", "his", "their", "its", "our", "my", "your", "this",
+                   "these", "those", "there", "here", "where", "what", "how", "why", "all", "any",
+                   "both", "each", "few", "more", "most", "other", "some", "such", "own", "same"}
 _INTRO_RE = re.compile(
     r"\s*(?:(?:But|And|So|Yet|Still|Now|Then|Meanwhile|However|Also|Later|Earlier|Instead|Indeed|"
     r"Moreover|Separately|Similarly|Finally|Asked|When|While|After|Before|In|On|At|During|"
@@ -628,6 +642,8 @@ def _subject_after(text: str, start: int, hi: int) -> _Subj | None:
                 break
         ok = (_is_cap(cw) or low in L.HONORIFICS or low in _LOWER_ROLE or low in _ADJ_ROLE_OK
               or re.fullmatch(r"\d+-year-old", low) is not None
+              or (cw.isalpha() and cw.islower() and low not in _FUNCTION_WORDS and len(out) < 3
+                  and not any(_is_cap(o[0]) for o in out) and _lower_lead_ok(toks, len(out)))
               or (low in _DETERMINERS and not out)
               or (out and (low in _CONNECTORS or low in L.NAME_PARTICLES)))
         if not ok:
@@ -660,6 +676,17 @@ def _subject_after(text: str, start: int, hi: int) -> _Subj | None:
                 if not role:
                     role = app
     return _Subj(phrase, kind, out[0][1], end, role)
+
+
+def _lower_lead_ok(toks: list[tuple[str, int, int]], i: int) -> bool:
+    """'election officer Bruno Salas': lowercase role words that lead up to a name."""
+    for w, _s, _e in toks[i + 1:i + 4]:
+        cw = _clean_tok(w)
+        if _is_cap(cw):
+            return True
+        if not (cw.isalpha() and cw.islower() and cw not in _FUNCTION_WORDS):
+            return False
+    return False
 
 
 def _sentence_subject(text: str, s_start: int, limit: int) -> _Subj | None:
@@ -877,7 +904,11 @@ class _Entities:
                     t.lower() in L.ROLE_NOUNS for t in role_toks):
                 continue
             first = name_toks[0].lower()
-            person = bool(role_toks) or hon is not None or (
+            prev_word = text[max(0, m_start - 30):m_start].rstrip(" \t").rsplit(None, 1)
+            prev_word = prev_word[-1] if prev_word else ""
+            lead_lower = prev_word.isalpha() and prev_word.islower() and prev_word not in _FUNCTION_WORDS \
+                and not _verbish(prev_word) and len(name_toks) >= 2
+            person = bool(role_toks) or hon is not None or lead_lower or (
                 len(name_toks) >= 2 and (first in L.FIRST_NAMES or self._reused(name_toks[-1])
                                          or re.fullmatch(r"[A-Z]\.", name_toks[0]) is not None
                                          or self._appos_follows(m_end)))
@@ -1145,7 +1176,7 @@ def _try_before(text: str, sp: _Span, win_start: int, in_quote=None,
                     subj = _sentence_subject(text, win_start, mv.start())
         if subj is None:
             continue
-        if v in L.FRAGMENT_VERBS and v not in L.SPEECH_VERBS:
+        if v in L.FRAGMENT_VERBS and (v not in L.SPEECH_VERBS or (fragment and v in _NAMING_VERBS)):
             shape = SHAPE_FRAGMENT
         else:
             shape = SHAPE_BEFORE
@@ -1161,8 +1192,9 @@ def _try_before(text: str, sp: _Span, win_start: int, in_quote=None,
         if subj is not None and (subj.kind == "name" or (subj.kind == "pronoun" and
                                                          subj.phrase.lower() in ("he", "she"))):
             if not L.is_org_phrase(subj.phrase):
-                mverb = re.match(r"[\s,]*(?:\([^)]*\)\s*)?([a-z][\w’'\-]*)", text[subj.end:window_end])
-                return subj, (mverb.group(1) if mverb else ""), SHAPE_FRAGMENT
+                mverb = re.match(r"[\s,]*(?:\([^)]*\)\s*)?(?:(?:also|then|later|again|once|has|had|have|was|is|will|would)\s+)*"
+                                 r"([a-z][\w’'\-]*)", text[subj.end:window_end])
+                return subj, (mverb.group(1) if mverb else ""), _SUBJECT_ONLY
     return None
 
 
@@ -1431,6 +1463,15 @@ def _extract(article: Article, paraphrase: bool, safe: bool = False) -> list[Quo
             sp.verb = verb
             sp.shape = shape
             eid, fallback, skind = _resolve_subject(ents, subj, sp.open, max(0, sp.open - 3000))
+            if shape == _SUBJECT_ONLY:
+                # only a person the article has established (full name, role or gender)
+                e = ents.ents[eid] if eid is not None else None
+                if e is None or e.kind != PERSON or not (
+                        e.roles or e.gender or any(len(f.split()) >= 2 for f in e.forms)):
+                    eid, fallback, shape = None, None, None
+                    sp.shape = None
+                else:
+                    sp.shape = shape = SHAPE_FRAGMENT
             sp.speaker_key = eid
             sp.speaker_raw = fallback
             sp.speaker_kind = skind

@@ -379,6 +379,8 @@ declaration doctrine plan program programme project day week year century era ag
 series league conference convention forum caucus caucuses primary primaries debate election
 elections revolution crisis movement party front army navy force forces guard corps command
 times post journal news herald tribune review magazine network channel show street wall
+palace house building center centre museum library stadium arena garden gardens hotel
+company corporation group bank fund index exchange market court committee council board
 """.split())
 
 # Verbs of opinion, evaluation and intent. When words are quoted inside the writer's
