@@ -28,6 +28,8 @@ MIN_SHARED_WORDS = 0.5
 # Nearest candidates shown for not_found answers.
 NEAREST_CUTOFF = 40.0
 MAX_CLAIM_WORDS = 400
+# Quoted parts checked in one claim; each costs a full verification.
+MAX_PARTS = 12
 # Record words a claim's unmatched edge may reach over to meet the record's edge.
 EDGE_SLACK = 3
 # Candidates aligned word by word after the rapidfuzz prefilter.
@@ -202,7 +204,8 @@ def verify(store, text: str, speaker: str | None = None, *, limit: int = 5) -> A
 def _verify_parts(store, text: str, claim: claims.Claim, limit: int) -> Answer:
     """Each separately quoted part is its own quote: check each, keep the worst verdict."""
     answers = [
-        _verify_claim(store, part, claims.Claim(part, claim.speaker), limit) for part in claim.parts
+        _verify_claim(store, part, claims.Claim(part, claim.speaker), limit)
+        for part in claim.parts[:MAX_PARTS]
     ]
     worst = max(answers, key=lambda a: _SEVERITY[a.verdict])
     matches, seen = [], set()
@@ -218,7 +221,9 @@ def _verify_parts(store, text: str, claim: claims.Claim, limit: int) -> Answer:
         query=text,
         claimed_speaker=claim.speaker,
         matches=matches[:limit],
-        note=f"{len(answers)} quoted parts checked. {summary}." + (f" {notes}" if notes else ""),
+        note=f"{len(answers)} quoted parts checked. {summary}."
+        + (f" Only the first {MAX_PARTS} of {len(claim.parts)} quoted parts were checked." if len(claim.parts) > MAX_PARTS else "")
+        + (f" {notes}" if notes else ""),
         speaker=worst.speaker,
     )
 
