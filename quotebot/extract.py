@@ -69,7 +69,7 @@ _ABBREV = {
     "u.k", "e.g", "i.e", "a.m", "p.m", "d.c", "mt", "ft", "fig", "adm", "maj", "rev", "supt",
     "pres", "dept", "univ", "assn", "bros", "messrs", "gens", "reps", "sens", "ave", "blvd",
 }
-_SENT_BOUNDARY_RE = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[0-9" + _UP + r"])")
+_SENT_BOUNDARY_RE = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=(?:''|[\"“‘'(\[])?[0-9" + _UP + r"])")
 _WORD_BEFORE_RE = re.compile(r"([\w.\-]+)$")
 
 _VERB_ALT = "|".join(sorted((re.escape(v) for v in L.SPEECH_VERBS), key=len, reverse=True))
@@ -434,6 +434,9 @@ def _split_title_name(tokens: list[str]) -> tuple[list[str], list[str]]:
     last_title = -1
     for i, t in enumerate(tokens):
         low = t.lower().rstrip(",")
+        if low in L.FIRST_NAMES and i == last_title + 1 and i + 1 < len(tokens) and _is_cap(tokens[i + 1]) \
+                and tokens[i + 1].lower() not in _TITLE_ONLY:
+            continue  # "Dean Morrow", "Major Garrett": a first name, not a title
         if low in L.HONORIFICS or low in _TITLE_ONLY or not _is_cap(t):
             last_title = i
     role = tokens[: last_title + 1]
@@ -471,6 +474,10 @@ def _collect_back(text: str, lo: int, end: int) -> tuple[int, list[tuple[str, in
             out.append((cw, s, e))
         elif not out and low in _ORG_HEADS:
             out.append((cw, s, e))  # "the ad", "the Heritage Foundation website"
+        elif out and len(out) <= 3 and cw.isalpha() and cw.islower() and low not in _FUNCTION_WORDS \
+                and not _verbish(cw) and all(o[0].islower() for o in out) and \
+                (out[0][0].lower() in _ORG_HEADS or out[0][0].lower() in L.ROLE_NOUNS):
+            out.append((cw, s, e))  # "the rights group", "a top campaign aide"
         elif low in _CONNECTORS or low in L.NAME_PARTICLES:
             if not out:
                 break
@@ -583,22 +590,29 @@ def _subject_before(text: str, lo: int, end: int) -> _Subj | None:
         # name (not a place) is the subject and the piece after it its role.
         pos = end - 1
         later: list[str] = []
+        org_piece = None
         for _hop in range(4):
             c = text.rfind(",", max(lo, pos - 160), pos)
             seg_lo = c + 1 if c >= lo and c != -1 else lo
             s0, toks = _collect_back(text, seg_lo, pos)
             kind, role, phrase = _phrase_kind([t[0] for t in toks])
             covers = bool(toks) and not text[seg_lo:toks[0][1]].strip()
-            if covers and kind in ("name", "org") and not _is_place(phrase):
+            if covers and kind == "name" and not _is_place(phrase):
                 app = later[-1] if later else None
                 if app and (len(app.split()) > 14 or not _role_like(app)):
                     app = None
                 return _Subj(phrase, kind, toks[0][1], toks[-1][2], role or app)
+            if covers and kind == "org" and not _is_place(phrase) and org_piece is None:
+                # "the ministry, …, said" — but "a spokesman for the port authority" is
+                # more likely an apposition of an earlier name: keep looking first
+                org_piece = _Subj(phrase, kind, toks[0][1], toks[-1][2], None)
+                if not toks[0][0].lower() in ("a", "an", "one", "another"):
+                    return org_piece
             later.append(text[seg_lo:pos].strip())
             if seg_lo == lo:
                 break
             pos = c
-        return None
+        return org_piece
     s0, toks = _collect_back(text, lo, end)
     if not toks:
         return None
@@ -1342,7 +1356,9 @@ def _resolve_subject(ents: _Entities, subj: _Subj, pos: int, floor: int) -> tupl
         return None, subj.phrase, PERSON
     if subj.kind == "org":
         name = subj.phrase
-        eid = ents.lookup_or_add(re.sub(r"^(?:the|The)\s+", "", name), ORGANISATION, None)
+        if not re.match(r"(?:the|The)\s+[a-z]", name):
+            name = re.sub(r"^(?:the|The)\s+", "", name)  # "the Kremlin" -> "Kremlin"; "the ad" stays
+        eid = ents.lookup_or_add(name, ORGANISATION, None)
         if eid is not None:
             ents.add_org_mention(subj.start, eid)
         return eid, name, ORGANISATION

@@ -1,0 +1,127 @@
+"""One regression test per error class fixed while tuning on the PolNeAR corpus.
+
+Snippets are invented; each reproduces the *shape* of a real failure, never corpus text.
+"""
+
+from __future__ import annotations
+
+from quotebot.articles import article_from_text
+from quotebot.extract import extract_quotes
+from quotebot.models import ORGANISATION, SHAPE_AFTER, SHAPE_CONTINUATION
+
+
+def direct(text: str):
+    art = article_from_text("r", text)
+    qs = extract_quotes(art, paraphrase=False)
+    for q in qs:
+        assert art.text[q.start:q.end] == q.text
+    return [(q.text, q.speaker) for q in qs]
+
+
+def test_two_straight_single_marks_are_a_double_mark():
+    """Some papers write '' for a double mark; these quotes were all missed."""
+    assert direct("''The levee held,'' said engineer Rosa Lind. ''We were lucky.''") == [
+        ("The levee held", "Rosa Lind"), ("We were lucky.", "Rosa Lind")]
+
+
+def test_inverted_attribution_ending_the_sentence():
+    """'"…," said Pavone.' — the final period used to hide the single surname."""
+    assert direct("Pavel Pavone runs the ferry.\n\n“The boats are full,” said Pavone.") == [
+        ("The boats are full", "Pavel Pavone")]
+
+
+def test_lone_surname_sentence_subject_resolves_pronoun():
+    """'Okafor wasn't impressed. "…," he noted.' — lone known surnames are mentions."""
+    text = ("Mayor Chidi Okafor met Governor Ben Hale.\n\nHale spoke first.\n\n"
+            "Okafor wasn’t impressed.\n\n“Nothing was decided,” he noted.")
+    assert direct(text) == [("Nothing was decided", "Chidi Okafor")]
+
+
+def test_place_in_apposition_is_not_the_speaker():
+    """'Name, a salesman from Town, State, says …' — the state is not the speaker."""
+    text = "Dean Morrow, a 55-year-old farmer from Alder, Nebraska, says the vote will be “very close.”"
+    assert direct(text) == [("very close.", "Dean Morrow")]
+
+
+def test_place_before_auxiliary_is_not_the_speaker():
+    """'Name, celebrating … in his home state of X, is pledging to "…"'."""
+    text = ("Governor Tom Rusk, celebrating a win in his home state of Vermont, is pledging to "
+            "“fix every road.”")
+    assert direct(text) == [("fix every road.", "Tom Rusk")]
+
+
+def test_sentence_initial_participle_is_not_a_name():
+    """'Holding signs …, the protesters chanted "…"' — 'Holding' is no person."""
+    text = "Holding signs, the protesters chanted “Save the pier!”"
+    assert direct(text) == [("Save the pier!", "the protesters")]
+
+
+def test_continuation_survives_a_name_in_the_attribution():
+    """'"…," said Name, an Ally backer. "…"' — the backer's name must not stop continuation."""
+    text = "“It changed us,” said Ivo Marek, an Obama backer. “Everyone felt it.”"
+    assert direct(text) == [("It changed us", "Ivo Marek"), ("Everyone felt it.", "Ivo Marek")]
+
+
+def test_organisation_heads_speak():
+    """'The ad says "…"', 'the group's website notes: "…"' are organisation speakers."""
+    art = article_from_text("r", "The ad says “nothing will change without you.”")
+    q = extract_quotes(art, paraphrase=False)[0]
+    assert (q.speaker, q.speaker_kind) == ("The ad", ORGANISATION)
+
+
+def test_sentence_final_attribution_for_fragment():
+    """'X had been "detained unlawfully," the rights group says.' — the group, not X."""
+    text = "Mira Holt has been “detained unlawfully” since May, the rights group says."
+    assert direct(text) == [("detained unlawfully", "the rights group")]
+
+
+def test_name_of_delegation_is_a_person():
+    """'said Rob Antal of the Ohio delegation' — 'Ohio' is not the speaker."""
+    text = "“She knocked it out of the park,” said Rob Antal of the Ohio delegation."
+    assert direct(text) == [("She knocked it out of the park", "Rob Antal")]
+
+
+def test_relative_clause_antecedent_speaks():
+    """'the Summit Declaration that stated … "…"' — the declaration speaks."""
+    text = "Delegates debated the 2010 Harbour Summit Declaration that stated that the isles “will join.”"
+    assert direct(text) == [("will join.", "Harbour Summit Declaration")]
+
+
+def test_coordinated_fragment_verb_keeps_subject():
+    """'Name accused X … and described Y as "…"' — the subject of both verbs."""
+    text = "Deputy Minister Ana Vidal accused the league of stalling and described the delay as “shameful.”"
+    art = article_from_text("r", text)
+    q = extract_quotes(art, paraphrase=False)[0]
+    assert (q.text, q.speaker, q.verb) == ("shameful.", "Ana Vidal", "described")
+
+
+def test_main_clause_speaker_owns_embedded_fragment():
+    """'He said that everything the council says is "…"' — he, not the council."""
+    text = "Mayor Lin Chow spoke on Friday. He said that everything the council says is “just noise.”"
+    assert direct(text) == [("just noise.", "Lin Chow")]
+
+
+def test_perception_verb_is_no_speech_cue():
+    """'Ruritania sees the "X question" as …' is a scare quote, not speech."""
+    assert direct("Ruritania also sees the “island question” as a test.") == []
+
+
+def test_title_case_fragment_is_a_title():
+    """'in an interview on WXN's "Morning Harbour Hour"' is a show, not a quote."""
+    assert direct("Dmitri Olsen said so in an interview on “Morning Harbour Hour” this week.") == []
+
+
+def test_unclosed_quote_with_inner_attribution_is_cut():
+    """'"…, Name said.' with the closing mark missing: the quote ends before the attribution."""
+    art = article_from_text("r", "“He has talked himself into a corner, Rathan said.")
+    qs = extract_quotes(art, paraphrase=False)
+    assert [(q.text, q.speaker, q.shape) for q in qs] == [
+        ("He has talked himself into a corner", "Rathan", SHAPE_AFTER)]
+
+
+def test_multi_paragraph_chain_continuation_shape():
+    """Paragraph chains opened by a colon paragraph share the speaker."""
+    art = article_from_text("r", "Ana Costa wrote:\n\n“First point.\n\n“Second point.”")
+    qs = extract_quotes(art, paraphrase=False)
+    assert [(q.text, q.speaker) for q in qs] == [("First point.", "Ana Costa"), ("Second point.", "Ana Costa")]
+    assert qs[1].shape == SHAPE_CONTINUATION
