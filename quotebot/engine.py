@@ -20,6 +20,7 @@ from .answers import (
     INTENT_SEARCH,
     INTENT_SOURCE,
     INTENT_VERIFY,
+    NOT_FOUND,
     Answer,
     ArticleInfo,
     IngestReport,
@@ -28,6 +29,17 @@ from .answers import (
 )
 
 DEFAULT_DB = "quotes.db"
+# Longest claim or question answered; longer ones get a note at once (parsing grows with length).
+MAX_QUERY_CHARS = 100_000
+
+
+def _too_long(text: str | None) -> str | None:
+    if text is None or len(text) <= MAX_QUERY_CHARS:
+        return None
+    return (
+        f"That is {len(text):,} characters; the limit is {MAX_QUERY_CHARS:,}. "
+        "Check a shorter excerpt: the quoted words and who said them."
+    )
 QUOTES_PAGE = 25  # "what did X say?" answers with this many; listings page further
 
 
@@ -68,10 +80,16 @@ class Engine:
 
     # -- answering ----------------------------------------------------------
     def verify(self, text: str, speaker: str | None = None, *, limit: int = 5) -> Answer:
+        long = _too_long(text) or _too_long(speaker)
+        if long:
+            return Answer(verdict=NOT_FOUND, query=text if len(text) <= 200 else text[:200] + "…", note=long)
         return verify_mod.verify(self.store, text, speaker, limit=limit)
 
     def ask(self, question: str, *, limit: int = 5) -> Answer:
         """Understand a free question and answer it."""
+        long = _too_long(question)
+        if long:
+            return Answer(verdict=None, query=question[:200] + "…", intent=INTENT_HELP, note=long)
         q = claims.parse_question(question)
         if q.intent == INTENT_VERIFY:
             ans = self.verify(q.text, q.speaker, limit=limit)
