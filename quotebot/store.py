@@ -34,6 +34,8 @@ from .models import PARAPHRASE, Article, Quote, Skipped
 from .speakers import SpeakerEntry, SpeakerIndex, name_key, name_tokens, tidy_name
 
 SCHEMA_VERSION = 1
+# One article's size limit (the bot's upload limit too): extraction time grows with it.
+MAX_ARTICLE_BYTES = 2 * 1024 * 1024
 FTS_TABLE = "quotes_fts"
 _BATCH_ARTICLES = 200
 # Postings an OR query over a claim's rare words may touch: bounds retrieval time.
@@ -72,12 +74,24 @@ def list_article_files(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], 
     return files, skipped
 
 
+def _too_large(nbytes: int) -> str | None:
+    if nbytes <= MAX_ARTICLE_BYTES:
+        return None
+    return (
+        f"too large for one article ({nbytes / 1_048_576:.1f} MB; the limit is "
+        f"{MAX_ARTICLE_BYTES // 1_048_576} MB): split it into separate article files"
+    )
+
+
 def _extract_file(path: str) -> tuple[Article | Skipped, list[Quote]]:
     """Read and extract one file; runs in worker processes too."""
     from .articles import iter_articles
     from .extract import extract_quotes
 
     try:
+        big = _too_large(os.path.getsize(path))
+        if big:
+            return Skipped(path, f"{path}: {big}"), []
         item = next(iter(iter_articles([path])))
     except StopIteration:
         return Skipped(path, "not readable as an article"), []
@@ -92,6 +106,9 @@ def _extract_text(article_id: str, text: str | bytes) -> tuple[Article | Skipped
     from .articles import article_from_text
     from .extract import extract_quotes
 
+    big = _too_large(len(text.encode("utf-8", "surrogatepass")) if isinstance(text, str) else len(bytes(text)))
+    if big:
+        return Skipped(article_id, big), []
     try:
         article = article_from_text(article_id, text)
     except (UnicodeDecodeError, ValueError) as exc:
