@@ -36,6 +36,7 @@ from .speakers import SpeakerEntry, SpeakerIndex, name_key, name_tokens, tidy_na
 SCHEMA_VERSION = 1
 # One article's size limit (the bot's upload limit too): extraction time grows with it.
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 FTS_TABLE = "quotes_fts"
 _BATCH_ARTICLES = 200
 # Postings an OR query over a claim's rare words may touch: bounds retrieval time.
@@ -109,6 +110,9 @@ def _extract_text(article_id: str, text: str | bytes) -> tuple[Article | Skipped
     big = _too_large(len(text.encode("utf-8", "surrogatepass")) if isinstance(text, str) else len(bytes(text)))
     if big:
         return Skipped(article_id, big), []
+    if isinstance(text, str):
+        # Lone surrogates cannot be stored as UTF-8: one U+FFFD each keeps every offset.
+        text = _LONE_SURROGATE.sub("\ufffd", text)
     try:
         article = article_from_text(article_id, text)
     except (UnicodeDecodeError, ValueError) as exc:
