@@ -190,10 +190,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    for stream in (sys.stdout, sys.stderr):
-        # Lone surrogates (from undecodable arguments or input) must not crash printing.
+    for stream, errors in ((sys.stdin, "replace"), (sys.stdout, "backslashreplace"), (sys.stderr, "backslashreplace")):
+        # Undecodable input bytes and lone surrogates must not crash reading or printing.
         try:
-            stream.reconfigure(errors="backslashreplace")
+            stream.reconfigure(errors=errors)
         except (AttributeError, ValueError, OSError):
             pass
     parser = build_parser()
