@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
 from dataclasses import dataclass, field
 
 from . import lexicon as L
@@ -74,7 +75,7 @@ _WORD_BEFORE_RE = re.compile(r"([\w.\-]+)$")
 
 _VERB_ALT = "|".join(sorted((re.escape(v) for v in L.SPEECH_VERBS), key=len, reverse=True))
 _FRAG_ALT = "|".join(sorted((re.escape(v) for v in L.FRAGMENT_VERBS), key=len, reverse=True))
-_LCWORD_RE = re.compile(r"(?<![\w’'\-])[a-z]+(?:-[a-z]+)?(?![\w’'])")
+_LCWORD_RE = re.compile(r"\b[a-z]+(?:-[a-z]+)*\b(?![’'])")
 _ANY_VOCAB = L.SPEECH_VERBS | L.FRAGMENT_VERBS
 _FRAG_VOCAB = _ANY_VOCAB | L.OPINION_VERBS
 _SUBJECT_ONLY = "subject-only"  # internal: fragment attributed to a sentence subject, to be checked
@@ -100,9 +101,53 @@ class _WM:
         return self.w
 
 
+class _WordIndex:
+    """Every cue word of the article, found in one pass; windows are then bisect look-ups."""
+
+    def __init__(self, text: str, vocab: set[str]):
+        self.text = text
+        self.pos: list[int] = []
+        self.ends: list[int] = []
+        self.words: list[str] = []
+        for m in _LCWORD_RE.finditer(text):
+            w = m.group()
+            if w in vocab or w == "according" or w == "went":
+                self.pos.append(m.start())
+                self.ends.append(m.end())
+                self.words.append(w)
+
+    def find(self, lo: int, hi: int, vocab: set[str], multi: bool, first: bool) -> list[_WM]:
+        text = self.text
+        out: list[_WM] = []
+        i = bisect.bisect_left(self.pos, lo)
+        n = len(self.pos)
+        while i < n and self.pos[i] < hi:
+            s, e, w = self.pos[i], self.ends[i], self.words[i]
+            i += 1
+            if e > hi:
+                break
+            if w in vocab:
+                out.append(_WM(s, e, w))
+            elif multi and w == "according" and text.startswith(" to", e):
+                out.append(_WM(s, e + 3, "according to"))
+            elif multi and w == "went" and text.startswith(" on to say", e):
+                out.append(_WM(s, e + 10, "went on to say"))
+            else:
+                continue
+            if first:
+                break
+        return out
+
+
+_tls = threading.local()
+
+
 def _find_words(text: str, lo: int, hi: int, vocab: set[str], multi: bool = False,
                 first: bool = False) -> list[_WM]:
     """Lowercase words of ``vocab`` in text[lo:hi] (fast: one simple regex plus set look-ups)."""
+    idx = getattr(_tls, "index", None)
+    if idx is not None and idx.text is text:
+        return idx.find(lo, hi, vocab, multi, first)
     out: list[_WM] = []
     for m in _LCWORD_RE.finditer(text, lo, hi):
         w = m.group()
@@ -732,6 +777,7 @@ class _Entity:
     roles: list[str] = field(default_factory=list)
     gender: str | None = None
     canonical: str = ""
+    firsts: set = field(default_factory=set)  # first names seen in full-name forms
 
     def add(self, form: str, role: str | None = None) -> None:
         if form and form not in self.forms:
@@ -759,11 +805,47 @@ def _clean_role(role: str | None) -> str | None:
     return role or None
 
 
+_NON_PERSON_LAST = L.NOT_SURNAMES | L.PLACES
+
+
+def _analyse_name_seq(g: str):
+    """Position-independent analysis of a capitalised sequence (cached per string):
+    None when it cannot be a person, else (words, role tokens, name tokens, honorific, name)."""
+    words = g.split()
+    while words and words[0].lower().strip(".,") in _NOT_NAME and words[0].lower() not in L.HONORIFICS:
+        words = words[1:]  # a sentence-initial function word ("But Putin")
+    if not words:
+        return None
+    words = [w.rstrip(",;:") for w in words]
+    role_toks, name_toks = _split_title_name(words)
+    if _org_like_role(role_toks):
+        return None
+    hon = next((w for w in words if w.lower() in L.HONORIFICS), None)
+    name_toks = [t for t in name_toks if t.lower() not in L.HONORIFICS]
+    if not name_toks or len(name_toks) > 4:
+        return None
+    if any(t.lower().strip(".") in _NOT_NAME or t.lower() in L.MONTHS_DAYS for t in name_toks):
+        return None
+    name = " ".join(name_toks)
+    if name.endswith(("’s", "'s")):
+        name = name[:-2]
+        if not name:
+            return None
+    if L.is_org_phrase(name) or any(t.lower().strip(".’'s") in L.ORG_WORDS for t in name_toks[1:]):
+        return None
+    if name_toks[-1].lower().replace("’s", "").replace("'s", "") in _NON_PERSON_LAST:
+        return None
+    if len(name_toks) == 1 and _verbish(name_toks[0]):
+        return None
+    return words, role_toks, name_toks, hon, name
+
+
 class _Entities:
     def __init__(self, text: str, quote_ranges: list[tuple[int, int]], sent_starts: list[int]):
         self.text = text
         self.ents: list[_Entity] = []
         self.by_surname: dict[str, list[int]] = {}
+        self.by_first: dict[str, list[int]] = {}
         self.mentions: list[tuple[int, int]] = []  # (offset, entity id), persons only, outside quotes
         self.org_mentions: list[tuple[int, int]] = []
         self.q_starts = [a for a, _ in quote_ranges]
@@ -800,7 +882,7 @@ class _Entities:
                 continue
             if len(toks) >= 2:
                 # compare first names when both have them
-                firsts = {self._key_tokens(f)[0] for f in e.forms if len(self._key_tokens(f)) >= 2}
+                firsts = e.firsts
                 if firsts and toks[0] not in firsts and not any(
                         f.startswith(toks[0].rstrip(".")) or toks[0].startswith(f) for f in firsts):
                     continue
@@ -808,10 +890,9 @@ class _Entities:
             break
         if hit is None and len(toks) == 1 and kind == PERSON:
             # first-name reference ("Hillary") to a known full name
-            for e in reversed(self.ents):
-                if e.kind == PERSON and any(self._key_tokens(f)[:1] == toks for f in e.forms
-                                           if len(self._key_tokens(f)) >= 2):
-                    hit = e.id
+            for eid in reversed(self.by_first.get(toks[0], [])):
+                if self.ents[eid].kind == PERSON:
+                    hit = eid
                     break
         if hit is None:
             if not create:
@@ -821,6 +902,9 @@ class _Entities:
             self.by_surname.setdefault(sur, []).append(hit)
         e = self.ents[hit]
         e.add(" ".join(name.split()), role)
+        if len(toks) >= 2 and toks[0] not in e.firsts:
+            e.firsts.add(toks[0])
+            self.by_first.setdefault(toks[0], []).append(hit)
         if honorific:
             h = honorific.lower()
             if h in L.MALE_HONORIFICS:
@@ -843,6 +927,8 @@ class _Entities:
                     w = ws[0][:-2] if ws[0].endswith(("’s", "'s")) else ws[0]
                     counts[w] = counts.get(w, 0) + 1
         self._tokcount = counts
+        cache: dict = {}
+        memo: dict = {}
         for m_start, m_end, g in found:
             s = m_start
             if " " not in g and "\t" not in g:
@@ -862,16 +948,12 @@ class _Entities:
                         continue
             if self.in_quote(s):
                 continue
-            words = g.split()
-            # drop a sentence-initial function word ("But Putin")
-            while words and words[0].lower().strip(".,") in _NOT_NAME and words[0].lower() not in L.HONORIFICS:
-                s = text.find(words[0], s) + len(words[0])
-                while s < len(text) and text[s] in " \t":
-                    s += 1
-                words = words[1:]
-            if not words:
+            info = cache.get(g, False)
+            if info is False:
+                info = cache[g] = _analyse_name_seq(g)
+            if info is None:
                 continue
-            words = [w.rstrip(",;:") for w in words]
+            words, role_toks, name_toks, hon, name = info
             # lowercase role words right before ("Kremlin spokesman Dmitry Peskov")
             lead: list[str] = []
             back = text[max(0, m_start - 80):m_start]
@@ -892,28 +974,7 @@ class _Entities:
                     lead.pop(0)
                 if lead and not any(x.lower() in _LOWER_ROLE for x in lead):
                     lead = []
-            role_toks, name_toks = _split_title_name(words)
-            if _org_like_role(role_toks):
-                continue
-            hon = next((w for w in words if w.lower() in L.HONORIFICS), None)
-            name_toks = [t for t in name_toks if t.lower() not in L.HONORIFICS]
-            if not name_toks or len(name_toks) > 4:
-                continue
-            if any(t.lower().strip(".") in _NOT_NAME or t.lower() in L.MONTHS_DAYS for t in name_toks):
-                continue
-            name = " ".join(name_toks)
-            possessive = name.endswith(("’s", "'s"))
-            if possessive:
-                name = name[:-2]
-                if not name:
-                    continue
-            if L.is_org_phrase(name) or any(t.lower().strip(".’'s") in L.ORG_WORDS for t in name_toks[1:]):
-                continue
             role_toks = [t for t in lead + role_toks if t.lower() not in L.HONORIFICS]
-            if name_toks[-1].lower().replace("’s", "").replace("'s", "") in L.NOT_SURNAMES | L.PLACES:
-                continue
-            if len(name_toks) == 1 and _verbish(name_toks[0]):
-                continue
             if len(name_toks) == 1 and role_toks and hon is None and not any(
                     t.lower() in L.ROLE_NOUNS for t in role_toks):
                 continue
@@ -937,7 +998,12 @@ class _Entities:
             if any(t.isupper() and len(t) > 1 and "." not in t for t in name_toks):
                 continue  # acronyms are not people
             role = _clean_role(" ".join(role_toks)) if role_toks else None
-            eid = self.lookup_or_add(name, PERSON, role, hon)
+            mkey = (name, role, hon)
+            eid = memo.get(mkey) if len(name_toks) >= 2 else None
+            if eid is None:
+                eid = self.lookup_or_add(name, PERSON, role, hon)
+                if len(name_toks) >= 2:
+                    memo[mkey] = eid
             if eid is not None and len(name_toks) >= 2 and self.ents[eid].gender is None:
                 if first in L.MALE_FIRST_NAMES and first not in L.FEMALE_FIRST_NAMES:
                     self.ents[eid].gender = "m"
@@ -985,7 +1051,7 @@ class _Entities:
         """Is the mention at mp the subject of its sentence (first noun phrase)?"""
         i = bisect.bisect_right(self.sent_starts, mp) - 1
         st = self.sent_starts[i] if i >= 0 else 0
-        st = max(st, mp - 200, self.text.rfind("\n", 0, mp) + 1)
+        st = max(st, mp - 200, self.text.rfind("\n", max(0, mp - 200), mp) + 1)
         prefix = self.text[st:mp]
         if not prefix.strip():
             return True
@@ -1269,6 +1335,7 @@ _NOTHAT_TAIL_RE = re.compile(
     r"\s+(?=(?:the|a|an|he|she|they|it|we|i|there|this|his|her|their|its|[A-Z][a-z]|NATO|U\.S\.)\b)")
 _TOLD_OBJ_RE = re.compile(r"(?:\s+[\w.’'\-]+){1,4}?(?=\s+that\b)")
 _PARA_VOCAB = _PARA_VERBS | {"told", "went"}
+_ALL_VOCAB = _FRAG_VOCAB | _PARA_VOCAB | L.SPEECH_VERBS
 
 
 def _paraphrases(article: Article, ents: "_Entities", taken: list[tuple[int, int]],
@@ -1405,8 +1472,11 @@ def _make_quote(article, ents, a, b, subj_or_eid, verb, kind, shape, sentence, _
     elif fallback:
         speaker = fallback
     if para is None:
-        p = article.paragraph_at(a)
-        para = p.index if p else 0
+        starts = getattr(ents, "para_starts", None)
+        if starts is None:
+            starts = ents.para_starts = [p.start for p in article.paragraphs]
+        i = bisect.bisect_right(starts, a) - 1
+        para = article.paragraphs[i].index if i >= 0 else 0
     return Quote(text=text[a:b], start=a, end=b, speaker=speaker, speaker_kind=skind if speaker else UNKNOWN,
                  role=role, verb=verb, kind=kind, shape=shape, paragraph=para, sentence=sentence,
                  aliases=aliases)
@@ -1427,6 +1497,15 @@ def _extract(article: Article, paraphrase: bool, safe: bool = False) -> list[Quo
     text = article.text or ""
     if not text.strip() or not article.paragraphs:
         return []
+    _tls.index = _WordIndex(text, _ALL_VOCAB)
+    try:
+        return _extract_indexed(article, paraphrase, safe)
+    finally:
+        _tls.index = None
+
+
+def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quote]:
+    text = article.text
     paras = article.paragraphs
     spans = _find_spans(article)
     sent_spans: list[tuple[int, int]] = []
