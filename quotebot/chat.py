@@ -6,13 +6,14 @@ commands (``speakers``, ``sources``, ``context 12``, ``quit``).
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from typing import TextIO
 
 from . import render
 from .claims import HELP
 from .engine import Engine
-from .errors import QuotebotError
+from .errors import QuotebotError, database_error
 
 MAX_LINE = 100_000
 PROMPT = "quotebot> "
@@ -60,6 +61,8 @@ def run_chat(engine: Engine, stdin: TextIO | None = None, stdout: TextIO | None 
             reply = answer_line(engine, line)
         except QuotebotError as exc:
             reply = f"Sorry: {exc}"
+        except sqlite3.DatabaseError as exc:
+            reply = f"Sorry: {database_error(engine.db_path, exc)}"
         if reply is None:
             break
         if reply:

@@ -10,12 +10,13 @@ import argparse
 import json
 import logging
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
 from . import render
 from .engine import Engine, resolve_db_path
-from .errors import QuotebotError
+from .errors import QuotebotError, database_error
 
 PACKAGE_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 MAX_ARG_CHARS = 100_000
@@ -210,6 +211,10 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(engine, args)
     except QuotebotError as exc:
         print(f"quotebot: {exc}", file=sys.stderr)
+        return 2
+    except sqlite3.DatabaseError as exc:
+        # A damaged database can fail on any read, not only when opened.
+        print(f"quotebot: {database_error(resolve_db_path(args.db), exc)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -22,7 +22,13 @@ def database_error(path: Path | str, exc: BaseException) -> DatabaseError:
     """Turn a sqlite3 failure into a message that names the file and the fix."""
     msg = str(exc).lower()
     where = str(path)
-    if "not a database" in msg or "malformed" in msg or "corrupt" in msg:
+    if (
+        "not a database" in msg
+        or "malformed" in msg
+        or "corrupt" in msg
+        or "could not decode" in msg  # damaged text pages
+        or "vtable constructor failed" in msg  # damaged FTS5 tables
+    ):
         text = (
             f"{where} is not a readable QuoteBot database ({exc}). Move it aside and run "
             f"`quotebot --db {where} ingest` to rebuild it, or pass --db to use another file."
