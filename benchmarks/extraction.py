@@ -38,7 +38,10 @@ Gold speaker
     (``Donald Trump, the front-runner``) before the Source resolves to the nearest
     such name; otherwise pronouns and descriptions resolve to the nearest preceding
     *named* gold Source within 3,000 characters (``they``/``we`` prefer named
-    Sources that look like organisations or groups). An unresolvable Source leaves
+    Sources that look like organisations or groups); sentence-initial mentions (after
+    an optional introductory phrase) of people who are named Sources elsewhere in the
+    article also count as antecedents, and he/she skip antecedents whose first name or
+    honorific has the other gender. An unresolvable Source leaves
     the gold speaker unknown; such quotes count for P/R but not for speaker accuracy.
     Titles and honorifics are stripped from names (lexicon.TITLES, HONORIFICS).
 Matching
@@ -323,7 +326,8 @@ def resolve_sources(text: str, ts: dict[str, TSpan], events: list[dict]) -> dict
     initial: list[tuple[int, str]] = []
     if surnames:
         pat = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?:(?:But|And|So|Yet|Still|Now|Then|Meanwhile|"
-                         r"However|Also|Later|Earlier)\s*,?\s+)?((?:[A-Z][\w’'.\-]*\s+){0,3}(%s))\b"
+                         r"However|Also|Later|Earlier)\s*,?\s+|[A-Z][^.,;:“”\"\n]{0,60},\s+)?"
+                         r"((?:[A-Z][\w’'.\-]*\s+){0,3}(%s))\b"
                          % "|".join(re.escape(x) for x in sorted(surnames)), re.M)
         for m in pat.finditer(text):
             if any(c.start <= m.start(2) < c.end for c in contents):
