@@ -817,6 +817,10 @@ def _analyse_name_seq(g: str):
     if not words:
         return None
     words = [w.rstrip(",;:") for w in words]
+    for i in range(len(words) - 2, -1, -1):
+        if words[i].endswith(("’s", "'s")):
+            words = words[i + 1:]  # "Boston’s Walsh", "ABC’s George Stephanopoulos": drop the possessor
+            break
     role_toks, name_toks = _split_title_name(words)
     if _org_like_role(role_toks):
         return None
@@ -1413,6 +1417,9 @@ def _resolve_subject(ents: _Entities, subj: _Subj, pos: int, floor: int) -> tupl
         if eid is not None:
             ents.add_mention(subj.start, eid)  # the speaker stays salient
         return eid, None, PERSON
+    if subj.kind == "desc" and subj.phrase.split()[0].lower() in ("a", "an", "one", "another", "some"):
+        # "said a New Hampshire Democrat": a new, unnamed person, not someone named earlier
+        return None, subj.phrase, PERSON
     if subj.kind == "desc":
         eid = ents.resolve_desc(subj.phrase, subj.start, floor)
         if eid is None:
