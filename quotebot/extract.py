@@ -1524,6 +1524,27 @@ def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quo
     ents.author = (article.byline.split(" – ")[0].strip() if article.byline and " – " in article.byline
                    else "the author")
 
+    # Reported speech that ends with its attribution ("…, Henson said."): the speaker
+    # becomes salient for later pronouns, and the clause is a paraphrase.
+    tail_paras: list[tuple[int, int, _Subj, str]] = []
+    for ss, se in sent_spans:
+        if se - ss > 1500 or se - ss < 25 or ents.in_quote(ss):
+            continue
+        c = text.rfind(",", max(ss, se - 110), se)
+        if c < 0 or c - ss < 15:
+            continue
+        if any(ch in text[c:se] for ch in "“”\"") or text.startswith("''", c):
+            continue
+        fake = _Span(open=c - 1, close=c - 1, start=ss, end=c, para=0)
+        res = _try_after(text, fake, se)
+        if res is None or res[0].kind not in ("name", "pronoun"):
+            continue
+        subj, verb, _shape = res
+        if subj.kind == "name":
+            _resolve_subject(ents, subj, subj.start, max(0, subj.start - 3000))
+        if paraphrase and not any(ch in text[ss:c] for ch in "“”\""):
+            tail_paras.append((ss, c, subj, verb))
+
     # attribution, in reading order
     prev_close_in_para: dict[int, int] = {}
     closes_in_para: dict[int, list[int]] = {}
@@ -1653,6 +1674,16 @@ def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quo
         # direct quote marks (even scare quotes) are off limits for paraphrases
         taken_all = sorted(set(taken) | set(q_ranges))
         paras_q = _paraphrases(article, ents, taken_all, sent_spans, None)
+        for ss, c, subj, verb in tail_paras:
+            a, b = ss, c
+            while a < b and text[a].isspace():
+                a += 1
+            if b - a < 12 or len(text[a:b].split()) < 3:
+                continue
+            q = _make_quote(article, ents, a, b, subj, verb, PARAPHRASE, SHAPE_INDIRECT,
+                            _sentence_for(text, sent_starts, sent_spans, a, b))
+            if q is not None and q.speaker:
+                paras_q.append(q)
         kept.extend(paras_q)
         kept.sort(key=lambda q: q.start)
         final: list[Quote] = []
