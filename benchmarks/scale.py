@@ -64,8 +64,9 @@ EXPECTED = {
     # (the claim does differ in spelling); speaker as for verbatim
     "typo": {"verified", "altered"},
     # an excerpt (>= 8 words) with one meaning change: negation added ("will" -> "will
-    # not", "is" -> "is not"), negation dropped ("not"/"never" removed), one content
-    # word swapped for another vocabulary word, or a number changed
+    # not", "is" -> "is not"), negation dropped ("not"/"never" removed, never at the
+    # excerpt's edge, where the rest would be a verbatim excerpt), one content word
+    # swapped for another vocabulary word, or a number changed
     "altered": {"altered"},
     # a verbatim excerpt (>= 8 words) claimed for a different speaker on record
     "misattributed": {"misattributed"},
@@ -205,6 +206,14 @@ def build_query_mix(truth: list[dict], per_category: int, seed: int, lex_seed: i
             continue
         i = rng.choice(pos)
         a, b = _excerpt(rng, words, 8, 30, must=i)
+        if op == "neg_drop":
+            # a word dropped at the edge of the excerpt leaves a verbatim excerpt: keep it inside
+            if i == a:
+                a = max(0, a - 1)
+            if i == b - 1:
+                b = min(len(words), b + 1)
+            if i == a or i == b - 1:
+                continue
         new = list(words)
         if op == "neg_add":
             new[i] = re.sub(re.escape(lw[i]), NEGATABLE[lw[i]], words[i], count=1, flags=re.I)
@@ -293,6 +302,17 @@ def run_ingest(db: Path, folder: Path, workers: int, profile_out: Path | None = 
     res["wall"] = wall
     res["workers"] = workers
     return res
+
+
+def git_state() -> str:
+    """HEAD and the engine files modified in the working tree (others edit it meanwhile)."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--short", "--", "quotebot"], cwd=ROOT, capture_output=True, text=True).stdout.split("\n")
+        dirty = [d.split()[-1] for d in dirty if d.strip()]
+        return head + (f" + uncommitted {', '.join(dirty)}" if dirty else "")
+    except OSError:
+        return "?"
 
 
 def db_bytes(db: Path) -> int:
@@ -484,29 +504,28 @@ def measure_size(n: int, args) -> dict:
     cdir = workdir / f"corpus-{n}-s{args.seed}"
     meta = corpus_mod.generate(n, args.seed, cdir)
     folder = cdir / "articles"
-    res: dict = {"loadavg_start": os.getloadavg(), "quotes_generated": n, "seed": args.seed, "articles": meta["articles"], "corpus_bytes": meta["bytes"], "corpus_gen_s": meta["seconds"]}
+    res: dict = {"git": git_state(), "loadavg_start": os.getloadavg(), "quotes_generated": n, "seed": args.seed, "articles": meta["articles"], "corpus_bytes": meta["bytes"], "corpus_gen_s": meta["seconds"]}
     ncores = args.workers or os.cpu_count() or 1
     db1 = workdir / f"db-{n}-s{args.seed}-w1.db"
     dbn = workdir / f"db-{n}-s{args.seed}-w{ncores}.db"
     ingest_cache = workdir / f"ingest-{n}-s{args.seed}.json"
 
-    # ---- ingest
+    # ---- ingest: all cores first (the target), 1 worker after the query measurements
+    def rates():
+        for r in res["ingest"].values():
+            r["articles_per_s"] = meta["articles"] / r["seconds"]
+            r["mb_per_s"] = meta["bytes"] / 1e6 / r["seconds"]
+
     if args.reuse and ingest_cache.exists() and dbn.exists():
         res["ingest"] = json.loads(ingest_cache.read_text())
         log(f"[{n}] reusing databases and ingest figures from {ingest_cache}")
     else:
         res["ingest"] = {}
-        if not args.skip_single:
-            log(f"[{n}] ingest with 1 worker ...")
-            res["ingest"]["1"] = run_ingest(db1, folder, 1)
-            log(f"[{n}]   {res['ingest']['1']['seconds']:.1f} s")
         log(f"[{n}] ingest with {ncores} workers ...")
         res["ingest"][str(ncores)] = run_ingest(dbn, folder, ncores)
         log(f"[{n}]   {res['ingest'][str(ncores)]['seconds']:.1f} s")
         ingest_cache.write_text(json.dumps(res["ingest"]))
-    for k, r in res["ingest"].items():
-        r["articles_per_s"] = meta["articles"] / r["seconds"]
-        r["mb_per_s"] = meta["bytes"] / 1e6 / r["seconds"]
+    rates()
     ids, texts, spk = load_stored(dbn)
     res["stored_quotes"] = len(ids)
     res["db_bytes"] = db_bytes(dbn)
@@ -632,7 +651,7 @@ def measure_size(n: int, args) -> dict:
     # ---- profiling
     if args.profile:
         log(f"[{n}] profiling ...")
-        sub = queries[: min(len(queries), 200)]
+        sub = queries[: min(len(queries), args.profile_queries)]
         res["profile_verify"] = profile_verify(engine, sub)
         res["sql"] = trace_sql(engine, sub)[:12]
         pdir = workdir / f"profile-ingest-{n}.prof"
@@ -650,6 +669,13 @@ def measure_size(n: int, args) -> dict:
     engine.close()
     res["ncores"] = ncores
     res["loadavg_end"] = os.getloadavg()
+    if not args.skip_single and "1" not in res["ingest"] and ncores != 1:
+        (workdir / f"results-{n}-s{args.seed}.partial.json").write_text(json.dumps(_jsonable(res), indent=1))
+        log(f"[{n}] ingest with 1 worker ...")
+        res["ingest"]["1"] = run_ingest(db1, folder, 1)
+        log(f"[{n}]   {res['ingest']['1']['seconds']:.1f} s")
+        ingest_cache.write_text(json.dumps(res["ingest"]))
+        rates()
     return res
 
 
@@ -682,6 +708,8 @@ def report(n: int, res: dict, base: dict | None) -> str:
     L = []
     ncores = str(res["ncores"])
     L.append(f"\n=== {n:,} quotes (seed {res['seed']}): {res['articles']:,} articles, {res['corpus_bytes'] / 1e6:.1f} MB of text; {res['stored_quotes']:,} quotes stored ===")
+    if res.get("git"):
+        L.append(f"(code: {res['git']})")
     if res.get("loadavg_start"):
         L.append(f"(machine load average at start {res['loadavg_start'][0]:.1f}, at end {res['loadavg_end'][0]:.1f}, {res['ncores']} cores; other jobs share the machine)")
     L.append("Ingest")
@@ -823,6 +851,7 @@ def main(argv=None) -> int:
     ap.add_argument("--skip-single", action="store_true", help="skip the 1-worker ingest")
     ap.add_argument("--reuse", action="store_true", help="reuse databases and ingest figures from an earlier run")
     ap.add_argument("--profile", action="store_true", help="cProfile verify and a 300-article ingest, trace verify's SQL")
+    ap.add_argument("--profile-queries", type=int, default=200, help="queries profiled / traced with --profile")
     ap.add_argument("--json", help="write all results here")
     ap.add_argument("--plot", help="write the growth plot (PNG) here")
     args = ap.parse_args(argv)
