@@ -421,7 +421,13 @@ moscow beijing london paris berlin brussels tokyo kyiv kiev tehran baghdad damas
 geneva vienna rome madrid ottawa havana caracas manhattan brooklyn chicago boston houston dallas
 atlanta miami denver seattle detroit philadelphia baltimore cleveland phoenix vegas angeles
 francisco orleans salem manchester nashua concord des moines columbus charleston richmond
-europe asia
+europe asia belgium netherlands holland sweden norway denmark finland austria switzerland
+hungary czech slovakia romania bulgaria serbia croatia slovenia bosnia albania kosovo macedonia
+montenegro moldova georgia armenia azerbaijan kazakhstan uzbekistan lithuania latvia estonia
+luxembourg iceland malta cyprus tunisia algeria morocco sudan ethiopia somalia uganda ghana
+senegal congo angola zimbabwe zambia indonesia malaysia singapore thailand vietnam philippines
+myanmar bangladesh nepal taiwan hongkong mongolia bahrain kuwait oman emirates dubai
+ecuador bolivia paraguay uruguay panama honduras guatemala nicaragua haiti jamaica puerto rico
 """.split())
 FEMALE_FIRST_NAMES |= {"chelsea", "melania", "huma", "kellyanne", "ivanka", "condoleezza",
                        "madeleine", "nikki", "elizabeth", "nancy", "hillary", "michelle", "megyn",
