@@ -1190,6 +1190,8 @@ def _try_after(text: str, sp: _Span, p_end: int) -> tuple[_Subj, str, str] | Non
         return None
     if rest[:1] in "“\"‘":
         return None
+    if rest[:1].isupper() and text[sp.close - 1:sp.close] == "." and not rest.startswith("According"):
+        return None  # '… a "dead letter." Councillor X described …': a new sentence
     ma = _ACCORDING_RE.match(rest)
     if ma:
         subj = _subject_after(text, pos + ma.end(), hi)
@@ -1248,7 +1250,8 @@ def _try_before(text: str, sp: _Span, win_start: int, in_quote=None,
             continue
         if v in L.FRAGMENT_VERBS and v not in L.SPEECH_VERBS and window_end - mv.end() > 120:
             continue
-        subj = _subject_before(text, win_start, mv.start())
+        participle = v.endswith("ing") and text[max(win_start, mv.start() - 2):mv.start()] == ", "
+        subj = None if participle else _subject_before(text, win_start, mv.start())
         if subj is None:
             # participles ("…, warning that …", "with Name saying …"): the sentence subject
             if v.endswith("ing") or v.startswith("went") or re.search(
@@ -1572,8 +1575,8 @@ def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quo
         elif _is_title_case(inner):
             res = None  # a title or a name in quotes, not speech
         else:
-            res = (_try_sentence_end(text, sp, p.end) or _try_before(text, sp, sent_start, ents.in_quote, fragment=True)
-                   or _try_after(text, sp, p.end))
+            res = (_try_after(text, sp, p.end) or _try_sentence_end(text, sp, p.end)
+                   or _try_before(text, sp, sent_start, ents.in_quote, fragment=True))
         if res is None and sp.open == p.start and sp.para > 0:
             prevp = paras[sp.para - 1]
             if prevp.text.rstrip().endswith(":"):

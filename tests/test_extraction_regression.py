@@ -125,3 +125,23 @@ def test_multi_paragraph_chain_continuation_shape():
     qs = extract_quotes(art, paraphrase=False)
     assert [(q.text, q.speaker) for q in qs] == [("First point.", "Ana Costa"), ("Second point.", "Ana Costa")]
     assert qs[1].shape == SHAPE_CONTINUATION
+
+
+def test_fragment_followed_by_inverted_attribution():
+    """'X is "not a backslapper," said Mr. Lund, but …' — the attribution after the quote wins."""
+    text = "Ms. Orr is “not a backslapper,” said Mr. Lund, but she gets her way."
+    assert direct(text) == [("not a backslapper", "Lund")]
+
+
+def test_participle_after_apposition_takes_sentence_subject():
+    """'Mr. Carr met Ms. Dole at the Hall, her private club, calling her "…"' — Carr, not the club."""
+    text = ("Mr. Carr met Ms. Dole at Elm Hall, her private club, calling her “a very able "
+            "leader.”")
+    assert direct(text) == [("a very able leader.", "Carr")]
+
+
+def test_quote_ending_with_period_is_not_attributed_to_next_sentence():
+    """'… a "dead letter." Councillor X described …' — the next sentence is not an attribution."""
+    text = ("Mayor Ines Albrecht called the budget a “dead letter.” Councillor Rui Tavares "
+            "described the cuts as “reckless.”")
+    assert direct(text) == [("dead letter.", "Ines Albrecht"), ("reckless.", "Rui Tavares")]
