@@ -636,28 +636,35 @@ def _subject_before(text: str, lo: int, end: int) -> _Subj | None:
         pos = end - 1
         later: list[str] = []
         org_piece = None
-        for _hop in range(4):
-            c = text.rfind(",", max(lo, pos - 160), pos)
+        found = None
+        for _hop in range(5):
+            c = text.rfind(",", max(lo, pos - 200), pos)
             seg_lo = c + 1 if c >= lo and c != -1 else lo
-            s0, toks = _collect_back(text, seg_lo, pos)
-            kind, role, phrase = _phrase_kind([t[0] for t in toks])
-            covers = bool(toks) and not text[seg_lo:toks[0][1]].strip()
-            if covers and kind == "name" and not _is_place(phrase):
-                app = later[-1] if later else None
-                if app and (len(app.split()) > 14 or not _role_like(app)):
-                    app = None
-                return _Subj(phrase, kind, toks[0][1], toks[-1][2], role or app)
-            if covers and kind == "org" and not _is_place(phrase) and org_piece is None:
-                # "the ministry, …, said" — but "a spokesman for the port authority" is
-                # more likely an apposition of an earlier name: keep looking first
-                org_piece = _Subj(phrase, kind, toks[0][1], toks[-1][2], None)
-                if not toks[0][0].lower() in ("a", "an", "one", "another"):
-                    return org_piece
-            later.append(text[seg_lo:pos].strip())
+            piece = text[seg_lo:pos].strip()
+            if re.match(r"(?:who|whose|which|where|whom)\b", piece):
+                # the pieces after this one sat inside a relative clause
+                # ("Name, who lives outside the capital, Sacramento, said")
+                found, org_piece = None, None
+            elif found is None:
+                s0, toks = _collect_back(text, seg_lo, pos)
+                kind, role, phrase = _phrase_kind([t[0] for t in toks])
+                covers = bool(toks) and not text[seg_lo:toks[0][1]].strip()
+                if covers and kind == "name" and not _is_place(phrase):
+                    app = later[-1] if later else None
+                    if app and (len(app.split()) > 14 or not _role_like(app)):
+                        app = None
+                    found = _Subj(phrase, kind, toks[0][1], toks[-1][2], role or app)
+                elif covers and kind == "org" and not _is_place(phrase) and org_piece is None:
+                    # "the ministry, …, said" — but "a spokesman for the port authority" is
+                    # more likely an apposition of an earlier name: keep looking first
+                    org_piece = _Subj(phrase, kind, toks[0][1], toks[-1][2], None)
+                    if not toks[0][0].lower() in ("a", "an", "one", "another"):
+                        found = org_piece
+            later.append(piece)
             if seg_lo == lo:
                 break
             pos = c
-        return org_piece
+        return found or org_piece
     s0, toks = _collect_back(text, lo, end)
     if not toks:
         return None

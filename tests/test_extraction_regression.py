@@ -145,3 +145,10 @@ def test_quote_ending_with_period_is_not_attributed_to_next_sentence():
     text = ("Mayor Ines Albrecht called the budget a “dead letter.” Councillor Rui Tavares "
             "described the cuts as “reckless.”")
     assert direct(text) == [("dead letter.", "Ines Albrecht"), ("reckless.", "Rui Tavares")]
+
+
+def test_relative_clause_apposition_does_not_hide_the_subject():
+    """'Name, who lives outside the capital, Alderton, said …' — the name, not the town."""
+    text = ("Mira Sandoval, who lives outside the state capital, Alderton, said she still "
+            "“hopes for a recount.”")
+    assert direct(text) == [("hopes for a recount.", "Mira Sandoval")]
