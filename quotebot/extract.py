@@ -708,8 +708,9 @@ def _subject_after(text: str, start: int, hi: int) -> _Subj | None:
                 break
         ok = (_is_cap(cw) or low in L.HONORIFICS or low in _LOWER_ROLE or low in _ADJ_ROLE_OK
               or re.fullmatch(r"\d+-year-old", low) is not None
-              or (cw.isalpha() and cw.islower() and low not in _FUNCTION_WORDS and len(out) < 3
-                  and not any(_is_cap(o[0]) for o in out) and _lower_lead_ok(toks, len(out)))
+              or (cw.isalpha() and cw.islower() and low not in _FUNCTION_WORDS and len(out) < 4
+                  and not any(_is_cap(o[0]) and o[0].lower() not in _TITLE_ONLY and o[0].lower() not in _ADJ_ROLE_OK
+                              for o in out) and _lower_lead_ok(toks, len(out)))
               or (low in _DETERMINERS and not out)
               or (out and (low in _CONNECTORS or low in L.NAME_PARTICLES)))
         if not ok:
@@ -1048,7 +1049,7 @@ class _Entities:
         return word.lower() in self._lower_words
 
     def _appos_follows(self, pos: int) -> bool:
-        return bool(re.match(r",\s+(?:a|an|the|who|whose)\s", self.text[pos:pos + 12]))
+        return bool(re.match(r",\s+(?:(?:a|an|the|who|whose|of)\s|\d{1,3},)", self.text[pos:pos + 12]))
 
     def add_mention(self, pos: int, eid: int) -> None:
         self.subject_pos.add(pos)
@@ -1547,6 +1548,14 @@ def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quo
             continue
         fake = _Span(open=c - 1, close=c - 1, start=ss, end=c, para=0)
         res = _try_after(text, fake, se)
+        if res is None:
+            # "…, said Name, role of X." — the attribution sits before the last comma
+            c2 = text.rfind(",", max(ss, c - 90), c)
+            if c2 >= 0 and c2 - ss >= 15 and not any(ch in text[c2:c] for ch in "“”\""):
+                fake = _Span(open=c2 - 1, close=c2 - 1, start=ss, end=c2, para=0)
+                res = _try_after(text, fake, c)
+                if res is not None:
+                    c = c2
         if res is None or res[0].kind not in ("name", "pronoun"):
             continue
         subj, verb, _shape = res

@@ -152,3 +152,22 @@ def test_relative_clause_apposition_does_not_hide_the_subject():
     text = ("Mira Sandoval, who lives outside the state capital, Alderton, said she still "
             "“hopes for a recount.”")
     assert direct(text) == [("hopes for a recount.", "Mira Sandoval")]
+
+
+def test_name_followed_by_age_is_a_person_mention():
+    """'Zorya Mell, 29, of Alder, says …' makes Zorya Mell the antecedent of 'she'."""
+    text = ("Zorya Mell, 29, of Alder, says her biggest worry is rent. “It keeps going up,” she says.")
+    assert direct(text) == [("It keeps going up", "Zorya Mell")]
+
+
+def test_capitalised_party_adjective_before_lowercase_role_words():
+    """'said Republican political consultant Tavi Roon' — a named person, not 'the Republican'."""
+    text = "“It was a crowded field,” said Republican political consultant Tavi Roon."
+    assert direct(text) == [("It was a crowded field", "Tavi Roon")]
+
+
+def test_reported_speech_with_trailing_apposition_makes_speaker_salient():
+    """'…, said Name, editor of X.' then '"…," he said.' — he is Name."""
+    text = ("Cruz Delgado won easily.\n\nThe race will be decided online, said Ivo Strand, editor "
+            "of the Harbour Ledger.\n\n“Nobody reads leaflets any more,” he said.")
+    assert direct(text) == [("Nobody reads leaflets any more", "Ivo Strand")]
