@@ -261,6 +261,17 @@ def build_query_mix(truth: list[dict], per_category: int, seed: int, lex_seed: i
 # ingest (in a fresh subprocess each, so memory and imports do not leak)
 INGEST_SCRIPT = r"""
 import json, resource, sys, time
+
+def _hwm_mb():
+    # VmHWM: this process's own peak RSS. ru_maxrss is not usable here: Linux keeps it
+    # across fork+exec, so a child of a big parent would report the parent's size.
+    try:
+        for line in open("/proc/self/status"):
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 t0 = time.perf_counter()
 from quotebot.engine import Engine
 db, folder, workers = sys.argv[1], sys.argv[2], int(sys.argv[3])
@@ -273,7 +284,7 @@ ru, rc = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.R
 print(json.dumps({"seconds": t2 - t1, "report_seconds": r.seconds, "bytes": r.bytes,
     "cpu_self_s": ru.ru_utime + ru.ru_stime, "cpu_children_s": rc.ru_utime + rc.ru_stime,
     "added": len(r.added), "skipped": len(r.skipped), "quotes": r.quotes,
-    "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "peak_rss_mb": _hwm_mb(),
     "children_peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 """
 
@@ -330,6 +341,17 @@ def load_stored(db: Path) -> tuple[list[int], list[str], list[str | None]]:
 # a fresh process: peak RSS and time to first answer
 PROBE_SCRIPT = r"""
 import json, resource, sys, time
+
+def _hwm_mb():
+    # VmHWM: this process's own peak RSS. ru_maxrss is not usable here: Linux keeps it
+    # across fork+exec, so a child of a big parent would report the parent's size.
+    try:
+        for line in open("/proc/self/status"):
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 t0 = time.perf_counter()
 from quotebot.engine import Engine
 t_import = time.perf_counter() - t0
@@ -338,12 +360,12 @@ e = Engine(sys.argv[1], create=False)
 t_open = time.perf_counter() - t0
 e.verify(qs[0]["text"], qs[0]["speaker"])
 t_first = time.perf_counter() - t0
-rss_first = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+rss_first = _hwm_mb()
 for q in qs[1:]:
     e.verify(q["text"], q["speaker"])
 t_all = time.perf_counter() - t0
 print(json.dumps({"import_s": t_import, "open_s": t_open, "first_answer_s": t_first, "all_s": t_all,
-    "peak_rss_mb_first": rss_first, "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "peak_rss_mb_first": rss_first, "peak_rss_mb": _hwm_mb(), "ru_maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     "queries": len(qs)}))
 """
 
