@@ -641,7 +641,7 @@ def _subject_before(text: str, lo: int, end: int) -> _Subj | None:
             c = text.rfind(",", max(lo, pos - 200), pos)
             seg_lo = c + 1 if c >= lo and c != -1 else lo
             piece = text[seg_lo:pos].strip()
-            if re.match(r"(?:who|whose|which|where|whom)\b", piece):
+            if re.search(r"(?:^|\s)(?:who|whose|which|where|whom)\s", piece + " "):
                 # the pieces after this one sat inside a relative clause
                 # ("Name, who lives outside the capital, Sacramento, said")
                 found, org_piece = None, None
@@ -1243,6 +1243,12 @@ def _try_before(text: str, sp: _Span, win_start: int, in_quote=None,
             return subj, "according to", SHAPE_ACCORDING
     order = list(reversed(verbs))
     if fragment and verbs:
+        m_sub = re.match(r"\s*(?:While|Although|Though|If|When|As|Because|After|Before|Since|Unless|Whether|"
+                         r"Even though|Even if)\b[^,;:“”\"]{0,150},", text[win_start:window_end])
+        if m_sub:
+            # verbs of an introductory clause ("While not everything X says is true, …") do not
+            # attribute the rest of the sentence
+            verbs = [v for v in verbs if v.start() >= win_start + m_sub.end()] or verbs
         # Words quoted inside the writer's sentence belong to the main clause's
         # speaker ("He said that everything X says is 'just excuses'"), unless a
         # fragment verb sits right before them ("which Jones called 'reckless'").

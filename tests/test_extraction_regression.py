@@ -171,3 +171,16 @@ def test_reported_speech_with_trailing_apposition_makes_speaker_salient():
     text = ("Cruz Delgado won easily.\n\nThe race will be decided online, said Ivo Strand, editor "
             "of the Harbour Ledger.\n\n“Nobody reads leaflets any more,” he said.")
     assert direct(text) == [("Nobody reads leaflets any more", "Ivo Strand")]
+
+
+def test_introductory_clause_verb_does_not_attribute():
+    """'While not everything X says is true, Name said X is "…"' — Name, not X."""
+    text = "While not everything Borin says is true, Alma Reyes said Borin is “telling people what they want.”"
+    assert direct(text) == [("telling people what they want.", "Alma Reyes")]
+
+
+def test_apposition_with_relative_clause_inside():
+    """'Name, a former adviser who backed X, said …' — the name, not the apposition."""
+    text = ("Tomas Berg, a former senior adviser who backed the harbour plan, said the council "
+            "“understood the stakes.”")
+    assert direct(text) == [("understood the stakes.", "Tomas Berg")]
