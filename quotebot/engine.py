@@ -8,6 +8,7 @@ in worker threads (``asyncio.to_thread``) without blocking its event loop.
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
 from collections.abc import Iterable
@@ -41,6 +42,25 @@ def _too_long(text: str | None) -> str | None:
         "Check a shorter excerpt: the quoted words and who said them."
     )
 QUOTES_PAGE = 25  # "what did X say?" answers with this many; listings page further
+
+
+def _snapshot(method):
+    """Run a read in one SQLite read transaction, so an ingest committing in
+    between cannot tear it (quote ids found, then their rows already gone)."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        conn = self.store.db.conn
+        if conn.in_transaction:
+            return method(self, *args, **kwargs)
+        conn.execute("BEGIN")
+        try:
+            return method(self, *args, **kwargs)
+        finally:
+            if conn.in_transaction:
+                conn.rollback()  # nothing was written: just end the snapshot
+
+    return wrapper
 
 
 def resolve_db_path(db: str | os.PathLike | None = None) -> Path:
@@ -79,12 +99,14 @@ class Engine:
         return self.store.ingest_text(article_id, text)
 
     # -- answering ----------------------------------------------------------
+    @_snapshot
     def verify(self, text: str, speaker: str | None = None, *, limit: int = 5) -> Answer:
         long = _too_long(text) or _too_long(speaker)
         if long:
             return Answer(verdict=NOT_FOUND, query=text if len(text) <= 200 else text[:200] + "…", note=long)
         return verify_mod.verify(self.store, text, speaker, limit=limit)
 
+    @_snapshot
     def ask(self, question: str, *, limit: int = 5) -> Answer:
         """Understand a free question and answer it."""
         long = _too_long(question)
@@ -122,6 +144,7 @@ class Engine:
             )
         return Answer(verdict=None, query=question, intent=INTENT_HELP, note=claims.HELP)
 
+    @_snapshot
     def quotes(
         self,
         speaker: str | None = None,
@@ -139,21 +162,27 @@ class Engine:
             include_paraphrase=include_paraphrase,
         )
 
+    @_snapshot
     def count_quotes(self, speaker: str | None = None, article: str | None = None) -> int:
         return self.store.count_quotes(speaker=speaker, article=article)
 
+    @_snapshot
     def search(self, words: str, *, limit: int = 20) -> list[Match]:
         return self.store.search(words, limit=limit)
 
+    @_snapshot
     def context(self, quote_id: int) -> Match | None:
         return self.store.context(quote_id)
 
+    @_snapshot
     def speakers(self) -> list[SpeakerInfo]:
         return self.store.speakers()
 
+    @_snapshot
     def articles(self) -> list[ArticleInfo]:
         return self.store.articles()
 
+    @_snapshot
     def speaker_names(self, prefix: str = "", *, limit: int = 25) -> list[str]:
         """Speaker names for autocomplete, best first."""
         return self.store.speaker_names(prefix, limit=limit)
