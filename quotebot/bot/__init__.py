@@ -53,6 +53,7 @@ def run_bot(db_path: str | os.PathLike | None = None, *, sync: bool = False) -> 
     A missing or rejected token gives a one-line explanation, no traceback, and
     the token itself is never printed or logged.
     """
+    import aiohttp
     import discord
 
     try:
@@ -97,7 +98,8 @@ def run_bot(db_path: str | os.PathLike | None = None, *, sync: bool = False) -> 
         return 2
     except KeyboardInterrupt:
         return 0
-    except (OSError, asyncio.TimeoutError) as e:
+    except (OSError, asyncio.TimeoutError, aiohttp.ClientError, discord.GatewayNotFound, discord.DiscordServerError) as e:
+        # aiohttp's ServerDisconnectedError and friends are not OSErrors.
         _say(f"cannot reach Discord: {type(e).__name__}")
         return 1
     return 0
