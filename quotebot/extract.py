@@ -101,20 +101,42 @@ class _WM:
         return self.w
 
 
+def _trie_regex(words: set[str]) -> str:
+    """A regex alternation shaped as a trie, so the engine tries one branch per letter."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = []
+        end = "" in node
+        for ch in sorted(k for k in node if k):
+            alts.append(re.escape(ch) + build(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if end else body
+
+    return build(trie)
+
+
 class _WordIndex:
     """Every cue word of the article, found in one pass; windows are then bisect look-ups."""
 
+    _RE: re.Pattern | None = None
+
     def __init__(self, text: str, vocab: set[str]):
         self.text = text
-        self.pos: list[int] = []
-        self.ends: list[int] = []
-        self.words: list[str] = []
-        for m in _LCWORD_RE.finditer(text):
-            w = m.group()
-            if w in vocab or w == "according" or w == "went":
-                self.pos.append(m.start())
-                self.ends.append(m.end())
-                self.words.append(w)
+        if _WordIndex._RE is None:
+            words = {w for w in vocab | {"according", "went"} if re.fullmatch(r"[a-z]+(?:-[a-z]+)*", w)}
+            _WordIndex._RE = re.compile(r"(?<![\-’'])\b(?:" + _trie_regex(words) + r")\b(?![’'\-])")
+        ms = [(m.start(), m.end(), m.group()) for m in _WordIndex._RE.finditer(text)]
+        self.pos = [a for a, _, _ in ms]
+        self.ends = [b for _, b, _ in ms]
+        self.words = [w for _, _, w in ms]
 
     def find(self, lo: int, hi: int, vocab: set[str], multi: bool, first: bool) -> list[_WM]:
         text = self.text
@@ -140,6 +162,11 @@ class _WordIndex:
 
 
 _tls = threading.local()
+_REL_END_RE = re.compile(r"(?:^|\s)(?:that|which|who)$")
+_PRON_END_RE = re.compile(r"(?:^|[\s,(—–])(he|she|they|we|i|He|She|They|We|I)$")
+_SKIP_PUNCT_RE = re.compile(r"[\s,;—–\-]*")
+_AGE_RE = re.compile(r"\d+-year-old")
+_DOTTED_RE = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
 def _find_words(text: str, lo: int, hi: int, vocab: set[str], multi: bool = False,
@@ -248,7 +275,7 @@ def _is_abbrev_boundary(text: str, dot_pos: int) -> bool:
         return True
     if len(w) == 1 and w.isalpha():  # an initial: "J. Smith"
         return True
-    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", w):  # "U.S" -> only when a name follows
+    if _DOTTED_RE.fullmatch(w):  # "U.S" -> only when a name follows
         nxt = text[dot_pos + 1: dot_pos + 40].split()
         if nxt and nxt[0][:1].isupper() and nxt[0].lower().strip(".,") in L.TITLES:
             return True
@@ -515,7 +542,7 @@ def _collect_back(text: str, lo: int, end: int) -> tuple[int, list[tuple[str, in
             break
         if _is_cap(cw) or low in L.HONORIFICS:
             out.append((cw, s, e))
-        elif low in _LOWER_ROLE or low in _ADJ_ROLE_OK or re.fullmatch(r"\d+-year-old", low):
+        elif low in _LOWER_ROLE or low in _ADJ_ROLE_OK or _AGE_RE.fullmatch(low):
             out.append((cw, s, e))
         elif not out and low in _ORG_HEADS:
             out.append((cw, s, e))  # "the ad", "the Heritage Foundation website"
@@ -612,7 +639,7 @@ def _subject_before(text: str, lo: int, end: int) -> _Subj | None:
         end = lo + m.start()
     while end > lo and text[end - 1].isspace():
         end -= 1
-    mrel = re.search(r"(?:^|\s)(?:that|which|who)$", text[max(lo, end - 6):end])
+    mrel = _REL_END_RE.search(text[max(lo, end - 6):end])
     if mrel:
         # "the declaration that stated …": the antecedent speaks
         end = max(lo, end - 6) + mrel.start()
@@ -624,7 +651,7 @@ def _subject_before(text: str, lo: int, end: int) -> _Subj | None:
     if end <= lo:
         return None
     # pronoun
-    m = re.search(r"(?:^|[\s,(—–])(he|she|they|we|i|He|She|They|We|I)$", text[max(lo, end - 5):end])
+    m = _PRON_END_RE.search(text[max(lo, end - 5):end])
     if m:
         w = m.group(1)
         return _Subj(w, "pronoun", end - len(w), end)
@@ -707,7 +734,7 @@ def _subject_after(text: str, start: int, hi: int) -> _Subj | None:
             if any(o[0].lower() in L.FIRST_NAMES for o in out) or len([o for o in out if _is_cap(o[0])]) >= 2:
                 break
         ok = (_is_cap(cw) or low in L.HONORIFICS or low in _LOWER_ROLE or low in _ADJ_ROLE_OK
-              or re.fullmatch(r"\d+-year-old", low) is not None
+              or _AGE_RE.fullmatch(low) is not None
               or (cw.isalpha() and cw.islower() and low not in _FUNCTION_WORDS and len(out) < 4
                   and not any(_is_cap(o[0]) and o[0].lower() not in _TITLE_ONLY and o[0].lower() not in _ADJ_ROLE_OK
                               for o in out) and _lower_lead_ok(toks, len(out)))
@@ -1191,8 +1218,8 @@ def _try_after(text: str, sp: _Span, p_end: int) -> tuple[_Subj, str, str] | Non
         return None
     pos = sp.close + 1
     hi = min(p_end, pos + 250)
-    m = re.match(r"[\s,;—–\-]*", text[pos:hi])
-    pos += m.end()
+    m = _SKIP_PUNCT_RE.match(text, pos, hi)
+    pos = m.end()
     rest = text[pos:hi]
     if not rest:
         return None
@@ -1552,6 +1579,8 @@ def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quo
             continue
         if any(ch in text[c:se] for ch in "“”\"") or text.startswith("''", c):
             continue
+        if not _find_words(text, max(ss, c - 90), se, L.SPEECH_VERBS, multi=True, first=True):
+            continue  # no speech verb near the end of the sentence
         fake = _Span(open=c - 1, close=c - 1, start=ss, end=c, para=0)
         res = _try_after(text, fake, se)
         if res is None:
