@@ -20,6 +20,7 @@ import os
 import re
 import sqlite3
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -33,7 +34,7 @@ from .errors import InputError, QuotebotError, database_error
 from .models import PARAPHRASE, Article, Quote, Skipped
 from .speakers import SpeakerEntry, SpeakerIndex, name_key, name_tokens, tidy_name
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # One article's size limit (the bot's upload limit too): extraction time grows with it.
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -41,6 +42,10 @@ FTS_TABLE = "quotes_fts"
 _BATCH_ARTICLES = 200
 # Postings an OR query over a claim's rare words may touch: bounds retrieval time.
 CANDIDATE_POSTINGS = 2000
+# Rows an unranked AND query over common words may return.
+UNRANKED_CAP = 100
+# A claimed speaker with at most this many quotes has all of them compared.
+SPEAKER_SCAN = 500
 # How close (rapidfuzz ratio) an indexed word must be to stand in for a misspelt one.
 SPELLING_CUTOFF = 80
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
@@ -154,6 +159,8 @@ class QuoteStore:
     def _ensure_schema(self) -> None:
         db = self.db
         if "quotes" in db.table_names():
+            if "terms" not in db.table_names():
+                self._create_terms(populate=True)  # a database from before the terms table
             return
         if db.table_names() and "articles" not in db.table_names():
             raise QuotebotError(
@@ -220,7 +227,32 @@ class QuoteStore:
                 f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE}_vocab "
                 f"USING fts5vocab({FTS_TABLE}, 'row')"
             )
+            self._create_terms(populate=False)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _create_terms(self, *, populate: bool) -> None:
+        """Document frequency of every indexed word, kept up to date by ingest.
+
+        fts5vocab counts a word's documents by walking its whole posting list,
+        which takes milliseconds for common words at a million quotes; this
+        table answers in one B-tree lookup and serves prefix scans for spelling.
+        """
+        with self.db.atomic():
+            self.db["terms"].create({"term": str, "docs": int}, pk="term")
+            if populate:
+                self.db.execute(f"INSERT INTO terms (term, docs) SELECT term, doc FROM {FTS_TABLE}_vocab")
+            self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _count_terms(self, norms: Iterable[str], sign: int) -> None:
+        delta = Counter()
+        for norm in norms:
+            delta.update(set(norm.split()))
+        if delta:
+            self.db.conn.executemany(
+                "INSERT INTO terms (term, docs) VALUES (?, ?) "
+                "ON CONFLICT(term) DO UPDATE SET docs = docs + excluded.docs",
+                [(t, sign * n) for t, n in delta.items()],
+            )
 
     # -- ingest ---------------------------------------------------------------
     def ingest(self, paths: Iterable[str | os.PathLike], *, workers: int = 1) -> IngestReport:
@@ -295,6 +327,8 @@ class QuoteStore:
     def _delete_orphans(self) -> None:
         db = self.db
         orphans = "SELECT id FROM quotes WHERE id NOT IN (SELECT quote_id FROM quote_sources)"
+        self._count_terms((r[0] for r in db.execute(f"SELECT norm FROM quotes WHERE id IN ({orphans})")), -1)
+        db.execute("DELETE FROM terms WHERE docs <= 0")
         # An external-content FTS5 table forgets a row only when told its old text.
         db.execute(
             f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, norm) "
@@ -394,6 +428,7 @@ class QuoteStore:
                 f"INSERT INTO {FTS_TABLE}(rowid, norm) SELECT id, norm FROM quotes WHERE id > ?",
                 [before],
             )
+            self._count_terms((r[0] for r in conn.execute("SELECT norm FROM quotes WHERE id > ?", [before])), 1)
             ids: dict[str, int] = {}
             keys = list(quote_rows)
             for i in range(0, len(keys), 500):
@@ -637,7 +672,9 @@ class QuoteStore:
             ids = self._fts_ids(" OR ".join(f'"{t}"' for t in toks), limit)
         return self.matches(ids)
 
-    def _fts_ids(self, match: str, limit: int, speaker_ids: list[int] | None = None) -> list[int]:
+    def _fts_ids(
+        self, match: str, limit: int, speaker_ids: list[int] | None = None, *, ranked: bool = True
+    ) -> list[int]:
         if speaker_ids:
             # IN (subquery) runs the MATCH once; a JOIN would run it once per quote.
             sql = (
@@ -645,11 +682,12 @@ class QuoteStore:
                 f"AND id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?) LIMIT ?"
             )
             return [r[0] for r in self.db.execute(sql, [*speaker_ids, match, limit])]
-        sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? ORDER BY rank LIMIT ?"
+        order = " ORDER BY rank" if ranked else ""
+        sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?{order} LIMIT ?"
         return [r[0] for r in self.db.execute(sql, [match, limit])]
 
     def doc_frequencies(self, toks: list[str]) -> dict[str, int]:
-        """How many quotes hold each token: fts5vocab lookups, cached until the data changes."""
+        """How many quotes hold each token (the terms table), cached until the data changes."""
         version = self._version()
         if version != self._freq_version:
             self._freqs.clear()
@@ -657,7 +695,7 @@ class QuoteStore:
             self._freq_version = version
         elif len(self._freqs) > 200_000:
             self._freqs.clear()
-        sql = f"SELECT doc FROM {FTS_TABLE}_vocab WHERE term = ?"
+        sql = "SELECT docs FROM terms WHERE term = ?"
         out = {}
         for t in dict.fromkeys(toks):
             if t not in self._freqs:
@@ -669,8 +707,8 @@ class QuoteStore:
     def spelling(self, token: str) -> str | None:
         """The indexed word a misspelt one most likely means (same first two letters).
 
-        A typo must not hide a quote: the vocabulary range that shares the
-        token's prefix is an indexed fts5vocab scan, then rapidfuzz picks.
+        A typo must not hide a quote: the words sharing the token's prefix are
+        an indexed range of the terms table, then rapidfuzz picks.
         """
         if len(token) < 4 or not token.isalnum():
             return None
@@ -681,7 +719,7 @@ class QuoteStore:
         terms = [
             r[0]
             for r in self.db.execute(
-                f"SELECT term FROM {FTS_TABLE}_vocab WHERE term >= ? AND term < ? LIMIT 5000",
+                "SELECT term FROM terms WHERE term >= ? AND term < ? LIMIT 5000",
                 [prefix, upper],
             )
         ]
@@ -697,10 +735,11 @@ class QuoteStore:
     ) -> list[dict]:
         """Stored quotes that may match a claim, found through their rarest words.
 
-        Ranking an OR query costs time in proportion to the postings of its
-        words, so only rare words (by FTS5 document frequency, within a posting
-        budget) are used: that keeps retrieval fast at a million quotes. Words
-        the index has never seen (typos) simply drop out.
+        Ranking an FTS5 query costs time in proportion to the postings of its
+        words, so only rare words (by document frequency, within a posting
+        budget) are ranked; claims of common words only are intersected
+        unranked. That keeps retrieval fast at a million quotes. A word the
+        index has never seen is replaced by its nearest indexed spelling.
         """
         if not toks:
             return []
@@ -713,25 +752,69 @@ class QuoteStore:
         informative = [t for t in present if t not in STOPWORDS] or present
         if not informative:
             return []
-        chosen, budget = [], 0
-        for t in informative[:8]:
-            if chosen and budget + freqs[t] > CANDIDATE_POSTINGS:
-                break
-            chosen.append(t)
-            budget += freqs[t]
+        if speaker_ids:
+            return self._speaker_candidates(toks, informative, freqs, speaker_ids, limit)
+        return self._match_rows(toks, informative, freqs, limit)
+
+    def _match_rows(
+        self,
+        toks: list[str],
+        informative: list[str],
+        freqs: dict[str, int],
+        limit: int,
+        speaker_ids: list[int] | None = None,
+    ) -> list[dict]:
+        def q(words: list[str], op: str) -> str:
+            return f" {op} ".join(f'"{t}"' for t in words)
+
         ids: list[int] = []
-        if len(informative) > 1:
-            both = " AND ".join(f'"{t}"' for t in informative[:3])
-            ids.extend(self._fts_ids(both, limit, speaker_ids))
-        ids.extend(self._fts_ids(" OR ".join(f'"{t}"' for t in chosen), limit, speaker_ids))
-        ids = list(dict.fromkeys(ids))
+        if freqs[informative[0]] <= CANDIDATE_POSTINGS:
+            # Rare words exist: ranking their few postings is cheap.
+            if len(informative) > 1:
+                rows = self._rows(self._fts_ids(q(informative[:3], "AND"), limit, speaker_ids))
+                claim = f" {' '.join(toks)} "
+                if any(claim in f" {r['norm']} " for r in rows):
+                    return rows  # verbatim on record: the OR pass would add nothing closer
+                ids.extend(r["id"] for r in rows)
+            chosen, budget = [], 0
+            for t in informative[:8]:
+                if chosen and budget + freqs[t] > CANDIDATE_POSTINGS:
+                    break
+                chosen.append(t)
+                budget += freqs[t]
+            ids.extend(self._fts_ids(q(chosen, "OR"), limit, speaker_ids))
+        else:
+            # Only common words: ranking would score every posting. Intersect
+            # them instead, widest first, and let the caller's rapidfuzz pass rank.
+            for n in (8, 4, 2, 1):
+                if n > len(informative) and n != 1:
+                    continue
+                ids.extend(self._fts_ids(q(informative[:n], "AND"), UNRANKED_CAP, speaker_ids, ranked=False))
+                if len(set(ids)) >= limit:
+                    break
+        return self._rows(list(dict.fromkeys(ids)))
+
+    def _speaker_candidates(
+        self, toks: list[str], informative: list[str], freqs: dict[str, int], speaker_ids: list[int], limit: int
+    ) -> list[dict]:
+        """The claimed speaker's quotes: all of them when few, else those sharing rare words."""
+        self.speaker_index()
+        if sum(self._counts.get(i, 0) for i in speaker_ids) <= SPEAKER_SCAN:
+            marks = ",".join("?" * len(speaker_ids))
+            return list(
+                self.db.query(
+                    f"SELECT id, text, norm, speaker_id, kind FROM quotes WHERE speaker_id IN ({marks})",
+                    speaker_ids,
+                )
+            )
+        return self._match_rows(toks, informative, freqs, limit, speaker_ids)
+
+    def _rows(self, ids: list[int]) -> list[dict]:
         if not ids:
             return []
         marks = ",".join("?" * len(ids))
         return list(
-            self.db.query(
-                f"SELECT id, text, norm, speaker_id, kind FROM quotes WHERE id IN ({marks})", ids
-            )
+            self.db.query(f"SELECT id, text, norm, speaker_id, kind FROM quotes WHERE id IN ({marks})", ids)
         )
 
     def context(self, quote_id: int) -> Match | None:

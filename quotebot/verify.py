@@ -54,7 +54,7 @@ def score_record(c_norm: list[str], r_norm: list[str], record_text: str) -> tupl
     if not c_norm or not r_norm:
         return 0.0, False, 0, 0
     if normalize.find_excerpt(c_norm, r_norm) >= 0:
-        joined = [t.joined for t in normalize.surface_tokens(record_text)]
+        joined = [t.joined for t in normalize.surface_tokens(record_text)] if "-" in record_text else None
         start = normalize.find_excerpt(c_norm, r_norm, joined)
         if start >= 0:
             return 100.0, True, start, start + len(c_norm)
