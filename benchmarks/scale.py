@@ -438,7 +438,7 @@ async def _concurrent(engine, queries: list[dict], n: int, rounds: int, bot_fn=N
         round_p99.append(pct(lat[before:], 99))
     total = time.perf_counter() - t_all
     return {"requests": len(lat), "p50": pct(lat, 50), "p99": pct(lat, 99), "max": max(lat) if lat else float("nan"),
-            "worst_round_p99": max(round_p99), "errors": len(errors), "error_samples": errors[:5],
+            "worst_round_p99": max(round_p99), "round_p99s": round_p99, "errors": len(errors), "error_samples": errors[:5],
             "throughput_qps": len(lat) / total, "verdicts": verdicts}
 
 
@@ -762,6 +762,8 @@ def report(n: int, res: dict, base: dict | None) -> str:
     L.append(f"Fresh process: import {p['import_s']:.2f} s, open {p['open_s']:.2f} s, first answer {p['first_answer_s']:.2f} s after start of import; peak RSS {p['peak_rss_mb_first']:.0f} MB after first answer, {p['peak_rss_mb']:.0f} MB after {p['queries']} queries")
     c = res["concurrency"]
     L.append(f"Concurrency: {c['requests']} requests in rounds of 50 via {c['path']}: p50 {fmt_ms(c['p50'])} ms  p99 {fmt_ms(c['p99'])} ms  worst round p99 {fmt_ms(c['worst_round_p99'])} ms  {c['throughput_qps']:.0f} req/s  errors {c['errors']}  verdicts differing from serial run {c['verdict_mismatch_vs_serial']}")
+    if c.get("round_p99s"):
+        L.append("  p99 per round (round 1 starts the executor's threads, each opens its own store): " + ", ".join(f"{fmt_ms(x)} ms" for x in c["round_p99s"]))
     if c["error_samples"]:
         L.append(f"  errors: {c['error_samples']}")
     tag = "" if n >= TARGETS_AT else f"  (targets are set for {TARGETS_AT:,}; shown for information)"
