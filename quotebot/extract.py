@@ -24,6 +24,7 @@ Pipeline (all rule based, pure Python, roughly linear in the article length):
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import threading
 from dataclasses import dataclass, field
@@ -594,6 +595,12 @@ def _verbish(word: str) -> bool:
 
 def _phrase_kind(words: list[str]) -> tuple[str, str | None, str]:
     """Classify a collected phrase: returns (kind, role, core phrase)."""
+    return _phrase_kind_cached(tuple(words))
+
+
+@functools.lru_cache(maxsize=65536)
+def _phrase_kind_cached(words: tuple[str, ...]) -> tuple[str, str | None, str]:
+    words = list(words)
     if not words:
         return "", None, ""
     if len(words) >= 2 and words[0].lower() in ("his", "her") and words[-1].lower() in _WORKS:
@@ -843,6 +850,7 @@ def _clean_role(role: str | None) -> str | None:
 _NON_PERSON_LAST = L.NOT_SURNAMES | L.PLACES
 
 
+@functools.lru_cache(maxsize=65536)
 def _analyse_name_seq(g: str):
     """Position-independent analysis of a capitalised sequence (cached per string):
     None when it cannot be a person, else (words, role tokens, name tokens, honorific, name)."""
@@ -1386,6 +1394,26 @@ _PARA_VOCAB = _PARA_VERBS | {"told", "went"}
 _ALL_VOCAB = _FRAG_VOCAB | _PARA_VOCAB | L.SPEECH_VERBS
 
 
+_DQ_RE = re.compile("[\"“”]|''")
+
+
+def _sentences_with(sent_spans: list[tuple[int, int]], vocab: set[str]) -> list[tuple[int, int]]:
+    """Only the sentences holding a word of vocab (from the article's cue-word index)."""
+    idx = getattr(_tls, "index", None)
+    if idx is None:
+        return sent_spans
+    starts = [a for a, _ in sent_spans]
+    keep: list[int] = []
+    last = -1
+    for p, w in zip(idx.pos, idx.words):
+        if w in vocab or w == "went" or w == "according":
+            i = bisect.bisect_right(starts, p) - 1
+            if i >= 0 and i != last and p < sent_spans[i][1]:
+                keep.append(i)
+                last = i
+    return [sent_spans[i] for i in keep]
+
+
 def _paraphrases(article: Article, ents: "_Entities", taken: list[tuple[int, int]],
                  sent_spans: list[tuple[int, int]], last_speaker_at) -> list[Quote]:
     text = article.text
@@ -1401,11 +1429,11 @@ def _paraphrases(article: Article, ents: "_Entities", taken: list[tuple[int, int
             j -= 1
         return False
 
-    for ss, se in sent_spans:
+    for ss, se in _sentences_with(sent_spans, _PARA_VOCAB):
         if se - ss > 2000 or se - ss < 20:
             continue
         sent = text[ss:se]
-        if _MARKS_RE.search(sent) and re.search("[\"“”]", sent):
+        if _DQ_RE.search(sent):
             continue
         found = None
         for v in _find_words(text, ss, se, _PARA_VOCAB, multi=True):
@@ -1571,7 +1599,7 @@ def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quo
     # Reported speech that ends with its attribution ("…, Henson said."): the speaker
     # becomes salient for later pronouns, and the clause is a paraphrase.
     tail_paras: list[tuple[int, int, _Subj, str]] = []
-    for ss, se in sent_spans:
+    for ss, se in _sentences_with(sent_spans, L.SPEECH_VERBS):
         if se - ss > 1500 or se - ss < 25 or ents.in_quote(ss):
             continue
         c = text.rfind(",", max(ss, se - 110), se)

@@ -6,6 +6,7 @@ article or corpus.
 
 from __future__ import annotations
 
+import functools
 import re
 
 
@@ -299,6 +300,7 @@ def is_speech_verb(word: str) -> bool:
     return word.lower() in SPEECH_VERBS
 
 
+@functools.lru_cache(maxsize=65536)
 def is_org_phrase(phrase: str) -> bool:
     """Does this speaker phrase name an organisation, group, country or document?"""
     low = phrase.lower().strip()
