@@ -24,6 +24,7 @@ Pipeline (all rule based, pure Python, roughly linear in the article length):
 from __future__ import annotations
 
 import bisect
+import collections
 import functools
 import re
 import threading
@@ -963,16 +964,16 @@ class _Entities:
     def _scan(self) -> None:
         text = self.text
         found = [(m.start(), m.end(), m.group()) for m in _NAME_SEQ_RE.finditer(text)]
-        counts: dict[str, int] = {}
+        singles = [g for _s, _e, g in found if " " not in g and "\t" not in g]
+        counts: dict[str, int] = collections.Counter(
+            g[:-2] if g.endswith(("’s", "'s")) else g for g in singles)
         for _s, _e, g in found:
-            if " " not in g and "\t" not in g:
-                w = g[:-2] if g.endswith(("’s", "'s")) else g
-                counts[w] = counts.get(w, 0) + 1
-            else:
-                ws = [w for w in g.split() if w.lower() not in _NOT_NAME]
-                if len(ws) == 1:
-                    w = ws[0][:-2] if ws[0].endswith(("’s", "'s")) else ws[0]
-                    counts[w] = counts.get(w, 0) + 1
+            if " " in g or "\t" in g:
+                first, _, rest = g.partition(" ")
+                if first.lower() in _NOT_NAME and " " not in rest.strip() and "\t" not in rest:
+                    w = rest.strip()
+                    w = w[:-2] if w.endswith(("’s", "'s")) else w
+                    counts[w] = counts.get(w, 0) + 1  # "But Putin"
         self._tokcount = counts
         cache: dict = {}
         memo: dict = {}
