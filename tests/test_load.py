@@ -15,7 +15,7 @@ import asyncio
 import gc
 import os
 import random
-import shutil
+import sqlite3
 import statistics
 import time
 from pathlib import Path
@@ -36,6 +36,9 @@ MAX_LAG = 0.100
 
 @pytest.fixture(scope="module")
 def seeded(tmp_path_factory) -> Path:
+    """seeds/ by default; QUOTEBOT_LOAD_DB=path runs the same load on a bigger database."""
+    if os.environ.get("QUOTEBOT_LOAD_DB"):
+        return Path(os.environ["QUOTEBOT_LOAD_DB"])
     path = tmp_path_factory.mktemp("load") / "seeds.db"
     e = Engine(path)
     e.ingest([SEEDS])
@@ -46,7 +49,11 @@ def seeded(tmp_path_factory) -> Path:
 @pytest.fixture
 def engine(seeded, tmp_path):
     path = tmp_path / "q.db"
-    shutil.copy(seeded, path)
+    src = sqlite3.connect(seeded)
+    dst = sqlite3.connect(path)
+    src.backup(dst)  # a consistent copy, WAL included
+    src.close()
+    dst.close()
     e = Engine(path)
     yield e
     e.close()
@@ -82,6 +89,47 @@ def claims_from(engine: Engine, n: int, seed: int = 1) -> list[tuple[str, str, s
         else:
             out.append(("ask", f'where does "{excerpt}" come from? {i}', None))
     return out
+
+
+class LoopWork:
+    """The longest single callback the event loop ran, in wall time and in the
+    loop thread's own CPU time (which leaves out waiting for the GIL or a CPU)."""
+
+    def __init__(self) -> None:
+        self.max_wall = 0.0
+        self.max_cpu = 0.0
+
+    def __enter__(self):
+        self._orig = asyncio.events.Handle._run
+        work = self
+
+        def _run(handle):
+            w, c = time.perf_counter(), time.thread_time()
+            try:
+                return work._orig(handle)
+            finally:
+                work.max_cpu = max(work.max_cpu, time.thread_time() - c)
+                work.max_wall = max(work.max_wall, time.perf_counter() - w)
+
+        asyncio.events.Handle._run = _run
+        return self
+
+    def __exit__(self, *exc):
+        asyncio.events.Handle._run = self._orig
+
+
+def oversubscribed() -> bool:
+    """More runnable work than CPUs (other jobs on the machine): wall-clock lag then
+    measures the OS scheduler as much as our event loop."""
+    return os.getloadavg()[0] > (os.cpu_count() or 1)
+
+
+def assert_loop_free(hb: "Heartbeat", work: LoopWork) -> None:
+    # What our code does on the loop: never one callback of 100 ms.
+    assert work.max_cpu < MAX_LAG, f"one callback kept the loop busy {work.max_cpu * 1000:.0f} ms (CPU)"
+    # What a user would feel: the heartbeat's lateness, wall clock.
+    bound = MAX_LAG if not oversubscribed() else 10 * MAX_LAG
+    assert hb.max_lag < bound, f"event loop late by {hb.max_lag * 1000:.0f} ms (load {os.getloadavg()[0]:.1f})"
 
 
 class Heartbeat:
@@ -141,10 +189,12 @@ async def _serve(bot, engine, requests, *, users: int):
         served[user] += 1
 
     started = time.perf_counter()
-    await asyncio.gather(*(one(i % users, *req) for i, req in enumerate(requests)))
+    with LoopWork() as work:
+        await asyncio.gather(*(one(i % users, *req) for i, req in enumerate(requests)))
     wall = time.perf_counter() - started
     hb.stop()
     await beat
+    hb.work = work
     return served, limited, latencies, hb, wall
 
 
@@ -158,9 +208,11 @@ async def test_200_concurrent_requests_nothing_errors_loop_never_blocked(engine)
     p50 = statistics.median(latencies)
     p99 = latencies[int(len(latencies) * 0.99) - 1]
     print(f"200 concurrent: wall {wall:.2f} s, p50 {p50 * 1000:.0f} ms, p99 {p99 * 1000:.0f} ms, "
-          f"max loop lag {hb.max_lag * 1000:.1f} ms over {hb.beats} beats")
+          f"max loop lag {hb.max_lag * 1000:.1f} ms over {hb.beats} beats, longest callback "
+          f"{hb.work.max_wall * 1000:.1f} ms wall / {hb.work.max_cpu * 1000:.1f} ms CPU, "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     assert hb.beats > 0
-    assert hb.max_lag < MAX_LAG, f"event loop blocked {hb.max_lag * 1000:.0f} ms"
+    assert_loop_free(hb, hb.work)
     assert p99 < 15.0  # queued behind 199 others on a small machine, still answered
 
 
@@ -171,7 +223,7 @@ async def test_cooldown_is_per_user_and_nobody_is_starved(engine):
     # Every user got exactly their five answers, however busy the others were.
     assert set(served.values()) == {5}, served
     assert set(limited.values()) == {PER_USER - 5}, limited
-    assert hb.max_lag < MAX_LAG
+    assert_loop_free(hb, hb.work)
     # A user who was never heard from is not limited by anyone else's traffic.
     assert bot.limiter.hit(10_000) is None
 
@@ -200,12 +252,13 @@ async def test_one_flooding_user_does_not_starve_the_others(engine):
 
     hb = Heartbeat()
     beat = asyncio.create_task(hb.run())
-    await asyncio.gather(*(one(*o) for o in order))
+    with LoopWork() as work:
+        await asyncio.gather(*(one(*o) for o in order))
     hb.stop()
     await beat
     assert answered[0] == 5 and limited == 145
     assert all(answered.get(u) == 2 for u in range(1, 26)), answered
-    assert hb.max_lag < MAX_LAG
+    assert_loop_free(hb, work)
 
 
 def test_memory_stays_flat_over_many_questions(engine):
