@@ -334,7 +334,7 @@ ARTICLES: dict[str, str | bytes] = {
     "empty": "",
     "whitespace": " \n\t\n \u3000\n",
     "prose_100k": ("Title\n\n" + PROSE * (100_000 // len(PROSE) + 1))[:100_000],
-    "one_line_1_9mb": (PROSE * (1_900_000 // len(PROSE) + 1))[:1_900_000],
+    "one_line_1mb": (PROSE * (1_000_000 // len(PROSE) + 1))[:1_000_000],
     "marks_10k": '"' * 10_000,
     "marks_10k_words": 'x "' * 10_000,
     "curly_pairs_10k": "“a” " * 10_000,
