@@ -93,7 +93,7 @@ def _child(target: str, db: str | None) -> None:
             raise AssertionError(q.intent)
 
     fn = one_extract if target == "extract" else one_query
-    atheris.Setup(sys.argv[:1] + [a for a in sys.argv[1:] if a.startswith("-") and not a.startswith("--")], fn)
+    atheris.Setup(sys.argv, fn)  # libFuzzer flags and the corpus folder
     atheris.Fuzz()
 
 
