@@ -799,7 +799,7 @@ def _sentence_subject(text: str, s_start: int, limit: int) -> _Subj | None:
                  r"Since|Although|Though|If|Because|Despite|In|At|On|During|Speaking|Asked|Following|"
                  r"Addressing|Responding|Asked)\b[^,.;:“”\"]{0,120},\s+)?", text[s_start:seg_end])
     pos = s_start + (m.end() if m else 0)
-    first = _TOKEN_RE.match(text, pos)
+    first = _TOKEN_RE.match(text, pos, max(pos, seg_end))
     if not first:
         return None
     w = _clean_tok(first.group())

@@ -184,3 +184,25 @@ def test_apposition_with_relative_clause_inside():
     text = ("Tomas Berg, a former senior adviser who backed the harbour plan, said the council "
             "“understood the stakes.”")
     assert direct(text) == [("understood the stakes.", "Tomas Berg")]
+
+
+def test_long_run_without_spaces_stays_linear():
+    """A 120,000-mark run with no whitespace was quadratic (token scans ran to the end)."""
+    import time
+
+    art = article_from_text("r", "“”\"‘’'" * 20000)
+    t = time.process_time()
+    qs = extract_quotes(art)
+    assert time.process_time() - t < 8.0
+    for q in qs:
+        assert art.text[q.start:q.end] == q.text
+
+
+def test_ten_thousand_quote_marks_fast():
+    """10,000 quote marks (the brief's stress case) extract in well under a second or two."""
+    import time
+
+    art = article_from_text("r", 'He said "' * 10000)
+    t = time.process_time()
+    extract_quotes(art)
+    assert time.process_time() - t < 3.0
