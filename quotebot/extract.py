@@ -1536,6 +1536,12 @@ def _sentence_for(text: str, sent_starts: list[int], sent_spans: list[tuple[int,
 def _make_quote(article, ents, a, b, subj_or_eid, verb, kind, shape, sentence, _unused=None,
                 para: int | None = None) -> Quote | None:
     text = article.text
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b <= a:
+        return None  # stored text is always non-empty and stripped
     if isinstance(subj_or_eid, _Subj):
         eid, fallback, skind = _resolve_subject(ents, subj_or_eid, a, max(0, a - 3000))
     else:
