@@ -53,7 +53,10 @@ Speaker correct
     determiners and possessive 's. Correct when the gold surname (last word) is in
     the predicted name, or the predicted surname is in the gold name, or — for
     organisations/groups — when they share any content word (``the Clinton
-    campaign`` ~ ``Clinton campaign``). A missing predicted speaker is wrong.
+    campaign`` ~ ``Clinton campaign``). A missing predicted speaker is wrong. When
+    nested attributions contain the same quote ("…," X said, according to CNN), the
+    speaker counts as correct if it matches any of them; the report also gives the
+    figure against the innermost attribution only.
 Shapes
     Precision per shape uses the predicted Quote.shape. Recall per shape uses a
     gold-side heuristic from the annotation geometry: pronoun/description Source
