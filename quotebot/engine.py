@@ -30,6 +30,7 @@ from .answers import (
 )
 
 DEFAULT_DB = "quotes.db"
+_SQLITE_MAX_INT = 2**63 - 1
 # Longest claim or question answered; longer ones get a note at once (parsing grows with length).
 MAX_QUERY_CHARS = 100_000
 
@@ -157,8 +158,8 @@ class Engine:
         return self.store.quotes(
             speaker=speaker,
             article=article,
-            limit=limit,
-            offset=offset,
+            limit=None if limit is None else min(limit, _SQLITE_MAX_INT),
+            offset=max(0, min(offset, _SQLITE_MAX_INT)),
             include_paraphrase=include_paraphrase,
         )
 
@@ -172,6 +173,8 @@ class Engine:
 
     @_snapshot
     def context(self, quote_id: int) -> Match | None:
+        if not 0 < quote_id <= _SQLITE_MAX_INT:
+            return None  # no such id (and SQLite cannot even take the number)
         return self.store.context(quote_id)
 
     @_snapshot
