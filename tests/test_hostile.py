@@ -443,3 +443,21 @@ def test_homoglyph_article_quotes_verify(fresh):
 def test_fullwidth_quote_marks_in_an_article_are_quotes(fresh):
     fresh.ingest_text("fullwidth", ARTICLES["fullwidth"])
     assert fresh.verify("Homoglyph one", "Ann Lee").verdict == "verified"
+
+
+# -- numbers out of SQLite's range ------------------------------------------------------
+
+HUGE = "99999999999999999999"  # > 2**63: SQLite cannot take it
+
+
+def test_huge_and_negative_numbers(engine, cli_db, capsys):
+    for qid in (int(HUGE), -int(HUGE), -1, 0, 2**63, 2**63 - 1):
+        assert engine.context(qid) is None
+    assert engine.quotes(limit=int(HUGE), offset=int(HUGE)) == []
+    assert len(engine.quotes(limit=int(HUGE))) == len(engine.quotes())
+    for args in (["context", HUGE], ["context", "-" + HUGE], ["quotes", "--limit", HUGE]):
+        rc = cli_main(["--db", str(cli_db), *args])
+        out, err = capsys.readouterr()
+        assert rc in (0, 2) and "Traceback" not in err, (args, err)
+    for line in (f"context {HUGE}", f"context #{HUGE}", "context #-1", "context 1e9"):
+        assert isinstance(answer_line(engine, line), str)
