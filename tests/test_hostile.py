@@ -461,3 +461,19 @@ def test_huge_and_negative_numbers(engine, cli_db, capsys):
         assert rc in (0, 2) and "Traceback" not in err, (args, err)
     for line in (f"context {HUGE}", f"context #{HUGE}", "context #-1", "context 1e9"):
         assert isinstance(answer_line(engine, line), str)
+
+
+def test_special_files_and_symlink_loops_do_not_hang_ingest(cli_db, tmp_path, capsys):
+    news = tmp_path / "news"
+    (news / "sub").mkdir(parents=True)
+    (news / "real.txt").write_text("“Real words here,” said Ann Lee.\n")
+    (news / "sub" / "loop").symlink_to(news)  # a folder that contains itself
+    os.mkfifo(news / "pipe.txt")  # reading it would block forever
+    (news / "zero.txt").symlink_to("/dev/zero")  # endless
+    (news / "dangling.txt").symlink_to(tmp_path / "nowhere")
+    t = time.perf_counter()
+    rc = cli_main(["--db", str(cli_db), "ingest", str(news), str(news / "pipe.txt"), "/dev/zero"])
+    out, err = capsys.readouterr()
+    assert time.perf_counter() - t < ARTICLE_SECONDS
+    assert rc == 0 and "Traceback" not in err
+    assert "1 new" in out and "pipe.txt" in out and "/dev/zero" in out
