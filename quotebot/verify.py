@@ -203,10 +203,12 @@ def verify(store, text: str, speaker: str | None = None, *, limit: int = 5) -> A
 
 def _verify_parts(store, text: str, claim: claims.Claim, limit: int) -> Answer:
     """Each separately quoted part is its own quote: check each, keep the worst verdict."""
-    answers = [
-        _verify_claim(store, part, claims.Claim(part, claim.speaker), limit)
-        for part in claim.parts[:MAX_PARTS]
-    ]
+    parts = list(claim.parts)
+    if len(parts) > MAX_PARTS:
+        # Bounded work, nothing left unchecked: the rest is checked as one last part
+        # (its words must then occur unbroken to verify, so the verdict errs low).
+        parts = parts[: MAX_PARTS - 1] + [" … ".join(parts[MAX_PARTS - 1 :])]
+    answers = [_verify_claim(store, part, claims.Claim(part, claim.speaker), limit) for part in parts]
     worst = max(answers, key=lambda a: _SEVERITY[a.verdict])
     matches, seen = [], set()
     for a in answers:
@@ -214,7 +216,7 @@ def _verify_parts(store, text: str, claim: claims.Claim, limit: int) -> Answer:
             if m.id not in seen:
                 seen.add(m.id)
                 matches.append(m)
-    summary = "; ".join(f"“{a.query}”: {a.verdict}" for a in answers)
+    summary = "; ".join(f"“{a.query if len(a.query) <= 80 else a.query[:79] + '…'}”: {a.verdict}" for a in answers)
     notes = " ".join(a.note for a in answers if a.note)
     return Answer(
         verdict=worst.verdict,
@@ -222,7 +224,11 @@ def _verify_parts(store, text: str, claim: claims.Claim, limit: int) -> Answer:
         claimed_speaker=claim.speaker,
         matches=matches[:limit],
         note=f"{len(answers)} quoted parts checked. {summary}."
-        + (f" Only the first {MAX_PARTS} of {len(claim.parts)} quoted parts were checked." if len(claim.parts) > MAX_PARTS else "")
+        + (
+            f" The last {len(claim.parts) - MAX_PARTS + 1} of {len(claim.parts)} quoted parts were checked together as one."
+            if len(claim.parts) > MAX_PARTS
+            else ""
+        )
         + (f" {notes}" if notes else ""),
         speaker=worst.speaker,
     )
