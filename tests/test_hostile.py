@@ -477,3 +477,13 @@ def test_special_files_and_symlink_loops_do_not_hang_ingest(cli_db, tmp_path, ca
     assert time.perf_counter() - t < ARTICLE_SECONDS
     assert rc == 0 and "Traceback" not in err
     assert "1 new" in out and "pipe.txt" in out and "/dev/zero" in out
+
+
+def test_many_quoted_parts_are_bounded_and_none_is_left_unchecked(engine):
+    real = ['"dead end"'] * 12
+    t = time.perf_counter()
+    ans = engine.ask("Putin said " + " and ".join(real + ['"we will invade everyone tomorrow"']))
+    assert time.perf_counter() - t < QUERY_SECONDS
+    assert ans.verdict != "verified", ans.note  # the fabricated 13th part counts
+    ans = engine.verify(" ".join(f'"dead end {i}"' for i in range(5000)))
+    assert ans.verdict in VERDICTS and len(ans.note) < 2000
