@@ -164,6 +164,12 @@ class _WordIndex:
 
 
 _tls = threading.local()
+_PARTY_TAIL_RE = re.compile(r"\s*\([A-Z][^()]{0,24}\)\s*$")
+_PARTY_RE = re.compile(r"\([A-Z][^()]{0,24}\)")
+_UNNAMED_RE = re.compile(
+    r"\b(?:[Aa]|[Aa]n|[Aa]nother|[Oo]ne|[Tt]he|[Tt]wo|[Tt]hree|[Ss]ome|[Ss]everal)\s+(?:[\w’'\-]+\s+){0,3}?"
+    r"(?:source|official|aide|adviser|advisor|person|spokesman|spokeswoman|spokesperson|staffer|"
+    r"strategist|operative|insider|lawmaker|member|diplomat|officer)s?\b[^,.;:“”\"()]{0,70}$")
 _REL_END_RE = re.compile(r"(?:^|\s)(?:that|which|who)$")
 _PRON_END_RE = re.compile(r"(?:^|[\s,(—–])(he|she|they|we|i|He|She|They|We|I)$")
 _SKIP_PUNCT_RE = re.compile(r"[\s,;—–\-]*")
@@ -645,6 +651,9 @@ def _subject_before(text: str, lo: int, end: int) -> _Subj | None:
     m = _ADJUNCT_TAIL_RE.search(seg)
     if m:
         end = lo + m.start()
+    m = _PARTY_TAIL_RE.search(text, max(lo, end - 40), end)
+    if m:
+        end = m.start()  # "Sen. Chuck Ames (D-N.Y.) said": drop the party tag
     while end > lo and text[end - 1].isspace():
         end -= 1
     mrel = _REL_END_RE.search(text[max(lo, end - 6):end])
@@ -701,6 +710,12 @@ def _subject_before(text: str, lo: int, end: int) -> _Subj | None:
             pos = c
         return found or org_piece
     s0, toks = _collect_back(text, lo, end)
+    if not toks or not _phrase_kind([t[0] for t in toks])[0]:
+        mu = _UNNAMED_RE.search(text, max(lo, end - 120), end)
+        if mu:
+            # "Another source familiar with the campaign's thinking said": an unnamed speaker
+            phrase = text[mu.start():end].strip()
+            return _Subj(phrase, "desc", mu.start(), end)
     if not toks:
         return None
     kind, role, phrase = _phrase_kind([t[0] for t in toks])
@@ -730,6 +745,8 @@ def _subject_after(text: str, start: int, hi: int) -> _Subj | None:
         return _Subj(_clean_tok(toks[0][0]), "pronoun", toks[0][1], toks[0][1] + len(_clean_tok(toks[0][0])))
     out = []
     for w, s, e in toks:
+        if out and _PARTY_RE.fullmatch(w.rstrip(",.;:")):
+            break  # "said Rep. Ann Lee (R-Ohio), who …"
         cw = _clean_tok(w)
         if cw.endswith(".") and not re.fullmatch(r"(?:[A-Za-z]\.)+|" + _ABBR_TITLES, cw):
             cw = cw.rstrip(".")  # "…," said Pavone.

@@ -206,3 +206,16 @@ def test_ten_thousand_quote_marks_fast():
     t = time.process_time()
     extract_quotes(art)
     assert time.process_time() - t < 3.0
+
+
+def test_party_tag_after_name():
+    """'"…," Sen. Chuck Ames (D-N.Y.) said.' — the party tag hid the name."""
+    text = "“They have nothing to worry about,” Sen. Chuck Ames (D-N.Y.) said Tuesday. “If they did, they should pay.”"
+    assert direct(text) == [("They have nothing to worry about", "Chuck Ames"),
+                            ("If they did, they should pay.", "Chuck Ames")]
+
+
+def test_unnamed_source_with_post_modifier():
+    """'Another source familiar with X's thinking said, "…"' — an unnamed speaker, kept as described."""
+    text = "Another source familiar with the mayor’s thinking said, “He will try to be friendlier.”"
+    assert direct(text) == [("He will try to be friendlier.", "Another source familiar with the mayor’s thinking")]
