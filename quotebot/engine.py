@@ -73,6 +73,7 @@ class Engine:
     def __init__(self, db_path: str | os.PathLike | None = None, *, create: bool = True):
         self.db_path = resolve_db_path(db_path)
         self._local = threading.local()
+        self._cache = store.ReadCache()  # speakers and word statistics, shared by all threads
         self._create = create
         # Open once up front so a bad path fails here, with a clear message.
         self.store
@@ -81,7 +82,7 @@ class Engine:
     def store(self) -> store.QuoteStore:
         s = getattr(self._local, "store", None)
         if s is None:
-            s = store.QuoteStore(self.db_path, create=self._create)
+            s = store.QuoteStore(self.db_path, create=self._create, cache=self._cache)
             self._local.store = s
         return s
 

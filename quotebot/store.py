@@ -19,6 +19,7 @@ import json
 import os
 import re
 import sqlite3
+import threading
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -89,6 +90,18 @@ def _too_large(nbytes: int) -> str | None:
     )
 
 
+def _exit_with_parent(parent: int) -> None:
+    """Pool initializer: a worker exits when its parent is gone (killed with SIGKILL,
+    the pool never shuts down and the worker would wait forever)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="exit-with-parent").start()
+
+
 def _extract_file(path: str) -> tuple[Article | Skipped, list[Quote]]:
     """Read and extract one file; runs in worker processes too."""
     from .articles import iter_articles
@@ -127,12 +140,36 @@ def _extract_text(article_id: str, text: str | bytes) -> tuple[Article | Skipped
     return article, extract_quotes(article)
 
 
+class ReadCache:
+    """What readers keep in memory between questions, shared by an engine's threads.
+
+    Valid for one database generation: every ingest that changes anything
+    bumps ``state.generation`` in its transaction, and a reader that sees a
+    new generation drops the cache and reloads it once (under the lock).
+    """
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.generation: int | None = None
+        self.index: SpeakerIndex | None = None
+        self.counts: dict[int, int] = {}
+        self.freqs: dict[str, int] = {}
+        self.spellings: dict[str, str | None] = {}
+
+    def reset(self, generation: int) -> None:
+        self.generation = generation
+        self.index = None
+        self.counts = {}
+        self.freqs = {}
+        self.spellings = {}
+
+
 def sentences(paragraph: str) -> list[str]:
     return [s for s in _SENTENCE_END.split(paragraph) if s.strip()]
 
 
 class QuoteStore:
-    def __init__(self, path: str | os.PathLike, *, create: bool = True):
+    def __init__(self, path: str | os.PathLike, *, create: bool = True, cache: ReadCache | None = None):
         self.path = Path(path)
         if not create and not self.path.exists():
             raise QuotebotError(
@@ -145,12 +182,7 @@ class QuoteStore:
             self._ensure_schema()
         except sqlite3.DatabaseError as exc:
             raise database_error(self.path, exc) from exc
-        self._index: SpeakerIndex | None = None
-        self._counts: dict[int, int] = {}
-        self._index_version: tuple | None = None
-        self._freqs: dict[str, int] = {}
-        self._spellings: dict[str, str | None] = {}
-        self._freq_version: tuple | None = None
+        self.cache = cache or ReadCache()
 
     def close(self) -> None:
         self.db.close()
@@ -161,6 +193,8 @@ class QuoteStore:
         if "quotes" in db.table_names():
             if "terms" not in db.table_names():
                 self._create_terms(populate=True)  # a database from before the terms table
+            if "state" not in db.table_names():
+                self._create_state()
             return
         if db.table_names() and "articles" not in db.table_names():
             raise QuotebotError(
@@ -228,6 +262,7 @@ class QuoteStore:
                 f"USING fts5vocab({FTS_TABLE}, 'row')"
             )
             self._create_terms(populate=False)
+            self._create_state()
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def _create_terms(self, *, populate: bool) -> None:
@@ -242,6 +277,15 @@ class QuoteStore:
             if populate:
                 self.db.execute(f"INSERT INTO terms (term, docs) SELECT term, doc FROM {FTS_TABLE}_vocab")
             self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _create_state(self) -> None:
+        with self.db.atomic():
+            self.db["state"].create({"key": str, "value": int}, pk="key")
+            self.db["state"].insert({"key": "generation", "value": 0})
+
+    def generation(self) -> int:
+        """Bumped by every ingest that changes the database: what reader caches are valid for."""
+        return self.db.execute("SELECT value FROM state WHERE key = 'generation'").fetchone()[0]
 
     def _count_terms(self, norms: Iterable[str], sign: int) -> None:
         delta = Counter()
@@ -277,7 +321,7 @@ class QuoteStore:
             for f in files:
                 yield _extract_file(f)
             return
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(max_workers=workers, initializer=_exit_with_parent, initargs=(os.getpid(),)) as pool:
             yield from pool.map(_extract_file, files, chunksize=max(1, min(64, len(files) // (workers * 8) or 1)))
 
     def _write(self, results: Iterable[tuple], report: IngestReport) -> None:
@@ -310,10 +354,10 @@ class QuoteStore:
                     report.quotes += self._write_batch(batch, index)
                 if report.replaced:
                     self._delete_orphans()
+                if report.added or report.replaced:
+                    db.execute("UPDATE state SET value = value + 1 WHERE key = 'generation'")
         except sqlite3.DatabaseError as exc:
             raise database_error(self.path, exc) from exc
-        finally:
-            self._index_version = None  # reload lazily next time
         if report.added or report.replaced:
             try:
                 db.execute("PRAGMA wal_checkpoint(PASSIVE)")
@@ -454,9 +498,14 @@ class QuoteStore:
         return len(source_rows)
 
     # -- speakers -------------------------------------------------------------
-    def _version(self) -> tuple:
-        # data_version changes when another connection commits; total_changes when this one does.
-        return (self.db.execute("PRAGMA data_version").fetchone()[0], self.db.conn.total_changes)
+    def _fresh_cache(self) -> ReadCache:
+        cache = self.cache
+        generation = self.generation()
+        if cache.generation != generation:
+            with cache.lock:
+                if cache.generation != generation:
+                    cache.reset(generation)
+        return cache
 
     def _load_index(self) -> SpeakerIndex:
         entries = {
@@ -473,17 +522,16 @@ class QuoteStore:
 
     def speaker_index(self) -> SpeakerIndex:
         """The in-memory speaker index, reloaded when the database changed."""
-        version = self._version()
-        if self._index is None or version != self._index_version:
-            self._index = self._load_index()
-            self._counts = {
-                r[0]: r[1]
-                for r in self.db.execute(
-                    "SELECT speaker_id, count(*) FROM quotes GROUP BY speaker_id"
-                )
-            }
-            self._index_version = self._version()
-        return self._index
+        cache = self._fresh_cache()
+        if cache.index is None:
+            with cache.lock:
+                if cache.index is None:
+                    cache.counts = {
+                        r[0]: r[1]
+                        for r in self.db.execute("SELECT speaker_id, count(*) FROM quotes GROUP BY speaker_id")
+                    }
+                    cache.index = self._load_index()
+        return cache.index
 
     def resolve_speakers(self, name: str) -> list[tuple[int, float]]:
         if not name or not name.strip():
@@ -496,7 +544,7 @@ class QuoteStore:
 
     def speaker_names(self, prefix: str = "", *, limit: int = 25) -> list[str]:
         index = self.speaker_index()
-        counts = self._counts
+        counts = self.cache.counts
         ranked = sorted(index.entries.values(), key=lambda e: (-counts.get(e.id, 0), e.name))
         p = prefix.strip().casefold()
         if not p:
@@ -525,7 +573,7 @@ class QuoteStore:
                     kind=e.kind,
                     roles=sorted(e.roles),
                     aliases=sorted(e.aliases),
-                    quotes=self._counts.get(e.id, 0),
+                    quotes=self.cache.counts.get(e.id, 0),
                 )
                 for e in index.entries.values()
             ),
@@ -688,20 +736,16 @@ class QuoteStore:
 
     def doc_frequencies(self, toks: list[str]) -> dict[str, int]:
         """How many quotes hold each token (the terms table), cached until the data changes."""
-        version = self._version()
-        if version != self._freq_version:
-            self._freqs.clear()
-            self._spellings.clear()
-            self._freq_version = version
-        elif len(self._freqs) > 200_000:
-            self._freqs.clear()
+        freqs = self._fresh_cache().freqs
+        if len(freqs) > 200_000:
+            freqs.clear()
         sql = "SELECT docs FROM terms WHERE term = ?"
         out = {}
         for t in dict.fromkeys(toks):
-            if t not in self._freqs:
+            if t not in freqs:
                 row = self.db.execute(sql, [t]).fetchone()
-                self._freqs[t] = row[0] if row else 0
-            out[t] = self._freqs[t]
+                freqs[t] = row[0] if row else 0
+            out[t] = freqs[t]
         return out
 
     def spelling(self, token: str) -> str | None:
@@ -712,8 +756,9 @@ class QuoteStore:
         """
         if len(token) < 4 or not token.isalnum():
             return None
-        if token in self._spellings:
-            return self._spellings[token]
+        spellings = self._fresh_cache().spellings
+        if token in spellings:
+            return spellings[token]
         prefix = token[:2]
         upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
         terms = [
@@ -725,9 +770,9 @@ class QuoteStore:
         ]
         best = process.extractOne(token, terms, scorer=fuzz.ratio, score_cutoff=SPELLING_CUTOFF)
         fixed = best[0] if best else None
-        if len(self._spellings) > 100_000:
-            self._spellings.clear()
-        self._spellings[token] = fixed
+        if len(spellings) > 100_000:
+            spellings.clear()
+        spellings[token] = fixed
         return fixed
 
     def candidates(
@@ -799,7 +844,7 @@ class QuoteStore:
     ) -> list[dict]:
         """The claimed speaker's quotes: all of them when few, else those sharing rare words."""
         self.speaker_index()
-        if sum(self._counts.get(i, 0) for i in speaker_ids) <= SPEAKER_SCAN:
+        if sum(self.cache.counts.get(i, 0) for i in speaker_ids) <= SPEAKER_SCAN:
             marks = ",".join("?" * len(speaker_ids))
             return list(
                 self.db.query(

@@ -220,3 +220,32 @@ def test_search_index_forgets_replaced_quotes(tmp_path, corpus):
     db.execute("INSERT INTO quotes_fts(quotes_fts) VALUES('integrity-check')")  # raises if out of sync
     assert e.search("boats") == []
     assert [m.speaker for m in e.search("ferries sail")] == ["Lena Fischer"]
+
+
+def test_a_reader_sees_speakers_another_process_ingested(tmp_path, corpus):
+    writer = Engine(tmp_path / "q.db")
+    reader = Engine(tmp_path / "q.db")
+    writer.ingest([corpus / "bridge.txt"])
+    assert reader.speaker_names("fis") == []
+    writer.ingest([corpus / "ferry.txt"])
+    assert reader.speaker_names("fis") == ["Lena Fischer"]
+    assert reader.verify("The boats will run every hour from May", "Fischer").verdict == "verified"
+
+
+def test_threads_share_one_reader_cache(tmp_path, corpus):
+    import threading
+
+    e = Engine(tmp_path / "q.db")
+    e.ingest([corpus])
+    indexes = []
+
+    def ask():
+        e.verify("a delay dressed up as diligence", "Hartley")
+        indexes.append(e.store.speaker_index())
+
+    threads = [threading.Thread(target=ask) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len({id(i) for i in indexes}) == 1
