@@ -388,3 +388,49 @@ async def test_bot_restart_reopens_the_engine(simcord_env, simcord_bot, db):
     await env.restart_bot(fresh)
     res = await alice.slash(channel, "verify", text="dead end", speaker="Putin")
     assert res.response.embeds[0].title.startswith("✅")
+
+
+# -- parallel ingest: workers must not outlive a killed parent ---------------------------
+
+
+def test_killed_parallel_ingest_leaves_no_orphan_workers(tmp_path):
+    import subprocess
+
+    import psutil
+
+    news = tmp_path / "news"
+    news.mkdir()
+    texts = [p.read_text() for p in sorted(SEEDS.glob("*.txt"))]
+    for i in range(400):
+        (news / f"n{i:03d}.txt").write_text(texts[i % len(texts)] + f"\n“Copy {i} here,” said Ann Lee.\n")
+    parent = subprocess.Popen(
+        [sys.executable, "-m", "quotebot.cli", "--db", str(tmp_path / "w.db"), "ingest", str(news), "--workers", "2"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=REPO,
+    )
+    proc = psutil.Process(parent.pid)
+    deadline = time.time() + 20
+    workers: list = []
+    while time.time() < deadline and len(workers) < 2 and parent.poll() is None:
+        workers = proc.children()
+        time.sleep(0.05)
+    assert len(workers) >= 2, "the workers never started"
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    gone, alive = psutil.wait_procs(workers, timeout=10)
+    # An exited worker nobody reaps (PID 1 in a container may not) is gone too.
+    alive = [p for p in alive if _status(p) not in (psutil.STATUS_ZOMBIE, None)]
+    for p in alive:  # do not leak them from the test either
+        p.kill()
+    assert not alive, f"{len(alive)} ingest workers outlived their killed parent"
+    conn = sqlite3.connect(tmp_path / "w.db")
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
+
+
+def _status(p):
+    import psutil
+
+    try:
+        return p.status()
+    except psutil.NoSuchProcess:
+        return None
