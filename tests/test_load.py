@@ -1,6 +1,6 @@
 """Load: many users at once through the bot's code path, and memory over many questions.
 
-The bot answers in worker threads (``QuoteBot.call`` = ``asyncio.to_thread``)
+The bot answers in worker threads (``QuoteBot.call``: its engine thread pool)
 and builds embeds and views on the event loop; cooldowns are the bot's own
 per-user ``RateLimiter``. A heartbeat task measures how long the event loop is
 ever kept from running (it must never be blocked > 100 ms).
