@@ -47,6 +47,8 @@ CANDIDATE_POSTINGS = 2000
 UNRANKED_CAP = 100
 # A claimed speaker with at most this many quotes has all of them compared.
 SPEAKER_SCAN = 500
+# FTS hits examined when looking for a prolific speaker's quotes.
+SPEAKER_FTS_CAP = 2000
 # How close (rapidfuzz ratio) an indexed word must be to stand in for a misspelt one.
 SPELLING_CUTOFF = 80
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
@@ -723,14 +725,16 @@ class QuoteStore:
     def _fts_ids(
         self, match: str, limit: int, speaker_ids: list[int] | None = None, *, ranked: bool = True
     ) -> list[int]:
-        if speaker_ids:
-            # IN (subquery) runs the MATCH once; a JOIN would run it once per quote.
-            sql = (
-                f"SELECT id FROM quotes WHERE speaker_id IN ({','.join('?' * len(speaker_ids))}) "
-                f"AND id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?) LIMIT ?"
-            )
-            return [r[0] for r in self.db.execute(sql, [*speaker_ids, match, limit])]
         order = " ORDER BY rank" if ranked else ""
+        if speaker_ids:
+            # The FTS query runs once, bounded, as the outer loop; joined the
+            # other way round, SQLite would run the MATCH once per quote.
+            inner = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?{order} LIMIT {SPEAKER_FTS_CAP}"
+            sql = (
+                f"SELECT q.id FROM ({inner}) f JOIN quotes q ON q.id = f.rowid "
+                f"WHERE q.speaker_id IN ({','.join('?' * len(speaker_ids))}) LIMIT ?"
+            )
+            return [r[0] for r in self.db.execute(sql, [match, *speaker_ids, limit])]
         sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?{order} LIMIT ?"
         return [r[0] for r in self.db.execute(sql, [match, limit])]
 
@@ -829,11 +833,14 @@ class QuoteStore:
                 budget += freqs[t]
             ids.extend(self._fts_ids(q(chosen, "OR"), limit, speaker_ids))
         else:
-            # Only common words: ranking would score every posting. Intersect
-            # them instead, widest first, and let the caller's rapidfuzz pass rank.
-            for n in (8, 4, 2, 1):
-                if n > len(informative) and n != 1:
-                    continue
+            # Only common words: ranking would score every posting. Look for
+            # the exact phrase first, then intersect the words, widest first,
+            # and let the caller's rapidfuzz pass rank.
+            phrase = '"' + " ".join(toks[:32]) + '"'
+            ids.extend(self._fts_ids(phrase, UNRANKED_CAP, speaker_ids, ranked=False))
+            if ids:
+                return self._rows(ids)
+            for n in sorted({min(n, len(informative)) for n in (8, 4, 2, 1)}, reverse=True):
                 ids.extend(self._fts_ids(q(informative[:n], "AND"), UNRANKED_CAP, speaker_ids, ranked=False))
                 if len(set(ids)) >= limit:
                     break
@@ -846,21 +853,19 @@ class QuoteStore:
         self.speaker_index()
         if sum(self.cache.counts.get(i, 0) for i in speaker_ids) <= SPEAKER_SCAN:
             marks = ",".join("?" * len(speaker_ids))
-            return list(
-                self.db.query(
-                    f"SELECT id, text, norm, speaker_id, kind FROM quotes WHERE speaker_id IN ({marks})",
-                    speaker_ids,
-                )
-            )
+            return self._candidate_rows(f"speaker_id IN ({marks})", speaker_ids)
         return self._match_rows(toks, informative, freqs, limit, speaker_ids)
 
-    def _rows(self, ids: list[int]) -> list[dict]:
+    def _rows(self, ids: list[int]) -> list[sqlite3.Row]:
         if not ids:
             return []
-        marks = ",".join("?" * len(ids))
-        return list(
-            self.db.query(f"SELECT id, text, norm, speaker_id, kind FROM quotes WHERE id IN ({marks})", ids)
-        )
+        return self._candidate_rows(f"id IN ({','.join('?' * len(ids))})", ids)
+
+    def _candidate_rows(self, where: str, params: list) -> list[sqlite3.Row]:
+        """Candidate quotes as sqlite3.Row (built in C: hundreds a question at scale)."""
+        cur = self.db.conn.cursor()
+        cur.row_factory = sqlite3.Row
+        return cur.execute(f"SELECT id, text, norm, speaker_id, kind FROM quotes WHERE {where}", params).fetchall()
 
     def context(self, quote_id: int) -> Match | None:
         """One quote with its paragraph and the sentences around it, in each article."""

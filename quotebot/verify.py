@@ -11,6 +11,7 @@ word by word with rapidfuzz, and the aligned window is scored with
 from __future__ import annotations
 
 import bisect
+import heapq
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -32,6 +33,8 @@ MAX_CLAIM_WORDS = 400
 MAX_PARTS = 12
 # Record words a claim's unmatched edge may reach over to meet the record's edge.
 EDGE_SLACK = 3
+# Rows the rapidfuzz prefilter looks at, after a cheaper shared-word count.
+PREFILTER_ROWS = 40
 # Candidates aligned word by word after the rapidfuzz prefilter.
 DETAILED = 10
 
@@ -141,7 +144,7 @@ def _diff(claim: list[Token], window: list[Token]) -> list[DiffOp]:
     return out
 
 
-def _score_rows(claim: list[Token], rows: list[dict], *, top: int = DETAILED) -> list[Scored]:
+def _score_rows(claim: list[Token], rows: list, *, top: int = DETAILED) -> list[Scored]:
     """Score candidates, best first: exact hits by substring, the rest prefiltered.
 
     One rapidfuzz ``process.extract`` pass (partial_ratio, in C) picks the
@@ -157,6 +160,10 @@ def _score_rows(claim: list[Token], rows: list[dict], *, top: int = DETAILED) ->
             out.append(Scored(row, score, exact, lo, hi))
         else:
             rest.append(row)
+    if len(rest) > PREFILTER_ROWS:
+        # Many rows (a prolific speaker): keep those sharing the most words first.
+        words = set(c_norm)
+        rest = heapq.nlargest(PREFILTER_ROWS, rest, key=lambda r: len(words.intersection(r["norm"].split())))
     if rest:
         picked = process.extract(
             padded.strip(),
@@ -247,12 +254,15 @@ def _verify_claim(store, text: str, claim: claims.Claim, limit: int) -> Answer:
         if speaker_ids:
             answer.speaker = store.speaker_index().entries[speaker_ids[0]].name
     toks = [t.norm for t in words]
-    scored = _score_rows(words, store.candidates(toks))
+    scored: list[Scored] = []
     if speaker_ids:
-        # The claimed speaker's nearest quotes are scored even when others rank higher.
+        # The claimed speaker's nearest quotes first: a verbatim hit there settles
+        # the verdict, and the search over everyone else can be skipped.
+        scored = _score_rows(words, store.candidates(toks, limit=20, speaker_ids=speaker_ids), top=4)
+    if not any(s.exact and s.row["kind"] != PARAPHRASE for s in scored):
         seen = {s.row["id"] for s in scored}
-        own = [r for r in store.candidates(toks, limit=20, speaker_ids=speaker_ids) if r["id"] not in seen]
-        scored = sorted(scored + _score_rows(words, own, top=4), key=lambda s: (-s.score, len(s.row["norm"])))
+        others = [r for r in store.candidates(toks) if r["id"] not in seen]
+        scored = sorted(scored + _score_rows(words, others), key=lambda s: (-s.score, len(s.row["norm"])))
     direct = [s for s in scored if s.row["kind"] != PARAPHRASE]
     paraphrase = [s for s in scored if s.row["kind"] == PARAPHRASE]
 
