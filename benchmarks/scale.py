@@ -390,26 +390,30 @@ def bot_verify_path():
     """The bot's /verify code path if quotebot.bot is importable, else None.
 
     quotebot.bot.cogs.quotes.Quotes.verify does ``answer = await
-    self.bot.call_for(interaction, engine.verify, claim, speaker)`` (= asyncio.to_thread)
-    then renders ``embeds.verdict_embed(answer)`` and ``views.answer_view(answer)`` on the
-    event loop. ``call_for`` needs a Discord interaction only to defer slow answers, so we
-    drive ``QuoteBot.call`` (the same asyncio.to_thread) and the same rendering.
+    self.bot.call_for(interaction, engine.verify, claim, speaker)`` (the bot's worker
+    threads) then renders ``embeds.verdict_embed(answer)`` and ``views.answer_view(answer)``
+    on the event loop. ``call_for`` needs a Discord interaction only to defer slow answers,
+    so we drive ``QuoteBot.call`` (same thread hand-off) on a QuoteBot made without its
+    Discord __init__, given the executor QuoteBot.__init__ makes (os.cpu_count() threads).
     """
     try:
+        from concurrent.futures import ThreadPoolExecutor
+
         from quotebot.bot import embeds, views
         from quotebot.bot.client import QuoteBot
     except Exception as exc:  # noqa: BLE001
         log(f"quotebot.bot not importable ({exc}); driving asyncio.to_thread(engine.verify) directly")
         return None
-    shim = object()
+    bot = QuoteBot.__new__(QuoteBot)
+    bot.executor = ThreadPoolExecutor(max_workers=os.cpu_count() or 1, thread_name_prefix="quotebot-engine")
 
     async def run(engine, text, speaker):
-        answer = await QuoteBot.call(shim, engine.verify, text, speaker)
+        answer = await bot.call(engine.verify, text, speaker)
         embeds.verdict_embed(answer)
         views.answer_view(answer)
         return answer
 
-    return "QuoteBot.call(engine.verify, text, speaker) [asyncio.to_thread] + embeds.verdict_embed + views.answer_view, 50 at once with asyncio.gather", run
+    return f"QuoteBot.call(engine.verify, text, speaker) [bot executor, {os.cpu_count()} threads] + embeds.verdict_embed + views.answer_view, 50 at once with asyncio.gather", run
 
 
 async def _concurrent(engine, queries: list[dict], n: int, rounds: int, bot_fn=None) -> dict:
