@@ -78,6 +78,8 @@ def list_article_files(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], 
             files.extend(found)
         elif p.is_file():
             files.append(p)
+        elif p.exists():
+            skipped.append(Skipped(str(p), "not a regular file or folder (a pipe, device or socket)"))
         else:
             skipped.append(Skipped(str(p), "no such file or folder"))
     return files, skipped

@@ -249,3 +249,10 @@ def test_threads_share_one_reader_cache(tmp_path, corpus):
     for t in threads:
         t.join()
     assert len({id(i) for i in indexes}) == 1
+
+
+def test_a_named_pipe_is_skipped_for_what_it_is(tmp_path):
+    pipe = tmp_path / "feed.txt"
+    os.mkfifo(pipe)
+    report = Engine(tmp_path / "q.db").ingest([pipe])
+    assert report.skipped == [(str(pipe), "not a regular file or folder (a pipe, device or socket)")]

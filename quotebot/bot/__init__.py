@@ -73,7 +73,12 @@ def run_bot(db_path: str | os.PathLike | None = None, *, sync: bool = False) -> 
         return 2
 
     level = getattr(logging, settings.log_level, logging.INFO)
-    discord.utils.setup_logging(level=level if isinstance(level, int) else logging.INFO, root=True)
+    level = level if isinstance(level, int) else logging.INFO
+    root = logging.getLogger()
+    if root.handlers:  # the command line already set up logging: one handler, not two
+        root.setLevel(min(root.level, level))
+    else:
+        discord.utils.setup_logging(level=level, root=True)
 
     try:
         bot = create_bot(db_path, sync_commands=sync, settings=settings)
