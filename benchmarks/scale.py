@@ -819,7 +819,43 @@ def growth(all_res: dict[int, dict]) -> str:
                 k = math.log(y / x) / math.log(b / a)
                 parts.append(f"{key} {k:+.2f}" + (" SUPER-LINEAR" if k > 1.1 else ""))
         L.append(f"  {a:,} -> {b:,}: " + ", ".join(parts))
+        for why in _reasons(all_res[a], all_res[b], va, vb, a, b):
+            L.append(f"    reason: {why}")
     return "\n".join(L)
+
+
+def _reasons(ra: dict, rb: dict, va: dict, vb: dict, a: int, b: int) -> list[str]:
+    """One line per super-linear metric, from what the results can tell."""
+    out = []
+
+    def k(key):
+        x, y = va.get(key), vb.get(key)
+        return math.log(y / x) / math.log(b / a) if x and y and x == x and y == y and x > 0 and y > 0 else None
+
+    for key in ("ingest 1w", "ingest Nw"):
+        kk = k(key)
+        if kk is None or kk <= 1.1:
+            continue
+        w = "1" if key == "ingest 1w" else str(rb["ncores"])
+        ia, ib = ra["ingest"].get(w, {}), rb["ingest"].get(w, {})
+        if "cpu_self_s" in ia and "cpu_self_s" in ib:
+            ca = (ia["cpu_self_s"] + ia["cpu_children_s"]) / ra["articles"] * 1000
+            cb = (ib["cpu_self_s"] + ib["cpu_children_s"]) / rb["articles"] * 1000
+            la, lb = ra.get("loadavg_start", [0])[0], rb.get("loadavg_start", [0])[0]
+            if cb <= ca * 1.15:
+                out.append(f"{key}: CPU per article is flat ({ca:.1f} -> {cb:.1f} ms), so the extra wall time is waiting, not computing: "
+                           f"the single ingest transaction's WAL (~DB size) and final checkpoint, and other load on the machine (load avg {la:.1f} -> {lb:.1f})")
+            else:
+                out.append(f"{key}: CPU per article grows ({ca:.1f} -> {cb:.1f} ms): per-article work depends on database size (index maintenance, speaker matching)")
+    kk = k("speaker p50")
+    if kk is not None and kk > 1.1:
+        out.append(f"speaker p50: engine.quotes(speaker=...) returns every quote with its sources, unpaged; the mean listing grows "
+                   f"{ra['speaker_lookup']['mean_results']:.0f} -> {rb['speaker_lookup']['mean_results']:.0f} quotes")
+    for key in ("verify p50", "verify p99"):
+        kk = k(key)
+        if kk is not None and kk > 1.1:
+            out.append(f"{key}: candidate retrieval cost follows FTS posting-list length (see the SQL table with --profile)")
+    return out
 
 
 def plot(all_res: dict[int, dict], path: str) -> None:
