@@ -406,7 +406,7 @@ def test_ten_megabyte_single_line_article_is_refused_clearly_and_fast(fresh):
         report = fresh.ingest_text("huge", data)
         assert time.perf_counter() - t < ARTICLE_SECONDS
         assert not report.added and len(report.skipped) == 1
-        assert "too large" in report.skipped[0][1] and "2 MB" in report.skipped[0][1]
+        assert "too large" in report.skipped[0][1] and "1 MB" in report.skipped[0][1]
     assert fresh.store.counts() == before
 
 

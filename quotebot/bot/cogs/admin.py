@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-MAX_UPLOAD_BYTES = 2 * 1024 * 1024  # per file
+MAX_UPLOAD_BYTES = 1024 * 1024  # per file: the engine's article limit
 ALLOWED_SUFFIXES = (".txt",)
 
 
@@ -63,7 +63,7 @@ class AdminCog(commands.Cog, name="Admin"):
         self.bot = bot
 
     # -- /ingest ---------------------------------------------------------------------
-    @app_commands.command(name="ingest", description="Admins: add articles (.txt files, UTF-8, up to 2 MB each).")
+    @app_commands.command(name="ingest", description="Admins: add articles (.txt files, UTF-8, up to 1 MB each).")
     @app_commands.describe(
         file1="A .txt article", file2="Another one", file3="Another one", file4="Another one", file5="Another one"
     )
@@ -88,7 +88,7 @@ class AdminCog(commands.Cog, name="Admin"):
             if not name.lower().endswith(ALLOWED_SUFFIXES):
                 results.append((name, None, "only .txt files are accepted"))
             elif f.size > MAX_UPLOAD_BYTES:
-                results.append((name, None, f"is too large ({f.size / 1_048_576:.1f} MB; the limit is 2 MB)"))
+                results.append((name, None, f"is too large ({f.size / 1_048_576:.1f} MB; the limit is 1 MB)"))
             else:
                 todo.append(f)
         if todo:
@@ -98,7 +98,7 @@ class AdminCog(commands.Cog, name="Admin"):
             try:
                 data = await f.read()
                 if len(data) > MAX_UPLOAD_BYTES:
-                    raise UserError("is too large (the limit is 2 MB)")
+                    raise UserError("is too large (the limit is 1 MB)")
                 text = decode_upload(data)
                 report = await self.bot.call(self.bot.engine.ingest_text, article_id_for(name), text)
                 results.append((name, report, None))
