@@ -3,7 +3,7 @@
 
 Usage:
     .venv/bin/python benchmarks/extraction.py [--corpus PATH] [--limit N]
-        [--json out.json] [--show-misses N] [--no-throughput]
+        [--json out.json] [--show-misses N] [--show-wrong-speakers N] [--no-throughput]
 
 The corpus lives outside the repository (default: ../shared/corpora/polnear-train
 relative to the repo root). When it is absent the script says so and exits 0.
@@ -487,7 +487,7 @@ def _ctx(text: str, a: int, b: int, width: int = 110) -> str:
     return (text[s:a] + "[[" + text[a:b] + "]]" + text[b:e]).replace("\n", " ⏎ ")
 
 
-def score(corpus: Path, limit: int | None, show: int) -> dict:
+def score(corpus: Path, limit: int | None, show: int, show_wrong: int | None = None) -> dict:
     names = sorted(p.stem for p in (corpus / "text").glob("*.txt"))
     if limit:
         names = names[:limit]
@@ -581,8 +581,10 @@ def score(corpus: Path, limit: int | None, show: int) -> dict:
         print(f"\n--- {min(show, len(fps))} of {len(fps)} false positives ---")
         for name, q, ctx in fps[:show]:
             print(f"* {name} [{q.shape}/{q.kind}] speaker={q.speaker!r}\n    {ctx}")
-        print(f"\n--- {min(show, len(wrong))} of {len(wrong)} wrong speakers ---")
-        for name, q, g, ctx in wrong[:show]:
+    nw = show if show_wrong is None else show_wrong
+    if nw:
+        print(f"\n--- {min(nw, len(wrong))} of {len(wrong)} wrong speakers ---")
+        for name, q, g, ctx in wrong[:nw]:
             print(f"* {name} [{q.shape}] pred={q.speaker!r} gold={g.speaker!r} (src={g.source!r})\n    {ctx}")
     return res
 
@@ -620,13 +622,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--json", type=Path, default=None)
     ap.add_argument("--show-misses", type=int, default=15)
+    ap.add_argument("--show-wrong-speakers", type=int, default=None,
+                    help="how many wrong-speaker examples to print (default: --show-misses)")
     ap.add_argument("--no-throughput", action="store_true")
     args = ap.parse_args(argv)
     corpus = args.corpus
     if not (corpus / "text").is_dir() or not (corpus / "attributions").is_dir():
         print(f"corpus not found at {corpus} (expected text/ and attributions/); nothing to score.")
         return 0
-    res = score(corpus, args.limit, args.show_misses)
+    res = score(corpus, args.limit, args.show_misses, args.show_wrong_speakers)
     if not args.no_throughput:
         res["throughput"] = throughput(corpus, args.limit)
     d, i = res["direct"], res["indirect"]
