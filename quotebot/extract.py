@@ -1278,6 +1278,31 @@ def _try_after(text: str, sp: _Span, p_end: int) -> tuple[_Subj, str, str] | Non
     return subj, mv.group(), shape
 
 
+_DOC_OBJECT_RE = re.compile(
+    r"(?:^|\s)(?:issued|issues|issue|released|releases|release|put\s+out|puts\s+out|sent|sends|"
+    r"sent\s+out|posted|posts|published|publishes|emailed|emails|gave|gives|delivered|delivers|"
+    r"read|reads|wrote|writes|filed|files|signed|signs|tweeted|tweets)\s+(?:out\s+)?$")
+_DOC_HEADS = {"statement", "letter", "email", "e-mail", "memo", "note", "release", "tweet", "message",
+              "post", "video", "ad", "op-ed", "editorial", "response", "report", "speech", "remarks"}
+
+
+def _issuer_of(text: str, lo: int, subj: _Subj) -> _Subj | None:
+    """'Name issued a statement saying "…"': the statement is the object, its issuer speaks."""
+    words = subj.phrase.split()
+    if len(words) < 2 or len(words) > 4 or words[0].lower() not in ("a", "an", "the") or \
+            words[-1].lower().strip(".,") not in _DOC_HEADS:
+        return None
+    m = _DOC_OBJECT_RE.search(text, max(lo, subj.start - 20), subj.start)
+    if m is None:
+        return None
+    issuer = _subject_before(text, lo, m.start() + (1 if text[m.start()].isspace() else 0))
+    if issuer is None or issuer.kind not in ("name", "pronoun", "org", "desc"):
+        return None
+    if issuer.kind == "pronoun" and issuer.phrase.lower() not in ("he", "she", "they", "we"):
+        return None
+    return issuer
+
+
 def _try_before(text: str, sp: _Span, win_start: int, in_quote=None,
                 fragment: bool = False) -> tuple[_Subj, str, str] | None:
     window_end = sp.open
@@ -1319,6 +1344,8 @@ def _try_before(text: str, sp: _Span, win_start: int, in_quote=None,
             continue
         participle = v.endswith("ing") and text[max(win_start, mv.start() - 2):mv.start()] == ", "
         subj = None if participle else _subject_before(text, win_start, mv.start())
+        if subj is not None and subj.kind != "name":
+            subj = _issuer_of(text, win_start, subj) or subj
         if subj is None:
             # participles ("…, warning that …", "with Name saying …"): the sentence subject
             if v.endswith("ing") or v.startswith("went") or re.search(

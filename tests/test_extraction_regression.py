@@ -219,3 +219,11 @@ def test_unnamed_source_with_post_modifier():
     """'Another source familiar with X's thinking said, "…"' — an unnamed speaker, kept as described."""
     text = "Another source familiar with the mayor’s thinking said, “He will try to be friendlier.”"
     assert direct(text) == [("He will try to be friendlier.", "Another source familiar with the mayor’s thinking")]
+
+
+def test_issuer_of_a_statement_speaks_not_the_statement():
+    """'Name issued a statement saying "…"': the statement is the object of the verb."""
+    assert direct('Senator Jane Morrow issued a statement saying the plan "has no place in our state."') == [
+        ("has no place in our state.", "Jane Morrow")]
+    assert direct('On Monday, Paul Okoro released a statement calling the vote "a disgrace to the city."') == [
+        ("a disgrace to the city.", "Paul Okoro")]
