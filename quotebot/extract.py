@@ -905,6 +905,11 @@ def _analyse_name_seq(g: str):
     return words, role_toks, name_toks, hon, name
 
 
+_MENTION_SPEAKS_RE = re.compile(
+    rf"{_CAPW}(?:[ \t]+{_CAPW}){{0,3}}[ \t]+(?:(?:also|then|later|has|had|have|once|again)[ \t]+)?"
+    r"([a-z]+)\b")
+
+
 class _Entities:
     def __init__(self, text: str, quote_ranges: list[tuple[int, int]], sent_starts: list[int]):
         self.text = text
@@ -1112,6 +1117,11 @@ class _Entities:
         self.mention_pos.insert(i, pos)
         self.mentions.insert(i, (pos, eid))
 
+    def speaks_at(self, mp: int) -> bool:
+        """Is the mention at mp directly followed by a speech verb ("…, even Mr. Lee says")?"""
+        m = _MENTION_SPEAKS_RE.match(self.text, mp, mp + 90)
+        return m is not None and m.group(1).lower() in L.SPEECH_VERBS
+
     def is_subject_at(self, mp: int) -> bool:
         """Is the mention at mp the subject of its sentence (first noun phrase)?"""
         i = bisect.bisect_right(self.sent_starts, mp) - 1
@@ -1144,7 +1154,7 @@ class _Entities:
                 break
             e = self.ents[eid]
             if e.kind == PERSON and (want is None or e.gender in (None, want)):
-                if mp in self.subject_pos or self.is_subject_at(mp):
+                if mp in self.subject_pos or self.is_subject_at(mp) or self.speaks_at(mp):
                     return eid
                 if fallback is None:
                     fallback = eid

@@ -227,3 +227,11 @@ def test_issuer_of_a_statement_speaks_not_the_statement():
         ("has no place in our state.", "Jane Morrow")]
     assert direct('On Monday, Paul Okoro released a statement calling the vote "a disgrace to the city."') == [
         ("a disgrace to the city.", "Paul Okoro")]
+
+
+def test_pronoun_prefers_a_mention_followed_by_a_speech_verb():
+    """'Still, even Mr. Vance says …. "…," he said.': a person who speaks is the antecedent,
+    though an introductory phrase keeps him from being the first word of the sentence."""
+    text = ("Governor Tom Ridley backed the plan last week.\n\n"
+            "Still, even Mr. Vance says the plan needs work. “The costs are too high,” he said.")
+    assert direct(text)[-1] == ("The costs are too high", "Vance")
