@@ -270,6 +270,10 @@ NOT_NAME_WORDS = {
     "well", "oh", "ok", "okay", "please", "thank", "thanks", "hey", "hi", "sorry", "sure",
     "because", "once", "perhaps", "maybe", "probably", "clearly", "certainly", "finally",
     "afterwards", "later", "earlier", "lately", "recently", "soon", "together", "overall",
+    # sentence-initial prepositions and subordinators ("Following Smith's remarks", "Outside X")
+    "following", "outside", "inside", "upon", "until", "unless", "whether", "amid", "amidst",
+    "besides", "beyond", "toward", "towards", "throughout", "regarding", "concerning", "whereas",
+    "whilst", "whenever", "wherever", "around", "behind", "beside", "onto", "via",
 }
 
 MONTHS_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",

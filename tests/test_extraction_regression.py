@@ -235,3 +235,10 @@ def test_pronoun_prefers_a_mention_followed_by_a_speech_verb():
     text = ("Governor Tom Ridley backed the plan last week.\n\n"
             "Still, even Mr. Vance says the plan needs work. “The costs are too high,” he said.")
     assert direct(text)[-1] == ("The costs are too high", "Vance")
+
+
+def test_sentence_initial_preposition_is_not_part_of_a_name():
+    """'Following Ortega's speech, …' — the capitalised preposition made a person 'Following Ortega'."""
+    text = ("Senator Maria Ortega spoke first.\n\n"
+            "Following Ortega’s speech, the crowd cheered. “We will win this,” she said.")
+    assert direct(text) == [("We will win this", "Maria Ortega")]
