@@ -878,6 +878,13 @@ def _analyse_name_seq(g: str):
     if not words:
         return None
     words = [w.rstrip(",;:") for w in words]
+    if len(words) >= 4 and "of" in words[2:-1]:
+        # "Representative Jane Doe of Florida": the place after "of" is not the surname
+        k = len(words) - 1 - words[::-1].index("of")
+        tail = [w for w in words[k + 1:] if w.lower() != "the"]
+        if k >= 2 and tail and _is_cap(words[k - 1]) and words[k - 1].lower() not in L.TITLES and (
+                " ".join(tail).lower() in L.PLACES or tail[-1].lower() in L.PLACES):
+            words = words[:k]
     for i in range(len(words) - 2, -1, -1):
         if words[i].endswith(("’s", "'s")):
             words = words[i + 1:]  # "Boston’s Walsh", "ABC’s George Stephanopoulos": drop the possessor

@@ -242,3 +242,12 @@ def test_sentence_initial_preposition_is_not_part_of_a_name():
     text = ("Senator Maria Ortega spoke first.\n\n"
             "Following Ortega’s speech, the crowd cheered. “We will win this,” she said.")
     assert direct(text) == [("We will win this", "Maria Ortega")]
+
+
+def test_of_place_after_a_name_is_not_the_surname():
+    """'Representative Ann Marsh of Ohio, …, also spoke. "…," she said.' — 'of Ohio' made the
+    whole sequence look like a place, so the person was never a mention."""
+    text = ("Jo Prentice, an activist, said her group would march.\n\n"
+            "Representative Ann Marsh of Ohio, the party chairwoman, also expressed concern.\n\n"
+            "“We will reach out to both campaigns,” she said.")
+    assert direct(text)[-1] == ("We will reach out to both campaigns", "Ann Marsh")
