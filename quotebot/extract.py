@@ -645,6 +645,12 @@ def _phrase_kind_cached(words: tuple[str, ...]) -> tuple[str, str | None, str]:
     return "", None, ""
 
 
+_ROLE_OF_RE = re.compile(
+    r"^(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,3}(?:" + "|".join(sorted(
+        (re.escape(w) for w in (L.ROLE_NOUNS | L.TITLES) if w.isalpha() and len(w) > 2), key=len, reverse=True))
+    + r")\s+(?:of|at|for)\s", re.IGNORECASE)
+
+
 def _subject_before(text: str, lo: int, end: int) -> _Subj | None:
     """The subject phrase that ends right before ``end`` (a verb position)."""
     seg = text[lo:end]
@@ -690,7 +696,9 @@ def _subject_before(text: str, lo: int, end: int) -> _Subj | None:
                 # ("Name, who lives outside the capital, Sacramento, said")
                 found, org_piece = None, None
             elif found is None:
-                s0, toks = _collect_back(text, seg_lo, pos)
+                mparty = _PARTY_TAIL_RE.search(text, seg_lo, pos)
+                piece_end = mparty.start() if mparty and mparty.start() > seg_lo else pos
+                s0, toks = _collect_back(text, seg_lo, piece_end)
                 kind, role, phrase = _phrase_kind([t[0] for t in toks])
                 covers = bool(toks) and not text[seg_lo:toks[0][1]].strip()
                 if covers and kind == "name" and not _is_place(phrase):
@@ -702,7 +710,8 @@ def _subject_before(text: str, lo: int, end: int) -> _Subj | None:
                     # "the ministry, …, said" — but "a spokesman for the port authority" is
                     # more likely an apposition of an earlier name: keep looking first
                     org_piece = _Subj(phrase, kind, toks[0][1], toks[-1][2], None)
-                    if not toks[0][0].lower() in ("a", "an", "one", "another"):
+                    if not toks[0][0].lower() in ("a", "an", "one", "another") and \
+                            not _ROLE_OF_RE.search(piece):
                         found = org_piece
             later.append(piece)
             if seg_lo == lo:

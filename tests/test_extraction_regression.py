@@ -251,3 +251,12 @@ def test_of_place_after_a_name_is_not_the_surname():
             "Representative Ann Marsh of Ohio, the party chairwoman, also expressed concern.\n\n"
             "“We will reach out to both campaigns,” she said.")
     assert direct(text)[-1] == ("We will reach out to both campaigns", "Ann Marsh")
+
+
+def test_role_of_organisation_apposition_does_not_hide_the_name():
+    """'Name, the former president of the Union, told …' — the organisation in the apposition
+    was taken as the speaker; so was 'Platform Board' after a party tag in 'Name (D-Md.), chair of …'."""
+    assert direct('Mark Lane, the former president of the Farmers Union, told reporters the party must act '
+                  '“in the way others did before.”') == [("in the way others did before.", "Mark Lane")]
+    assert direct('Rep. Ada Cole (D-Md.), chair of the Platform Board, said that it was '
+                  '“committed to an open process.”') == [("committed to an open process.", "Ada Cole")]
