@@ -572,8 +572,9 @@ def _collect_back(text: str, lo: int, end: int) -> tuple[int, list[tuple[str, in
         i -= 1
     # drop dangling connectors at the front
     out.reverse()
-    while out and out[0][0].lower() in (_CONNECTORS | L.NAME_PARTICLES) - {"the"}:
-        out.pop(0)
+    while out and out[0][0].lower() in (_CONNECTORS | L.NAME_PARTICLES) - {"the"} and not (
+            len(out) > 1 and _is_cap(out[0][0]) and out[0][0].lower() in L.FIRST_NAMES):
+        out.pop(0)  # ("Ben Carter": a first name that is also a particle stays)
     return (out[0][1] if out else end), out
 
 

@@ -260,3 +260,10 @@ def test_role_of_organisation_apposition_does_not_hide_the_name():
                   '“in the way others did before.”') == [("in the way others did before.", "Mark Lane")]
     assert direct('Rep. Ada Cole (D-Md.), chair of the Platform Board, said that it was '
                   '“committed to an open process.”') == [("committed to an open process.", "Ada Cole")]
+
+
+def test_first_name_that_is_also_a_name_particle_is_kept():
+    """'Ben Lowry, the former head of the Farm Bureau, told …' — 'Ben' was dropped as the
+    particle 'ben', so the name piece was no name and the organisation spoke."""
+    assert direct('Ben Lowry, the former head of the Farm Bureau, told reporters the party must act '
+                  '“in the way others did before.”') == [("in the way others did before.", "Ben Lowry")]
