@@ -1380,6 +1380,19 @@ def _try_before(text: str, sp: _Span, win_start: int, in_quote=None,
                 m2 = re.search(rf"\bwith\s+({_CAPW}(?:\s+{_CAPW}){{0,3}})\s+$", text[win_start:mv.start()])
                 if m2:
                     subj = _subject_after(text, win_start + m2.start(1), mv.start())
+                if subj is None and participle:
+                    # "…," Name said, calling X "…": the subject of the clause before the
+                    # participle speaks, not whatever opens the sentence
+                    for pv in reversed(verbs):
+                        if pv.end() > mv.start() - 2:
+                            continue
+                        if pv.group().lower() not in L.SPEECH_VERBS or re.search(
+                                r"[.!?;:]", text[pv.end():mv.start()]):
+                            break
+                        cand = _subject_before(text, win_start, pv.start())
+                        if cand is not None and cand.kind in ("name", "pronoun"):
+                            subj = cand
+                        break
                 if subj is None:
                     subj = _sentence_subject(text, win_start, mv.start())
         if subj is None:

@@ -267,3 +267,12 @@ def test_first_name_that_is_also_a_name_particle_is_kept():
     particle 'ben', so the name piece was no name and the organisation spoke."""
     assert direct('Ben Lowry, the former head of the Farm Bureau, told reporters the party must act '
                   '“in the way others did before.”') == [("in the way others did before.", "Ben Lowry")]
+
+
+def test_participle_after_said_clause_takes_its_subject():
+    """'"Basically, …," Mr. Brod said, calling the chief "brilliant."' — the participle's subject
+    is the subject of the speech clause before it, not the quote's first capitalised word."""
+    text = ("Roger Ailes ran the network.\n\n"
+            "“Basically, Roger was going to do what he wanted,” Mr. Axel Brod said, calling the chief “brilliant.”")
+    assert direct(text) == [("Basically, Roger was going to do what he wanted", "Axel Brod"),
+                            ("brilliant.", "Axel Brod")]
