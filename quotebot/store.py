@@ -43,6 +43,8 @@ FTS_TABLE = "quotes_fts"
 _BATCH_ARTICLES = 200
 # Postings an OR query over a claim's rare words may touch: bounds retrieval time.
 CANDIDATE_POSTINGS = 2000
+# Candidates from each pair of a claim's rarest words.
+PAIR_LIMIT = 10
 # Rows an unranked AND query over common words may return.
 UNRANKED_CAP = 100
 # A claimed speaker with at most this many quotes has all of them compared.
@@ -697,10 +699,9 @@ class QuoteStore:
         if found is None:
             return []
         where, params = found
-        sql = (
-            "SELECT q.id FROM quotes q" + where + " ORDER BY (SELECT min(article_id || "
-            "printf('%012d', start)) FROM quote_sources WHERE quote_id = q.id)"
-        )
+        # Quote ids follow ingest order (articles in file order, quotes in text
+        # order), so id order is first-seen order and pages straight off the index.
+        sql = "SELECT q.id FROM quotes q" + where + " ORDER BY q.id"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params = [*params, int(limit), int(offset)]
@@ -827,6 +828,12 @@ class QuoteStore:
                 if any(claim in f" {r['norm']} " for r in rows):
                     return rows  # verbatim on record: the OR pass would add nothing closer
                 ids.extend(r["id"] for r in rows)
+                # Not verbatim: one of the rare words may be the one the claim changed.
+                # Each pair of the rarest words still finds the quote the claim altered.
+                rare = informative[:3]
+                for i in range(len(rare)):
+                    for j in range(i + 1, len(rare)):
+                        ids.extend(self._fts_ids(q([rare[i], rare[j]], "AND"), PAIR_LIMIT, speaker_ids))
             chosen, budget = [], 0
             for t in informative[:8]:
                 if chosen and budget + freqs[t] > CANDIDATE_POSTINGS:
