@@ -923,8 +923,8 @@ def _analyse_name_seq(g: str):
 
 
 _MENTION_SPEAKS_RE = re.compile(
-    rf"{_CAPW}(?:[ \t]+{_CAPW}){{0,3}}[ \t]+(?:(?:also|then|later|has|had|have|once|again)[ \t]+)?"
-    r"([a-z]+)\b")
+    rf"{_CAPW}(?:[ \t]+{_CAPW}){{0,3}}(?:\s*\([^()]{{1,24}}\))?(?:,[^,.;:!?“”\"\n]{{1,90}},)?[ \t]+"
+    r"(?:(?:also|then|later|has|had|have|once|again)[ \t]+)?([a-z]+)\b")
 
 
 class _Entities:

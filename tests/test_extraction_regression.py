@@ -276,3 +276,14 @@ def test_participle_after_said_clause_takes_its_subject():
             "“Basically, Roger was going to do what he wanted,” Mr. Axel Brod said, calling the chief “brilliant.”")
     assert direct(text) == [("Basically, Roger was going to do what he wanted", "Axel Brod"),
                             ("brilliant.", "Axel Brod")]
+
+
+def test_pronoun_antecedent_through_an_apposition_before_said():
+    """'After a long meeting that ended in chaos when …, Rita Lang, the party chairwoman, said …'
+    — a long introduction hid the subject; the name followed by an apposition and 'said' speaks."""
+    text = ("Nora Quist, a delegate, said the vote was fair.\n\n"
+            "After the long meeting of county delegates ended in chaos when dozens of members were "
+            "declared ineligible by the credentials panel, Rita Lang, the party chairwoman, said she "
+            "had received threats.\n\n"
+            "“The campaign helped incite everything,” she said.")
+    assert direct(text)[-1] == ("The campaign helped incite everything", "Rita Lang")
