@@ -947,8 +947,11 @@ def main(argv=None) -> int:
             g += f"\n(sizes {', '.join(f'{n:,}' for n in earlier)} loaded from earlier runs in {workdir})"
         print(g, flush=True)
     if args.plot:
-        plot(all_res, args.plot)
-        print(f"plot: {args.plot}")
+        try:
+            plot(all_res, args.plot)
+            print(f"plot: {args.plot}")
+        except ImportError:
+            print("plot: skipped, matplotlib is not installed (pip install -e '.[bench]')")
     if args.json:
         Path(args.json).write_text(json.dumps(_jsonable({str(n): all_res[n] for n in sorted(all_res)}), indent=1))
         print(f"json: {args.json}")

@@ -77,7 +77,12 @@ def test_scale_pipeline_end_to_end(tmp_path, capsys):
     assert rc == 0
     printed = capsys.readouterr().out
     assert "Verify" in printed and "Targets" in printed and "Growth" in printed
-    assert png.exists() and png.stat().st_size > 1000
+    try:
+        import matplotlib  # noqa: F401  (the bench extra; `make test` does not install it)
+    except ImportError:
+        assert "plot: skipped, matplotlib is not installed" in printed and not png.exists()
+    else:
+        assert png.exists() and png.stat().st_size > 1000
     res = json.loads(out.read_text())
     r = res["2000"]
     assert r["stored_quotes"] >= 0.8 * 2000
