@@ -927,6 +927,9 @@ _MENTION_SPEAKS_RE = re.compile(
     r"(?:(?:also|then|later|has|had|have|once|again)[ \t]+)?([a-z]+)\b")
 
 
+_RECENT, _FAR = 400, 900  # pronoun antecedents: "just before" and "several paragraphs back"
+
+
 class _Entities:
     def __init__(self, text: str, quote_ranges: list[tuple[int, int]], sent_starts: list[int]):
         self.text = text
@@ -1165,6 +1168,7 @@ class _Entities:
         want = "m" if low in L.PRONOUNS_MALE else "f" if low in L.PRONOUNS_FEMALE else None
         i = bisect.bisect_left(self.mention_pos, pos) - 1
         fallback = None
+        fallback_pos = -1
         while i >= 0:
             mp, eid = self.mentions[i]
             if mp < para_start_floor:
@@ -1172,9 +1176,13 @@ class _Entities:
             e = self.ents[eid]
             if e.kind == PERSON and (want is None or e.gender in (None, want)):
                 if mp in self.subject_pos or self.is_subject_at(mp) or self.speaks_at(mp):
+                    if fallback is not None and pos - fallback_pos <= _RECENT and pos - mp > _FAR:
+                        # a person mentioned just before beats a subject several paragraphs back
+                        return fallback
                     return eid
                 if fallback is None:
                     fallback = eid
+                    fallback_pos = mp
             i -= 1
         return fallback if fallback is not None else prefer
 

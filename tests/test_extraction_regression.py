@@ -287,3 +287,13 @@ def test_pronoun_antecedent_through_an_apposition_before_said():
             "had received threats.\n\n"
             "“The campaign helped incite everything,” she said.")
     assert direct(text)[-1] == ("The campaign helped incite everything", "Rita Lang")
+
+
+def test_recent_mention_beats_a_subject_paragraphs_back():
+    """A person named just before the quote (not as a subject) beats a sentence subject
+    several paragraphs back: 'The uproar was so loud that Mr. Dale was asked about it.'"""
+    text = ("Mayor Ivan Petrov opened the session and thanked the volunteers for their work.\n\n"
+            + "The council then spent most of the evening on the budget, the parks and the roads. " * 14
+            + "\n\nThe uproar was so loud that Mr. Dale was asked about it on the radio.\n\n"
+            "“I hope it ends soon,” he said.")
+    assert direct(text)[-1] == ("I hope it ends soon", "Dale")
