@@ -256,7 +256,9 @@ _FUNCTION_WORDS = {"the", "a", "an", "of", "in", "on", "at", "to", "for", "from"
 _INTRO_RE = re.compile(
     r"\s*(?:(?:But|And|So|Yet|Still|Now|Then|Meanwhile|However|Also|Later|Earlier|Instead|Indeed|"
     r"Moreover|Separately|Similarly|Finally|Asked|When|While|After|Before|In|On|At|During|"
-    r"Speaking|Last|This|Today|Yesterday|On\s+\w+)\b[^,.;:]{0,80},\s*|(?:But|And|So|Yet|Still|Now|Then|Also)\s+)?")
+    r"Speaking|Last|This|Today|Yesterday|On\s+\w+|With|Without|Despite|Although|Though|If|As|Since|"
+    r"Because|Unlike|Like|Following|Amid|Under|[A-Z][a-z]+ing)\b[^,.;:]{0,80},\s*"
+    r"(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2},\s*(?=[A-Z]))?|(?:But|And|So|Yet|Still|Now|Then|Also)\s+)?")
 _INSIDE_WORDS = _NOT_NAME - {"mr", "mrs", "ms", "dr"}
 
 

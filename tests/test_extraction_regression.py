@@ -297,3 +297,12 @@ def test_recent_mention_beats_a_subject_paragraphs_back():
             + "\n\nThe uproar was so loud that Mr. Dale was asked about it on the radio.\n\n"
             "“I hope it ends soon,” he said.")
     assert direct(text)[-1] == ("I hope it ends soon", "Dale")
+
+
+def test_subject_after_a_participial_or_with_introduction():
+    """'With one foot on her board, Ms. Gil gazed out. "…," she said.' — an introductory
+    phrase (With …, Holding …, Speaking in Town, State, …) no longer hides the subject."""
+    text = ("Nina Ruiz, a neighbour, watched the skaters.\n\n"
+            "With one foot propping her board at an angle, Ms. Gil gazed out across the concrete.\n\n"
+            "“I’ll put it this way,” she said.")
+    assert direct(text)[-1] == ("I’ll put it this way", "Gil")
