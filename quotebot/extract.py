@@ -828,6 +828,11 @@ def _sentence_subject(text: str, s_start: int, limit: int) -> _Subj | None:
                  r"Since|Although|Though|If|Because|Despite|In|At|On|During|Speaking|Asked|Following|"
                  r"Addressing|Responding|Asked)\b[^,.;:“”\"]{0,120},\s+)?", text[s_start:seg_end])
     pos = s_start + (m.end() if m else 0)
+    if m and m.end() > 0:
+        # "Speaking in Salem, New Hampshire, Name …": the rest of a place belongs to the introduction
+        mp_ = re.match(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}),\s+(?=[A-Z])", text[pos:seg_end])
+        if mp_ and _is_place(mp_.group(1)):
+            pos += mp_.end()
     first = _TOKEN_RE.match(text, pos, max(pos, seg_end))
     if not first:
         return None

@@ -306,3 +306,11 @@ def test_subject_after_a_participial_or_with_introduction():
             "With one foot propping her board at an angle, Ms. Gil gazed out across the concrete.\n\n"
             "“I’ll put it this way,” she said.")
     assert direct(text)[-1] == ("I’ll put it this way", "Gil")
+
+
+def test_place_after_an_introduction_is_not_the_subject():
+    """'Speaking in Salem, New Hampshire, Name went after X, calling him "…"' — the state
+    closing the introduction was taken as the sentence's subject."""
+    text = ('Speaking at a town hall event in Salem, New Hampshire, Tom Brady went after Bush, '
+            'calling him “a total stiff.”')
+    assert direct(text) == [("a total stiff.", "Tom Brady")]
