@@ -743,7 +743,7 @@ def _subject_before(text: str, lo: int, end: int) -> _Subj | None:
     return _Subj(phrase, kind, toks[0][1], toks[-1][2], role)
 
 
-def _subject_after(text: str, start: int, hi: int) -> _Subj | None:
+def _subject_after(text: str, start: int, hi: int, _nested: bool = False) -> _Subj | None:
     """The subject right after an inverted verb: ``said Jane Doe, head of X``."""
     toks = []
     for m in _TOKEN_RE.finditer(text, start, min(hi, start + 200)):
@@ -789,9 +789,19 @@ def _subject_after(text: str, start: int, hi: int) -> _Subj | None:
     if not out:
         return None
     kind, role, phrase = _phrase_kind([t[0] for t in out])
+    end = out[-1][2]
+    m_sp = None
+    if out[0][0].lower() in ("a", "an", "another", "one") and not _nested and end < hi:
+        # "said another Twitter user, Jane Roe": the description is an apposition of the name
+        m_sp = re.match(r"[^,.;:!?“”\"()\n]{0,50},[ \t]+", text[end:min(hi, end + 56)])
+    if m_sp is not None:
+        named = _subject_after(text, end + m_sp.end(), hi, _nested=True)
+        if named is not None and named.kind == "name" and len(named.phrase.split()) >= 2 and \
+                not _is_place(named.phrase):
+            return _Subj(named.phrase, "name", named.start, named.end,
+                         named.role or text[out[0][1]:end + m_sp.end()].strip(" ,"))
     if not kind:
         return None
-    end = out[-1][2]
     # apposition: ", head of the Carnegie Moscow Center, in an analysis."
     if end < hi and text[end: end + 1] == ",":
         m = re.match(r",\s*([^,.;:“”\"]{3,140}?)(?:,|\.(?:\s|$)|;|$| who | which )", text[end: min(hi, end + 160)] + " ")

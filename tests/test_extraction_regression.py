@@ -314,3 +314,10 @@ def test_place_after_an_introduction_is_not_the_subject():
     text = ('Speaking at a town hall event in Salem, New Hampshire, Tom Brady went after Bush, '
             'calling him “a total stiff.”')
     assert direct(text) == [("a total stiff.", "Tom Brady")]
+
+
+def test_indefinite_description_then_name_after_said():
+    """'"…," said another Twitter user, Jo Bayer.' — the capitalised word inside the
+    description ('Twitter') was taken as the speaker; the apposed name speaks."""
+    assert direct("“We are anxious,” said another Twitter user, Jo Bayer. “The attacks are closer.”") == [
+        ("We are anxious", "Jo Bayer"), ("The attacks are closer.", "Jo Bayer")]
