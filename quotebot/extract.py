@@ -1642,6 +1642,17 @@ def _sentence_for(text: str, sent_starts: list[int], sent_spans: list[tuple[int,
     return text[s:e]
 
 
+def _non_overlapping(quotes: list[Quote]) -> list[Quote]:
+    """Quotes in text order, each dropped when it overlaps one kept before it."""
+    kept: list[Quote] = []
+    last_end = -1
+    for q in sorted(quotes, key=lambda q: q.start):
+        if q.start >= last_end:
+            kept.append(q)
+            last_end = q.end
+    return kept
+
+
 def _make_quote(article, ents, a, b, subj_or_eid, verb, kind, shape, sentence, _unused=None,
                 para: int | None = None) -> Quote | None:
     text = article.text
@@ -1860,13 +1871,7 @@ def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quo
         quotes.append(q)
 
     # canonical names may have grown after early quotes: refresh speakers
-    quotes.sort(key=lambda q: q.start)
-    kept: list[Quote] = []
-    last_end = -1
-    for q in quotes:
-        if q.start >= last_end:
-            kept.append(q)
-            last_end = q.end
+    kept = _non_overlapping(quotes)
     if paraphrase and not safe:
         taken = sorted((q.start, q.end) for q in kept)
         # direct quote marks (even scare quotes) are off limits for paraphrases
@@ -1882,15 +1887,7 @@ def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quo
                             _sentence_for(text, sent_starts, sent_spans, a, b))
             if q is not None and q.speaker:
                 paras_q.append(q)
-        kept.extend(paras_q)
-        kept.sort(key=lambda q: q.start)
-        final: list[Quote] = []
-        last_end = -1
-        for q in kept:
-            if q.start >= last_end:
-                final.append(q)
-                last_end = q.end
-        kept = final
+        kept = _non_overlapping(kept + paras_q)
     # refresh canonical names and aliases with everything the article said
     index: dict[str, int] = {}
     for e in ents.ents:
