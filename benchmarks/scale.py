@@ -257,9 +257,8 @@ def build_query_mix(truth: list[dict], per_category: int, seed: int, lex_seed: i
     return queries
 
 
-# --------------------------------------------------------------------------
-# ingest (in a fresh subprocess each, so memory and imports do not leak)
-INGEST_SCRIPT = r"""
+# What every measuring subprocess starts with: its own peak RSS.
+SUBPROCESS_PRELUDE = r"""
 import json, resource, sys, time
 
 def _hwm_mb():
@@ -272,6 +271,12 @@ def _hwm_mb():
     except OSError:
         pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+"""
+
+
+# --------------------------------------------------------------------------
+# ingest (in a fresh subprocess each, so memory and imports do not leak)
+INGEST_SCRIPT = SUBPROCESS_PRELUDE + r"""
 t0 = time.perf_counter()
 from quotebot.engine import Engine
 db, folder, workers = sys.argv[1], sys.argv[2], int(sys.argv[3])
@@ -339,19 +344,7 @@ def load_stored(db: Path) -> tuple[list[int], list[str], list[str | None]]:
 
 # --------------------------------------------------------------------------
 # a fresh process: peak RSS and time to first answer
-PROBE_SCRIPT = r"""
-import json, resource, sys, time
-
-def _hwm_mb():
-    # VmHWM: this process's own peak RSS. ru_maxrss is not usable here: Linux keeps it
-    # across fork+exec, so a child of a big parent would report the parent's size.
-    try:
-        for line in open("/proc/self/status"):
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+PROBE_SCRIPT = SUBPROCESS_PRELUDE + r"""
 t0 = time.perf_counter()
 from quotebot.engine import Engine
 t_import = time.perf_counter() - t0
