@@ -15,7 +15,9 @@ Ingest is one transaction: a crash part-way leaves the previous database.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
+import math
 import os
 import re
 import sqlite3
@@ -24,6 +26,7 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from operator import itemgetter
 from pathlib import Path
 
 import sqlite_utils
@@ -41,14 +44,17 @@ MAX_ARTICLE_BYTES = 1024 * 1024  # worst case (all quotes) extracts in well unde
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 FTS_TABLE = "quotes_fts"
 _BATCH_ARTICLES = 200
-# Postings an OR query over a claim's rare words may touch: bounds retrieval time.
+# Postings of a claim's rare words read and counted: bounds retrieval time.
 CANDIDATE_POSTINGS = 2000
-# Candidates from each pair of a claim's rarest words.
-PAIR_LIMIT = 10
+# At most this many of a claim's rarest words are counted.
+RARE_WORDS = 8
+COMMON_CHECKS = 2
 # Rows an unranked AND query over common words may return.
 UNRANKED_CAP = 100
+# Rows the fallback for a changed rare word may add.
+FALLBACK_CAP = 30
 # A claimed speaker with at most this many quotes has all of them compared.
-SPEAKER_SCAN = 500
+SPEAKER_SCAN = 60
 # FTS hits examined when looking for a prolific speaker's quotes.
 SPEAKER_FTS_CAP = 2000
 # How close (rapidfuzz ratio) an indexed word must be to stand in for a misspelt one.
@@ -161,6 +167,7 @@ class ReadCache:
         self.counts: dict[int, int] = {}
         self.freqs: dict[str, int] = {}
         self.spellings: dict[str, str | None] = {}
+        self.max_id: int | None = None
 
     def reset(self, generation: int) -> None:
         self.generation = generation
@@ -168,6 +175,21 @@ class ReadCache:
         self.counts = {}
         self.freqs = {}
         self.spellings = {}
+        self.max_id = None
+
+
+def _longest_run(items: list[str], keep) -> list[str]:
+    """The longest stretch of consecutive items that all pass ``keep``."""
+    best: list[str] = []
+    run: list[str] = []
+    for item in items:
+        if keep(item):
+            run.append(item)
+            if len(run) > len(best):
+                best = list(run)
+        else:
+            run = []
+    return best
 
 
 def sentences(paragraph: str) -> list[str]:
@@ -816,44 +838,92 @@ class QuoteStore:
         limit: int,
         speaker_ids: list[int] | None = None,
     ) -> list[dict]:
-        def q(words: list[str], op: str) -> str:
-            return f" {op} ".join(f'"{t}"' for t in words)
-
-        ids: list[int] = []
         if freqs[informative[0]] <= CANDIDATE_POSTINGS:
-            # Rare words exist: ranking their few postings is cheap.
-            if len(informative) > 1:
-                rows = self._rows(self._fts_ids(q(informative[:3], "AND"), limit, speaker_ids))
-                claim = f" {' '.join(toks)} "
-                if any(claim in f" {r['norm']} " for r in rows):
-                    return rows  # verbatim on record: the OR pass would add nothing closer
-                ids.extend(r["id"] for r in rows)
-                # Not verbatim: one of the rare words may be the one the claim changed.
-                # Each pair of the rarest words still finds the quote the claim altered.
-                rare = informative[:3]
-                for i in range(len(rare)):
-                    for j in range(i + 1, len(rare)):
-                        ids.extend(self._fts_ids(q([rare[i], rare[j]], "AND"), PAIR_LIMIT, speaker_ids))
-            chosen, budget = [], 0
-            for t in informative[:8]:
-                if chosen and budget + freqs[t] > CANDIDATE_POSTINGS:
-                    break
-                chosen.append(t)
-                budget += freqs[t]
-            ids.extend(self._fts_ids(q(chosen, "OR"), limit, speaker_ids))
+            ids = self._ids_sharing_rare_words(informative, freqs, limit, speaker_ids)
         else:
-            # Only common words: ranking would score every posting. Look for
-            # the exact phrase first, then intersect the words, widest first,
-            # and let the caller's rapidfuzz pass rank.
-            phrase = '"' + " ".join(toks[:32]) + '"'
-            ids.extend(self._fts_ids(phrase, UNRANKED_CAP, speaker_ids, ranked=False))
-            if ids:
-                return self._rows(ids)
-            for n in sorted({min(n, len(informative)) for n in (8, 4, 2, 1)}, reverse=True):
-                ids.extend(self._fts_ids(q(informative[:n], "AND"), UNRANKED_CAP, speaker_ids, ranked=False))
-                if len(set(ids)) >= limit:
-                    break
-        return self._rows(list(dict.fromkeys(ids)))
+            ids = self._ids_sharing_common_words(toks, informative, limit, speaker_ids)
+        return self._rows(ids)
+
+    def _ids_sharing_rare_words(
+        self, informative: list[str], freqs: dict[str, int], limit: int, speaker_ids: list[int] | None
+    ) -> list[int]:
+        """Quotes ranked by the rare claim words they hold, weighted by rarity.
+
+        The postings of the rarest words (within a budget) are read unranked and
+        counted here: FTS5's bm25 would look up every hit's length, and a quote
+        the claim altered in one rare word still holds the others.
+        """
+        chosen, budget = [], 0
+        for t in informative[:RARE_WORDS]:
+            if chosen and budget + freqs[t] > CANDIDATE_POSTINGS:
+                break
+            chosen.append(t)
+            budget += freqs[t]
+        total = self._quote_id_bound() + 1
+        scores: dict[int, float] = {}
+        get = scores.get
+        sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?"
+        for t in chosen:
+            weight = math.log(total / freqs[t])
+            for (rowid,) in self.db.conn.execute(sql, [f'"{t}"']):
+                scores[rowid] = get(rowid, 0.0) + weight
+        # Commoner words still tell those quotes apart: each is intersected
+        # with the rare words' postings, which costs no more than those postings.
+        anchor = " OR ".join(f'"{t}"' for t in chosen)
+        for t in informative[len(chosen) : len(chosen) + COMMON_CHECKS]:
+            weight = math.log(total / freqs[t])
+            for (rowid,) in self.db.conn.execute(sql, [f'({anchor}) AND "{t}"']):
+                scores[rowid] = get(rowid, 0.0) + weight
+        if speaker_ids:
+            ids = self._by_speaker(sorted(scores, key=scores.__getitem__, reverse=True), speaker_ids, limit)
+        else:
+            ids = [i for i, _ in heapq.nlargest(limit, scores.items(), key=itemgetter(1))]
+        if len(chosen) < 3 <= len(informative):
+            # The one rare word may be the word the claim changed: the next
+            # words together still find the quote, unranked and bounded.
+            match = " AND ".join(f'"{t}"' for t in informative[1:4])
+            ids.extend(self._fts_ids(match, FALLBACK_CAP, speaker_ids, ranked=False))
+        return list(dict.fromkeys(ids))
+
+    def _by_speaker(self, ids: list[int], speaker_ids: list[int], limit: int) -> list[int]:
+        """The first ``limit`` of ``ids`` said by one of ``speaker_ids``, in order, checked a chunk at a time."""
+        out: list[int] = []
+        marks = ",".join("?" * len(speaker_ids))
+        for lo in range(0, len(ids), 200):
+            chunk = ids[lo : lo + 200]
+            sql = f"SELECT id FROM quotes WHERE speaker_id IN ({marks}) AND id IN ({','.join('?' * len(chunk))})"
+            theirs = {r[0] for r in self.db.conn.execute(sql, [*speaker_ids, *chunk])}
+            out.extend(i for i in chunk if i in theirs)
+            if len(out) >= limit:
+                break
+        return out[:limit]
+
+    def _ids_sharing_common_words(
+        self, toks: list[str], informative: list[str], limit: int, speaker_ids: list[int] | None
+    ) -> list[int]:
+        """Claims of common words only: the claim's longest run of non-stopwords as a
+        phrase, then the words intersected, widest first, all unranked.
+
+        Ranking would score every posting, and a phrase with stopwords in it would
+        read their huge position lists; the caller's rapidfuzz pass ranks instead.
+        """
+        ids: list[int] = []
+        run = _longest_run(toks, lambda t: t not in STOPWORDS)
+        if len(run) >= 2:
+            ids.extend(self._fts_ids('"' + " ".join(run) + '"', UNRANKED_CAP, speaker_ids, ranked=False))
+        for n in sorted({min(n, len(informative)) for n in (8, 4, 2, 1)}, reverse=True):
+            match = " AND ".join(f'"{t}"' for t in informative[:n])
+            ids.extend(self._fts_ids(match, UNRANKED_CAP, speaker_ids, ranked=False))
+            if len(set(ids)) >= limit:
+                break
+        return list(dict.fromkeys(ids))
+
+    def _quote_id_bound(self) -> int:
+        """The highest quote id: the collection size, for word weights, in one index probe."""
+        cache = self._fresh_cache()
+        if cache.max_id is None:
+            cache.max_id = self.db.execute("SELECT max(id) FROM quotes").fetchone()[0] or 0
+        return cache.max_id
 
     def _speaker_candidates(
         self, toks: list[str], informative: list[str], freqs: dict[str, int], speaker_ids: list[int], limit: int
@@ -866,9 +936,12 @@ class QuoteStore:
         return self._match_rows(toks, informative, freqs, limit, speaker_ids)
 
     def _rows(self, ids: list[int]) -> list[sqlite3.Row]:
+        """Rows for ``ids``, in the order given (best candidates first)."""
         if not ids:
             return []
-        return self._candidate_rows(f"id IN ({','.join('?' * len(ids))})", ids)
+        rows = self._candidate_rows(f"id IN ({','.join('?' * len(ids))})", ids)
+        rank = {i: n for n, i in enumerate(ids)}
+        return sorted(rows, key=lambda r: rank[r["id"]])
 
     def _candidate_rows(self, where: str, params: list) -> list[sqlite3.Row]:
         """Candidate quotes as sqlite3.Row (built in C: hundreds a question at scale)."""
