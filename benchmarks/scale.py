@@ -19,7 +19,7 @@ API (quotebot.engine.Engine):
 * peak RSS and time-to-first-answer of a fresh subprocess that opens the database and
   answers the query mix;
 * 50 concurrent verify requests through the bot's code path
-  (asyncio.gather of asyncio.to_thread(engine.verify, text, speaker)).
+  (QuoteBot.call: reader processes, one per CPU, as `quotebot bot` runs by default).
 
 Targets (defined at 1M quotes) are printed with PASS/FAIL. Results per size are cached
 in WORKDIR/results-<n>.json, so the growth table / plot cover every size measured with
@@ -403,26 +403,30 @@ def fresh_process_probe(db: Path, queries: list[dict], workdir: Path) -> dict:
 
 # --------------------------------------------------------------------------
 # concurrency through the bot's code path
-def bot_verify_path():
+def bot_verify_path(engine):
     """The bot's /verify code path if quotebot.bot is importable, else None.
 
     quotebot.bot.cogs.quotes.Quotes.verify does ``answer = await
-    self.bot.call_for(interaction, engine.verify, claim, speaker)`` (the bot's worker
-    threads) then renders ``embeds.verdict_embed(answer)`` and ``views.answer_view(answer)``
-    on the event loop. ``call_for`` needs a Discord interaction only to defer slow answers,
-    so we drive ``QuoteBot.call`` (same thread hand-off) on a QuoteBot made without its
-    Discord __init__, given the executor QuoteBot.__init__ makes (os.cpu_count() threads).
+    self.bot.call_for(interaction, engine.verify, claim, speaker)`` then renders
+    ``embeds.verdict_embed(answer)`` and ``views.answer_view(answer)`` on the event
+    loop. ``call_for`` needs a Discord interaction only to defer slow answers, so we
+    drive ``QuoteBot.call`` (the same hand-off) on a real QuoteBot made with the
+    settings ``quotebot bot`` reads by default: one reader process per CPU
+    (QUOTEBOT_READ_PROCESSES), warmed up as its setup_hook does before it goes online.
     """
     try:
-        from concurrent.futures import ThreadPoolExecutor
-
         from quotebot.bot import embeds, views
         from quotebot.bot.client import QuoteBot
+        from quotebot.config import Settings
+        from quotebot.readers import default_processes
     except Exception as exc:  # noqa: BLE001
         log(f"quotebot.bot not importable ({exc}); driving asyncio.to_thread(engine.verify) directly")
         return None
-    bot = QuoteBot.__new__(QuoteBot)
-    bot.executor = ThreadPoolExecutor(max_workers=os.cpu_count() or 1, thread_name_prefix="quotebot-engine")
+    procs = default_processes()
+    bot = QuoteBot(engine, Settings(cooldown_rate=0, cooldown_per=0, read_processes=procs))
+    if bot.readers is not None:
+        for f in bot.readers.warm():
+            f.result(timeout=120)
 
     async def run(engine, text, speaker):
         answer = await bot.call(engine.verify, text, speaker)
@@ -430,7 +434,8 @@ def bot_verify_path():
         views.answer_view(answer)
         return answer
 
-    return f"QuoteBot.call(engine.verify, text, speaker) [bot executor, {os.cpu_count()} threads] + embeds.verdict_embed + views.answer_view, 50 at once with asyncio.gather", run
+    where = f"{procs} reader processes" if bot.readers is not None else f"bot executor, {os.cpu_count()} threads"
+    return f"QuoteBot.call(engine.verify, text, speaker) [{where}] + embeds.verdict_embed + views.answer_view, 50 at once with asyncio.gather", run, bot
 
 
 async def _concurrent(engine, queries: list[dict], n: int, rounds: int, bot_fn=None) -> dict:
@@ -464,9 +469,13 @@ async def _concurrent(engine, queries: list[dict], n: int, rounds: int, bot_fn=N
 
 
 def run_concurrency(engine, queries, n=50, rounds=5) -> dict:
-    found = bot_verify_path()
+    found = bot_verify_path(engine)
     fn = found[1] if found else None
-    res = asyncio.run(_concurrent(engine, queries, n, rounds, fn))
+    try:
+        res = asyncio.run(_concurrent(engine, queries, n, rounds, fn))
+    finally:
+        if found and found[2].readers is not None:
+            found[2].readers.close()
     res["path"] = found[0] if found else "asyncio.gather(asyncio.to_thread(engine.verify, text, speaker)) x50 (as the bot does; quotebot.bot not importable)"
     return res
 
@@ -791,7 +800,7 @@ def report(n: int, res: dict, base: dict | None) -> str:
     c = res["concurrency"]
     L.append(f"Concurrency: {c['requests']} requests in rounds of 50 via {c['path']}: p50 {fmt_ms(c['p50'])} ms  p99 {fmt_ms(c['p99'])} ms  worst round p99 {fmt_ms(c['worst_round_p99'])} ms  {c['throughput_qps']:.0f} req/s  errors {c['errors']}  verdicts differing from serial run {c['verdict_mismatch_vs_serial']}")
     if c.get("round_p99s"):
-        L.append("  p99 per round (round 1 starts the executor's threads, each opens its own store): " + ", ".join(f"{fmt_ms(x)} ms" for x in c["round_p99s"]))
+        L.append("  p99 per round (readers are started and warmed before round 1, as the bot's setup_hook does): " + ", ".join(f"{fmt_ms(x)} ms" for x in c["round_p99s"]))
     if c["error_samples"]:
         L.append(f"  errors: {c['error_samples']}")
     tag = "" if n >= TARGETS_AT else f"  (targets are set for {TARGETS_AT:,}; shown for information)"

@@ -18,6 +18,10 @@ Variables (all optional except the token, which only ``quotebot bot`` needs):
     seconds); ``0`` turns it off. Default ``5/30``.
 ``QUOTEBOT_LOG_LEVEL``
     ``DEBUG``, ``INFO`` (default), ``WARNING``...
+``QUOTEBOT_READ_PROCESSES``
+    Processes that answer questions (each opens the database read-only), so
+    concurrent questions use every core. Default: one per CPU (none on one
+    CPU); ``0`` answers in threads of the bot's own process.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .errors import QuotebotError
+from .readers import default_processes
 
 DEFAULT_COOLDOWN = (5, 30.0)
 
@@ -44,13 +49,16 @@ class Settings:
     cooldown_rate: int = DEFAULT_COOLDOWN[0]
     cooldown_per: float = DEFAULT_COOLDOWN[1]
     log_level: str = "INFO"
+    # Processes answering engine reads (quotebot.readers); 0 answers in threads.
+    read_processes: int = 0
 
     def __repr__(self) -> str:  # never print the token
         token = "<set>" if self.token else None
         return (
             f"Settings(token={token}, db_path={self.db_path!r}, guild_id={self.guild_id!r}, "
             f"autocheck_channels={sorted(self.autocheck_channels)!r}, "
-            f"cooldown={self.cooldown_rate}/{self.cooldown_per:g}s, log_level={self.log_level!r})"
+            f"cooldown={self.cooldown_rate}/{self.cooldown_per:g}s, log_level={self.log_level!r}, "
+            f"read_processes={self.read_processes})"
         )
 
     __str__ = __repr__
@@ -96,6 +104,19 @@ def parse_cooldown(value: str | None) -> tuple[int, float]:
     return (rate, per)
 
 
+def parse_processes(value: str | None) -> int:
+    """``QUOTEBOT_READ_PROCESSES``: unset means one reader process per CPU."""
+    if value is None or not value.strip():
+        return default_processes()
+    try:
+        n = int(value.strip())
+    except ValueError:
+        raise ConfigError(f"QUOTEBOT_READ_PROCESSES must be a whole number (0 answers in threads), got {value!r}") from None
+    if n < 0 or n > 64:
+        raise ConfigError(f"QUOTEBOT_READ_PROCESSES must be between 0 and 64, got {value!r}")
+    return n
+
+
 def load_settings(env: Mapping[str, str] | None = None, *, dotenv: bool = True) -> Settings:
     """Read the settings from ``env`` (default ``os.environ``, after loading ``.env``).
 
@@ -122,4 +143,5 @@ def load_settings(env: Mapping[str, str] | None = None, *, dotenv: bool = True) 
         cooldown_rate=rate,
         cooldown_per=per,
         log_level=level,
+        read_processes=parse_processes(env.get("QUOTEBOT_READ_PROCESSES")),
     )

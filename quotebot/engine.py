@@ -61,6 +61,7 @@ def _snapshot(method):
             if conn.in_transaction:
                 conn.rollback()  # nothing was written: just end the snapshot
 
+    wrapper.reads_only = True  # safe to run in a reader process (quotebot.readers)
     return wrapper
 
 
@@ -91,6 +92,10 @@ class Engine:
         if s is not None:
             s.close()
             self._local.store = None
+
+    def warm(self) -> None:
+        """Load the speaker tables now, so the first question is as fast as the rest."""
+        self.store.warm()
 
     # -- building ---------------------------------------------------------
     def ingest(self, paths: Iterable[str | os.PathLike], *, workers: int = 1) -> IngestReport:

@@ -159,6 +159,10 @@ class SpeakerIndex:
             self._lookup = (aliases, roles, choices, owners)
         return self._lookup
 
+    def prepare(self) -> None:
+        """Build the alias, role and fuzzy-name tables now, not on the first question."""
+        self._lookup_tables()
+
     def resolve(self, query: str, *, score_cutoff: float = 80) -> list[tuple[int, float]]:
         """Speakers a claimed name or role may mean, best first, with a 0-100 score.
 

@@ -561,6 +561,10 @@ class QuoteStore:
                     cache.index = self._load_index()
         return cache.index
 
+    def warm(self) -> None:
+        """Load what the first question would otherwise wait for: the speaker tables."""
+        self.speaker_index().prepare()
+
     def resolve_speakers(self, name: str) -> list[tuple[int, float]]:
         if not name or not name.strip():
             return []

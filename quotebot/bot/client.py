@@ -1,8 +1,8 @@
 """The ``commands.Bot`` subclass: an Engine, the cogs, a per-user limiter, error replies.
 
 No matching logic lives here: every answer comes from ``quotebot.engine.Engine``,
-called in a worker thread (``QuoteBot.call``) so SQLite never blocks the
-event loop.
+called off the event loop (``QuoteBot.call``): reads in reader processes when
+``read_processes`` is set (``quotebot.readers``), everything else in worker threads.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import logging
 import os
 import time
 from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -21,6 +22,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from ..config import Settings
+from ..readers import ReaderPool
 from . import embeds
 from .views import DYNAMIC_ITEMS
 
@@ -28,6 +30,11 @@ log = logging.getLogger("quotebot.bot")
 
 T = TypeVar("T")
 NONE = discord.AllowedMentions.none()
+
+
+def _log_failure(future: asyncio.Future) -> None:
+    if not future.cancelled() and future.exception() is not None:
+        log.warning("warming the engine failed: %s", future.exception())
 
 
 class UserError(Exception):
@@ -99,6 +106,9 @@ class QuoteBot(commands.Bot):
         # requests on 2 CPUs: asyncio's default 6 threads left the loop 107-159 ms late,
         # 2 threads 20-98 ms, with the same or better throughput.
         self.executor = ThreadPoolExecutor(max_workers=os.cpu_count() or 1, thread_name_prefix="quotebot-engine")
+        # Reads in processes use every core: 50 questions at once no longer queue for one GIL.
+        db_path = getattr(engine, "db_path", None)
+        self.readers = ReaderPool(db_path, settings.read_processes) if settings.read_processes and db_path else None
         # Buttons are cheap and come in bursts (paging): a separate, twice as generous bucket.
         self.button_limiter = RateLimiter(settings.cooldown_rate * 2, settings.cooldown_per)
         self.defer_after = 2.0  # seconds before a slow engine call defers the interaction
@@ -120,6 +130,11 @@ class QuoteBot(commands.Bot):
     async def setup_hook(self) -> None:
         from .cogs import admin, listen, quotes
 
+        # Readers (or this process) load the speaker tables now, not on the first question.
+        if self.readers is not None:
+            self.readers.warm()
+        elif callable(getattr(self.engine, "warm", None)):
+            self._off_loop(self.engine.warm).add_done_callback(_log_failure)
         await self.add_cog(quotes.QuotesCog(self))
         await self.add_cog(admin.AdminCog(self))
         await self.add_cog(listen.ListenCog(self))
@@ -157,14 +172,32 @@ class QuoteBot(commands.Bot):
         except Exception:  # noqa: BLE001
             pass
         self.executor.shutdown(wait=False, cancel_futures=True)
+        if self.readers is not None:
+            self.readers.close()
 
     # -- engine ------------------------------------------------------------------
-    def _in_thread(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> asyncio.Future[T]:
+    def _off_loop(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> asyncio.Future[T]:
+        if self.readers is not None and self._is_engine_read(fn):
+            return asyncio.ensure_future(self._in_reader(fn, args, kwargs))
         return asyncio.get_running_loop().run_in_executor(self.executor, functools.partial(fn, *args, **kwargs))
 
+    def _is_engine_read(self, fn: Callable[..., Any]) -> bool:
+        """A read-only method of this bot's engine (``Engine`` marks them ``reads_only``)."""
+        return getattr(fn, "__self__", None) is self.engine and getattr(fn, "reads_only", False)
+
+    async def _in_reader(self, fn: Callable[..., T], args: tuple, kwargs: dict) -> T:
+        assert self.readers is not None
+        try:
+            return await asyncio.wrap_future(self.readers.submit(fn.__name__, *args, **kwargs))
+        except BrokenProcessPool:
+            # A reader died mid-question: answer this one in a thread, start fresh readers.
+            log.warning("a reader process died; answering in a thread and restarting the readers")
+            self.readers.restart()
+            return await asyncio.get_running_loop().run_in_executor(self.executor, functools.partial(fn, *args, **kwargs))
+
     async def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """Run an engine call in a worker thread."""
-        return await self._in_thread(fn, *args, **kwargs)
+        """Run an engine call off the event loop: a reader process for reads, else a worker thread."""
+        return await self._off_loop(fn, *args, **kwargs)
 
     async def call_for(
         self,
@@ -175,7 +208,7 @@ class QuoteBot(commands.Bot):
         **kwargs: Any,
     ) -> T:
         """``call``, deferring the interaction if the engine takes longer than ``defer_after``."""
-        task = asyncio.ensure_future(self._in_thread(fn, *args, **kwargs))
+        task = asyncio.ensure_future(self._off_loop(fn, *args, **kwargs))
         try:
             return await asyncio.wait_for(asyncio.shield(task), timeout=self.defer_after)
         except asyncio.TimeoutError:
