@@ -30,7 +30,8 @@ from operator import itemgetter
 from pathlib import Path
 
 import sqlite_utils
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from . import normalize
 from .answers import ArticleInfo, IngestReport, Match, SpeakerInfo, Source
@@ -57,8 +58,8 @@ FALLBACK_CAP = 30
 SPEAKER_SCAN = 60
 # FTS hits examined when looking for a prolific speaker's quotes.
 SPEAKER_FTS_CAP = 2000
-# How close (rapidfuzz ratio) an indexed word must be to stand in for a misspelt one.
-SPELLING_CUTOFF = 80
+# Close spellings kept for a word the index has never seen.
+SPELLINGS = 3
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 
 # Words too common to help find a quote; kept only when a claim has nothing else.
@@ -166,7 +167,7 @@ class ReadCache:
         self.index: SpeakerIndex | None = None
         self.counts: dict[int, int] = {}
         self.freqs: dict[str, int] = {}
-        self.spellings: dict[str, str | None] = {}
+        self.spellings: dict[str, tuple[str, ...]] = {}
         self.max_id: int | None = None
 
     def reset(self, generation: int) -> None:
@@ -176,6 +177,11 @@ class ReadCache:
         self.freqs = {}
         self.spellings = {}
         self.max_id = None
+
+
+def _max_edits(word: str) -> int:
+    """Edits a misspelling may be away from the word it means: one in short words, two in long."""
+    return 1 if len(word) <= 5 else 2
 
 
 def _longest_run(items: list[str], keep) -> list[str]:
@@ -782,31 +788,38 @@ class QuoteStore:
         return out
 
     def spelling(self, token: str) -> str | None:
-        """The indexed word a misspelt one most likely means (same first two letters).
+        """The indexed word a misspelt one most likely means, or None."""
+        found = self.spellings(token)
+        return found[0] if found else None
+
+    def spellings(self, token: str) -> tuple[str, ...]:
+        """Indexed words a misspelt one may mean (same first two letters), best first.
 
         A typo must not hide a quote: the words sharing the token's prefix are
-        an indexed range of the terms table, then rapidfuzz picks.
+        an indexed range of the terms table, then rapidfuzz picks. Several close
+        words are kept ("tasit" is as near "taist" as "tacit"); retrieval counts each.
         """
         if len(token) < 4 or not token.isalnum():
-            return None
-        spellings = self._fresh_cache().spellings
-        if token in spellings:
-            return spellings[token]
+            return ()
+        cache = self._fresh_cache().spellings
+        if token in cache:
+            return cache[token]
         prefix = token[:2]
         upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
-        terms = [
-            r[0]
-            for r in self.db.execute(
-                "SELECT term FROM terms WHERE term >= ? AND term < ? LIMIT 5000",
-                [prefix, upper],
-            )
-        ]
-        best = process.extractOne(token, terms, scorer=fuzz.ratio, score_cutoff=SPELLING_CUTOFF)
-        fixed = best[0] if best else None
-        if len(spellings) > 100_000:
-            spellings.clear()
-        spellings[token] = fixed
-        return fixed
+        rows = self.db.execute(
+            "SELECT term, docs FROM terms WHERE term >= ? AND term < ? LIMIT 5000", [prefix, upper]
+        ).fetchall()
+        terms = [r[0] for r in rows]
+        # Fewest edits first (a swap of two letters is one edit), then the commonest word.
+        near = process.extract(
+            token, terms, scorer=OSA.distance, score_cutoff=_max_edits(token), limit=None
+        )
+        near.sort(key=lambda m: (m[1], -rows[m[2]][1]))
+        found = tuple(t for t, _, _ in near[:SPELLINGS])
+        if len(cache) > 100_000:
+            cache.clear()
+        cache[token] = found
+        return found
 
     def candidates(
         self, toks: list[str], *, limit: int = 40, speaker_ids: list[int] | None = None
@@ -823,8 +836,7 @@ class QuoteStore:
             return []
         freqs = self.doc_frequencies(toks[:64])
         for t in [t for t in freqs if not freqs[t]]:
-            fixed = self.spelling(t)
-            if fixed:
+            for fixed in self.spellings(t):
                 freqs[fixed] = self.doc_frequencies([fixed])[fixed]
         present = sorted((t for t in freqs if freqs[t]), key=lambda t: freqs[t])
         informative = [t for t in present if t not in STOPWORDS] or present

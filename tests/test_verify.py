@@ -236,3 +236,18 @@ def test_misspelt_words_still_find_their_quote(make_store):
     assert a.verdict == ALTERED
     assert a.matches[0].quote == "Our harbour reconstruction budget is exhausted"
     assert s.spelling("reconstrution") == "reconstruction"
+
+
+def test_swapped_letters_are_one_edit_and_the_commoner_word_wins(make_store):
+    quotes = [("The pier tariff rises in March", "Ida Marsh")]
+    quotes += [(f"The tarif {i} is gone", "Ole Berg") for i in range(2)]  # one edit away, rarer
+    quotes += [(f"Harbour tariff {i} holds", "Ole Berg") for i in range(3)]
+    text = "\n".join(f"“{q}”, said {who}." for q, who in quotes)
+    s = make_store(article_with("t", text, quotes))
+    # "tarfif" is a swap of two letters: one edit from "tariff" and from nothing closer.
+    assert s.spellings("tarfif")[0] == "tariff"
+    assert s.spellings("tarifs") == ("tariff", "tarif")  # both one edit away: the commoner first
+    assert s.spellings("tarriff") == ("tariff", "tarif")  # one edit, then two
+    a = verify(s, "The pier tarfif rises in March", "Marsh")
+    assert a.verdict == ALTERED
+    assert a.matches[0].quote == "The pier tariff rises in March"
