@@ -111,3 +111,16 @@ def find_excerpt(needle: list[str], haystack: list[str], joined: list[bool] | No
 
 def is_excerpt(needle: list[str], haystack: list[str], joined: list[bool] | None = None) -> bool:
     return find_excerpt(needle, haystack, joined) >= 0
+
+
+# Words too common to find a quote by or to carry its meaning.
+STOPWORDS = frozenset(
+    """a an and are as at be been but by for from had has have he her his i if in into is it
+    its me my no not of on or our she so than that the their them there they this to us was we
+    were what when which who will with would you your""".split()
+)
+
+
+def max_edits(word: str) -> int:
+    """Edits a misspelling may be away from the word it means: one in short words, two in long."""
+    return 1 if len(word) <= 5 else 2

@@ -62,13 +62,6 @@ SPEAKER_FTS_CAP = 2000
 SPELLINGS = 3
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 
-# Words too common to help find a quote; kept only when a claim has nothing else.
-STOPWORDS = frozenset(
-    """a an and are as at be been but by for from had has have he her his i if in into is it
-    its me my no not of on or our she so than that the their them there they this to us was we
-    were what when which who will with would you your""".split()
-)
-
 
 def _sha1(*parts: str) -> str:
     return hashlib.sha1("\x00".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
@@ -177,11 +170,6 @@ class ReadCache:
         self.freqs = {}
         self.spellings = {}
         self.max_id = None
-
-
-def _max_edits(word: str) -> int:
-    """Edits a misspelling may be away from the word it means: one in short words, two in long."""
-    return 1 if len(word) <= 5 else 2
 
 
 def _longest_run(items: list[str], keep) -> list[str]:
@@ -812,7 +800,7 @@ class QuoteStore:
         terms = [r[0] for r in rows]
         # Fewest edits first (a swap of two letters is one edit), then the commonest word.
         near = process.extract(
-            token, terms, scorer=OSA.distance, score_cutoff=_max_edits(token), limit=None
+            token, terms, scorer=OSA.distance, score_cutoff=normalize.max_edits(token), limit=None
         )
         near.sort(key=lambda m: (m[1], -rows[m[2]][1]))
         found = tuple(t for t, _, _ in near[:SPELLINGS])
@@ -839,7 +827,7 @@ class QuoteStore:
             for fixed in self.spellings(t):
                 freqs[fixed] = self.doc_frequencies([fixed])[fixed]
         present = sorted((t for t in freqs if freqs[t]), key=lambda t: freqs[t])
-        informative = [t for t in present if t not in STOPWORDS] or present
+        informative = [t for t in present if t not in normalize.STOPWORDS] or present
         if not informative:
             return []
         if speaker_ids:
@@ -875,7 +863,7 @@ class QuoteStore:
                 break
             chosen.append(t)
             budget += freqs[t]
-        total = self._quote_id_bound() + 1
+        total = self.quote_id_bound() + 1
         scores: dict[int, float] = {}
         get = scores.get
         sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?"
@@ -924,7 +912,7 @@ class QuoteStore:
         read their huge position lists; the caller's rapidfuzz pass ranks instead.
         """
         ids: list[int] = []
-        run = _longest_run(toks, lambda t: t not in STOPWORDS)
+        run = _longest_run(toks, lambda t: t not in normalize.STOPWORDS)
         if len(run) >= 2:
             ids.extend(self._fts_ids('"' + " ".join(run) + '"', UNRANKED_CAP, speaker_ids, ranked=False))
         for n in sorted({min(n, len(informative)) for n in (8, 4, 2, 1)}, reverse=True):
@@ -934,7 +922,7 @@ class QuoteStore:
                 break
         return list(dict.fromkeys(ids))
 
-    def _quote_id_bound(self) -> int:
+    def quote_id_bound(self) -> int:
         """The highest quote id: the collection size, for word weights, in one index probe."""
         cache = self._fresh_cache()
         if cache.max_id is None:

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import math
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import OSA, Indel
 
 from . import claims, normalize
 from .answers import ALTERED, MISATTRIBUTED, NOT_FOUND, VERIFIED, Answer, DiffOp, Match
@@ -26,6 +27,9 @@ from .normalize import Token, join_surface
 ALTERED_CUTOFF = 72.0
 # ... and when at least this share of the claim's words line up with it.
 MIN_SHARED_WORDS = 0.5
+# Past one changed word, an altered quote must keep this share of the claim's
+# meaning: the weight (rarity) of its content words found in the record.
+KEPT_WEIGHT = 0.66
 # Nearest candidates shown for not_found answers.
 NEAREST_CUTOFF = 40.0
 MAX_CLAIM_WORDS = 400
@@ -79,6 +83,29 @@ def score_record(c_norm: list[str], r_norm: list[str], record_text: str) -> tupl
     return float(score), False, lo, hi
 
 
+def keeps_substance(c_norm: list[str], window: list[str], weight) -> bool:
+    """Does the record's window say what the claim says, give or take one word?
+
+    A score can be high when only the frame is shared ("More than 7 people were
+    hired in the last 2 weeks" / "More than 10 people were fired in the last 2
+    weeks"): such a record is another statement, not the claim altered. Misspelt
+    words count as found; numbers must match exactly.
+    """
+    content = [t for t in c_norm if t not in normalize.STOPWORDS]
+    present = set(window)
+    missing = [t for t in content if t not in present and not _near_any(t, present)]
+    if len(missing) <= 1:
+        return True
+    total = sum(weight(t) for t in content)
+    return total <= 0 or (total - sum(weight(t) for t in missing)) / total >= KEPT_WEIGHT
+
+
+def _near_any(token: str, words: set[str]) -> bool:
+    if len(token) < 3 or not token.isalpha():
+        return False
+    return process.extractOne(token, words, scorer=OSA.distance, score_cutoff=normalize.max_edits(token)) is not None
+
+
 def align(claim: list[Token], record_text: str) -> tuple[float, bool, list[DiffOp], str]:
     """Score, exactness, word diff and aligned excerpt of a claim against one record."""
     record = normalize.surface_tokens(record_text)
@@ -100,13 +127,23 @@ def _fit(c_norm: list[str], r_norm: list[str], lo: int, hi: int) -> tuple[float,
     # Claim words before the first or after the last shared word replace record
     # words there: as many as the claim has, or up to the record's edge when it
     # is close ("depends on Russia" against "depends on the United States").
+    # A misspelling of the next record word ("lsat") replaces just that word.
     lead, trail = equal[0].src_start, len(c_norm) - equal[-1].src_end
     if lead:
-        lo = 0 if lo <= lead + EDGE_SLACK else lo - lead
+        reach = lo <= lead + EDGE_SLACK and not _misspells(c_norm[:lead], r_norm[max(0, lo - lead) : lo])
+        lo = 0 if reach else max(0, lo - lead)
     if trail:
-        hi = len(r_norm) if len(r_norm) - hi <= trail + EDGE_SLACK else hi + trail
+        reach = len(r_norm) - hi <= trail + EDGE_SLACK and not _misspells(c_norm[-trail:], r_norm[hi : hi + trail])
+        hi = len(r_norm) if reach else min(len(r_norm), hi + trail)
     shared = sum(op.src_end - op.src_start for op in equal)
     return fuzz.ratio(claim, " ".join(r_norm[lo:hi])), lo, hi, shared
+
+
+def _misspells(claim_words: list[str], record_words: list[str]) -> bool:
+    """Are the claim's words the record's, word for word, give or take a typo each?"""
+    return len(claim_words) == len(record_words) and all(
+        _near_any(c, {r}) for c, r in zip(claim_words, record_words)
+    )
 
 
 def _window(c_norm: list[str], r_norm: list[str], slack: int = 2) -> tuple[int, int]:
@@ -196,6 +233,13 @@ def _as_match(store, claim: list[Token], scored: list[Scored]) -> list[Match]:
     return out
 
 
+def _word_weights(store, toks: list[str]):
+    """A word's weight is its rarity on record (inverse document frequency)."""
+    freqs = store.doc_frequencies(toks[:64])
+    total = store.quote_id_bound() + 1
+    return lambda t: math.log(total / (1 + freqs.get(t, 0)))
+
+
 # For a claim with several quoted parts, the whole is as good as its worst part.
 _SEVERITY = {VERIFIED: 0, ALTERED: 1, MISATTRIBUTED: 2, NOT_FOUND: 3}
 
@@ -266,8 +310,12 @@ def _verify_claim(store, text: str, claim: claims.Claim, limit: int) -> Answer:
     direct = [s for s in scored if s.row["kind"] != PARAPHRASE]
     paraphrase = [s for s in scored if s.row["kind"] == PARAPHRASE]
 
+    weight = _word_weights(store, toks)
+
     def close(s: Scored) -> bool:
-        return s.exact or s.score >= ALTERED_CUTOFF
+        if s.exact:
+            return True
+        return s.score >= ALTERED_CUTOFF and keeps_substance(toks, s.row["norm"].split()[s.lo : s.hi], weight)
 
     by_claimed = [s for s in direct if s.row["speaker_id"] in speaker_ids]
     others = [s for s in direct if s.row["speaker_id"] not in speaker_ids]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from conftest import article_with
 
-from quotebot import store as store_mod
+from quotebot import normalize, store as store_mod
 from quotebot.answers import ALTERED, MISATTRIBUTED, VERIFIED
 from quotebot.normalize import tokens
 from quotebot.verify import verify
@@ -74,5 +74,5 @@ def test_prolific_speakers_quotes_filtered_after_ranking(make_store, monkeypatch
 
 def test_longest_run_of_non_stopwords():
     words = "we have already accepted every war and the plan".split()
-    assert store_mod._longest_run(words, lambda w: w not in store_mod.STOPWORDS) == ["already", "accepted", "every", "war"]
+    assert store_mod._longest_run(words, lambda w: w not in normalize.STOPWORDS) == ["already", "accepted", "every", "war"]
     assert store_mod._longest_run([], bool) == []

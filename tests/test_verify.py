@@ -251,3 +251,48 @@ def test_swapped_letters_are_one_edit_and_the_commoner_word_wins(make_store):
     a = verify(s, "The pier tarfif rises in March", "Marsh")
     assert a.verdict == ALTERED
     assert a.matches[0].quote == "The pier tariff rises in March"
+
+
+FRAME_QUOTES = [
+    ("More than 10 people were hired in the last 2 weeks", "Ida Marsh"),
+    ("We will not sign anything that gives away our fishing rights", "Ole Berg"),
+]
+
+
+# Everyday words are common on record, as in any real archive: word weights come from that.
+FILLER = [
+    (f"More people than ever came in the last {n} weeks, and we will never forget it", "Ann Lee")
+    for n in range(2, 40)
+]
+
+
+@pytest.fixture
+def frame_store(make_store):
+    quotes = FRAME_QUOTES + FILLER
+    text = "\n".join(f"“{q}”, said {who}." for q, who in quotes)
+    return make_store(article_with("frame", text, quotes))
+
+
+def test_a_shared_frame_with_other_content_is_not_the_quote_altered(frame_store):
+    # Same sentence frame, but the number and the verb (what it says) differ.
+    a = verify(frame_store, "More than 7 people were sacked in the last 2 weeks", "Marsh")
+    assert a.verdict == NOT_FOUND
+    assert a.matches and a.matches[0].quote.startswith("More than 10 people")  # still shown as the nearest
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "More than 12 people were hired in the last 2 weeks",  # one number changed
+        "We will never sign anything that gives away our farming rights",  # two words, most meaning kept
+        "More than 10 poeple were hierd in the lsat 2 weeks",  # typos are not changes
+    ],
+)
+def test_altered_claims_keep_most_of_the_quotes_meaning(frame_store, claim):
+    assert verify(frame_store, claim).verdict == ALTERED
+
+
+def test_misspelt_last_word_replaces_one_record_word_not_the_rest(frame_store):
+    a = verify(frame_store, "More than 10 people were hired in the lsat", "Marsh")
+    assert a.verdict == ALTERED
+    assert a.matches[0].excerpt == "More than 10 people were hired in the last"
