@@ -262,6 +262,7 @@ _INTRO_RE = re.compile(
 _INSIDE_WORDS = _NOT_NAME - {"mr", "mrs", "ms", "dr"}
 
 
+@functools.lru_cache(maxsize=65536)
 def _is_cap(word: str) -> bool:
     return bool(word) and bool(_CAPW_RE.match(word)) and word.lower() not in _INSIDE_WORDS
 
@@ -884,6 +885,7 @@ _NAME_SEQ_RE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=65536)
 def _clean_role(role: str | None) -> str | None:
     if not role:
         return None
@@ -944,6 +946,12 @@ _MENTION_SPEAKS_RE = re.compile(
     r"(?:(?:also|then|later|has|had|have|once|again)[ \t]+)?([a-z]+)\b")
 
 
+@functools.lru_cache(maxsize=65536)
+def _key_tokens(name: str) -> tuple[str, ...]:
+    toks = [t.lower().strip(".,") for t in name.split()]
+    return tuple(t for t in toks if t and t not in L.NAME_SUFFIXES and t not in L.HONORIFICS)
+
+
 _RECENT, _FAR = 400, 900  # pronoun antecedents: "just before" and "several paragraphs back"
 
 
@@ -971,9 +979,7 @@ class _Entities:
         return i >= 0 and self.q_ranges[i][0] <= pos < self.q_ranges[i][1]
 
     def _key_tokens(self, name: str) -> list[str]:
-        toks = [t.lower().strip(".,") for t in name.split()]
-        toks = [t for t in toks if t and t not in L.NAME_SUFFIXES and t not in L.HONORIFICS]
-        return toks
+        return list(_key_tokens(name))
 
     def lookup_or_add(self, name: str, kind: str, role: str | None = None, honorific: str | None = None,
                       create: bool = True) -> int | None:
