@@ -43,6 +43,8 @@ MAX_ARTICLE_BYTES = 1024 * 1024  # worst case (all quotes) extracts in well unde
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 FTS_TABLE = "quotes_fts"
 _BATCH_ARTICLES = 200
+# Page cache an ingest may use (KiB), instead of SQLite's default 2 MB.
+_INGEST_CACHE_KIB = 256 * 1024
 # Postings an OR query over a claim's rare words may touch: bounds retrieval time.
 CANDIDATE_POSTINGS = 2000
 # Candidates from each pair of a claim's rarest words.
@@ -380,6 +382,26 @@ class QuoteStore:
                 yield item, ()
 
     def _write(self, results: Iterable[tuple], report: IngestReport) -> None:
+        db = self.db
+        cache_size = None
+        try:
+            # One transaction holds every changed page: with the default 2 MB
+            # cache, a large ingest spills pages to the WAL and reads them back
+            # (the unique quote-key index is written at random places).
+            cache_size = db.execute("PRAGMA cache_size").fetchone()[0]
+            db.execute(f"PRAGMA cache_size = {-_INGEST_CACHE_KIB}")
+        except sqlite3.DatabaseError:
+            cache_size = None
+        try:
+            self._write_all(results, report)
+        finally:
+            if cache_size is not None:
+                try:
+                    db.execute(f"PRAGMA cache_size = {int(cache_size)}")
+                except sqlite3.DatabaseError:
+                    pass
+
+    def _write_all(self, results: Iterable[tuple], report: IngestReport) -> None:
         db = self.db
         try:
             with db.atomic():
