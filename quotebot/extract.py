@@ -262,6 +262,7 @@ _INTRO_RE = re.compile(
 _INSIDE_WORDS = _NOT_NAME - {"mr", "mrs", "ms", "dr"}
 
 
+@functools.lru_cache(maxsize=65536)
 def _is_cap(word: str) -> bool:
     return bool(word) and bool(_CAPW_RE.match(word)) and word.lower() not in _INSIDE_WORDS
 
@@ -884,6 +885,7 @@ _NAME_SEQ_RE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=65536)
 def _clean_role(role: str | None) -> str | None:
     if not role:
         return None
@@ -944,6 +946,39 @@ _MENTION_SPEAKS_RE = re.compile(
     r"(?:(?:also|then|later|has|had|have|once|again)[ \t]+)?([a-z]+)\b")
 
 
+@functools.lru_cache(maxsize=65536)
+def _key_tokens(name: str) -> tuple[str, ...]:
+    toks = [t.lower().strip(".,") for t in name.split()]
+    return tuple(t for t in toks if t and t not in L.NAME_SUFFIXES and t not in L.HONORIFICS)
+
+
+_LOWER_WORD_RE = re.compile(r"[a-z][a-z\-]+")
+_RUN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz-")
+
+
+def _lower_word_in(text: str, low: str) -> bool | None:
+    r"""``low in set(re.findall(r"(?<![\w’'])[a-z][a-z\-]+", text))`` without building the set:
+    a maximal run of [a-z-] equal to ``low`` whose previous character is not a word
+    character or apostrophe. None when unsure (a hyphen before the run, which may
+    belong to an earlier match, or a text longer than the set's 1,000,000 characters)."""
+    if not _LOWER_WORD_RE.fullmatch(low):
+        return False
+    if len(text) > 1_000_000:
+        return None
+    n, k = len(text), len(low)
+    i = text.find(low)
+    while i >= 0:
+        j = i + k
+        if j >= n or text[j] not in _RUN_CHARS:
+            prev = text[i - 1] if i else " "
+            if prev == "-":
+                return None
+            if not (prev.isalnum() or prev in "_’'"):
+                return True
+        i = text.find(low, i + 1)
+    return False
+
+
 _RECENT, _FAR = 400, 900  # pronoun antecedents: "just before" and "several paragraphs back"
 
 
@@ -971,9 +1006,7 @@ class _Entities:
         return i >= 0 and self.q_ranges[i][0] <= pos < self.q_ranges[i][1]
 
     def _key_tokens(self, name: str) -> list[str]:
-        toks = [t.lower().strip(".,") for t in name.split()]
-        toks = [t for t in toks if t and t not in L.NAME_SUFFIXES and t not in L.HONORIFICS]
-        return toks
+        return list(_key_tokens(name))
 
     def lookup_or_add(self, name: str, kind: str, role: str | None = None, honorific: str | None = None,
                       create: bool = True) -> int | None:
@@ -1139,9 +1172,13 @@ class _Entities:
 
     def is_common_word(self, word: str) -> bool:
         """Is this capitalised word used in lower case elsewhere in the article?"""
+        low = word.lower()
         if self._lower_words is None:
+            found = _lower_word_in(self.text, low)
+            if found is not None:
+                return found
             self._lower_words = set(re.findall(r"(?<![\w’'])[a-z][a-z\-]+", self.text[:1_000_000]))
-        return word.lower() in self._lower_words
+        return low in self._lower_words
 
     def _appos_follows(self, pos: int) -> bool:
         return bool(re.match(r",\s+(?:(?:a|an|the|who|whose|of)\s|\d{1,3},)", self.text[pos:pos + 12]))

@@ -26,8 +26,10 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from itertools import chain
 from operator import itemgetter
 from pathlib import Path
+from typing import NamedTuple
 
 import sqlite_utils
 from rapidfuzz import process
@@ -45,6 +47,8 @@ MAX_ARTICLE_BYTES = 1024 * 1024  # worst case (all quotes) extracts in well unde
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 FTS_TABLE = "quotes_fts"
 _BATCH_ARTICLES = 200
+# Page cache an ingest may use (KiB), instead of SQLite's default 2 MB.
+_INGEST_CACHE_KIB = 256 * 1024
 # Postings of a claim's rare words read and counted: bounds retrieval time.
 CANDIDATE_POSTINGS = 2000
 # At most this many of a claim's rarest words are counted.
@@ -125,6 +129,53 @@ def _extract_file(path: str) -> tuple[Article | Skipped, list[Quote]]:
     if isinstance(item, Skipped):
         return item, []
     return item, extract_quotes(item)
+
+
+class _Ready(NamedTuple):
+    """An extracted article as the writer needs it: rows, not objects.
+
+    Built where the article was extracted (a worker process, when there are
+    several), so the writing process only looks up speakers and runs SQL, and
+    the pickled result is small (no Paragraph texts, no dataclasses).
+    """
+
+    id: str
+    digest: str
+    nbytes: int  # UTF-8 size of the text, for the report
+    row: tuple  # the articles row, in _ARTICLE_COLUMNS order but ingested_at
+    # (speaker, speaker_kind, aliases, role, text, norm, kind, paragraph, start, end, verb, shape, sentence)
+    quotes: list[tuple]
+
+
+_ARTICLE_COLUMNS = ("id", "title", "byline", "path", "digest", "text", "paragraphs", "ingested_at")
+
+
+def _ready(article: Article, quotes: list[Quote]) -> _Ready:
+    """What _write_batch stores for one article: the quotes with a speaker, tidied and normalised."""
+    rows = []
+    for q in quotes:
+        speaker = tidy_name(q.speaker or "")
+        if not speaker or not q.text.strip():
+            continue  # not attributed: not stored
+        rows.append(
+            (speaker, q.speaker_kind, tuple(q.aliases), q.role, q.text, normalize.normalize(q.text), q.kind,
+             q.paragraph, q.start, q.end, q.verb, q.shape, q.sentence)
+        )
+    a = article
+    paragraphs = json.dumps([[p.start, p.end] for p in a.paragraphs])
+    return _Ready(
+        a.id,
+        a.digest,
+        len(a.text.encode("utf-8", "surrogatepass")),
+        (a.id, a.title, a.byline, a.path, a.digest, a.text, paragraphs),
+        rows,
+    )
+
+
+def _extract_ready(path: str) -> _Ready | Skipped:
+    """_extract_file, made ready for writing; what worker processes run."""
+    item, quotes = _extract_file(path)
+    return item if isinstance(item, Skipped) else _ready(item, quotes)
 
 
 def _extract_text(article_id: str, text: str | bytes) -> tuple[Article | Skipped, list[Quote]]:
@@ -310,9 +361,7 @@ class QuoteStore:
         return self.db.execute("SELECT value FROM state WHERE key = 'generation'").fetchone()[0]
 
     def _count_terms(self, norms: Iterable[str], sign: int) -> None:
-        delta = Counter()
-        for norm in norms:
-            delta.update(set(norm.split()))
+        delta = Counter(chain.from_iterable(set(norm.split()) for norm in norms))
         if delta:
             self.db.conn.executemany(
                 "INSERT INTO terms (term, docs) VALUES (?, ?) "
@@ -341,23 +390,47 @@ class QuoteStore:
     def _extract_all(self, files: list[str], workers: int) -> Iterator[tuple]:
         if workers <= 1 or len(files) < 2:
             for f in files:
-                yield _extract_file(f)
+                yield _extract_ready(f), ()
             return
         with ProcessPoolExecutor(max_workers=workers, initializer=_exit_with_parent, initargs=(os.getpid(),)) as pool:
-            yield from pool.map(_extract_file, files, chunksize=max(1, min(64, len(files) // (workers * 8) or 1)))
+            chunksize = max(1, min(64, len(files) // (workers * 8) or 1))
+            for item in pool.map(_extract_ready, files, chunksize=chunksize):
+                yield item, ()
 
     def _write(self, results: Iterable[tuple], report: IngestReport) -> None:
+        db = self.db
+        cache_size = None
+        try:
+            # One transaction holds every changed page: with the default 2 MB
+            # cache, a large ingest spills pages to the WAL and reads them back
+            # (the unique quote-key index is written at random places).
+            cache_size = db.execute("PRAGMA cache_size").fetchone()[0]
+            db.execute(f"PRAGMA cache_size = {-_INGEST_CACHE_KIB}")
+        except sqlite3.DatabaseError:
+            cache_size = None
+        try:
+            self._write_all(results, report)
+        finally:
+            if cache_size is not None:
+                try:
+                    db.execute(f"PRAGMA cache_size = {int(cache_size)}")
+                except sqlite3.DatabaseError:
+                    pass
+
+    def _write_all(self, results: Iterable[tuple], report: IngestReport) -> None:
         db = self.db
         try:
             with db.atomic():
                 index = self._load_index()
                 existing = {r["id"]: r["digest"] for r in db.query("SELECT id, digest FROM articles")}
-                batch: list[tuple[Article, list[Quote]]] = []
+                batch: list[_Ready] = []
                 for item, quotes in results:
                     if isinstance(item, Skipped):
                         report.skipped.append((item.path, item.reason))
                         continue
-                    report.bytes += len(item.text.encode("utf-8", "surrogatepass"))
+                    if isinstance(item, Article):
+                        item = _ready(item, quotes)
+                    report.bytes += item.nbytes
                     old = existing.get(item.id)
                     if old == item.digest:
                         report.unchanged.append(item.id)
@@ -368,7 +441,7 @@ class QuoteStore:
                     else:
                         report.added.append(item.id)
                     existing[item.id] = item.digest
-                    batch.append((item, quotes))
+                    batch.append(item)
                     if len(batch) >= _BATCH_ARTICLES:
                         report.quotes += self._write_batch(batch, index)
                         batch = []
@@ -406,89 +479,71 @@ class QuoteStore:
         db.execute(f"DELETE FROM speaker_roles WHERE speaker_id NOT IN ({live})")
         db.execute(f"DELETE FROM speakers WHERE id NOT IN ({live})")
 
-    def _speaker_id(self, index: SpeakerIndex, q: Quote) -> int:
-        sid = index.find_same(q.speaker, q.speaker_kind)
+    def _speaker_id(self, index: SpeakerIndex, speaker: str, kind: str) -> int:
+        sid = index.find_same(speaker, kind)
         if sid is None:
-            sid = self.db.execute(
+            sid = self.db.conn.execute(
                 "INSERT INTO speakers (name, kind, key) VALUES (?, ?, ?)",
-                [q.speaker, q.speaker_kind, name_key(q.speaker)],
+                [speaker, kind, name_key(speaker)],
             ).lastrowid
-            index.add(SpeakerEntry(sid, q.speaker, q.speaker_kind))
+            index.add(SpeakerEntry(sid, speaker, kind))
         else:
             entry = index.entries[sid]
             # Prefer the fuller name (an article may only give "Lavrov").
-            if len(name_tokens(q.speaker)) > len(name_tokens(entry.name)):
-                index.rename(sid, q.speaker)
-                self.db["speakers"].update(sid, {"name": q.speaker, "key": name_key(q.speaker)})
+            if len(name_tokens(speaker)) > len(name_tokens(entry.name)):
+                index.rename(sid, speaker)
+                self.db.conn.execute(
+                    "UPDATE speakers SET name = ?, key = ? WHERE id = ?", [speaker, name_key(speaker), sid]
+                )
         return sid
 
-    def _write_batch(self, batch: list[tuple[Article, list[Quote]]], index: SpeakerIndex) -> int:
-        db = self.db
+    def _write_batch(self, batch: list[_Ready], index: SpeakerIndex) -> int:
+        # The hot path at scale: prepared executemany with plain tuples, not
+        # sqlite-utils' insert_all, which converts values one by one.
+        conn = self.db.conn
         now = time.time()
-        db["articles"].insert_all(
-            (
-                {
-                    "id": a.id,
-                    "title": a.title,
-                    "byline": a.byline,
-                    "path": a.path,
-                    "digest": a.digest,
-                    "text": a.text,
-                    "paragraphs": json.dumps([[p.start, p.end] for p in a.paragraphs]),
-                    "ingested_at": now,
-                }
-                for a, _ in batch
-            ),
-            batch_size=100,
+        conn.executemany(
+            f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) VALUES ({', '.join('?' * len(_ARTICLE_COLUMNS))})",
+            [(*r.row, now) for r in batch],
         )
-        quote_rows: dict[str, dict] = {}
-        source_rows: list[tuple[str, dict]] = []
+        quote_rows: dict[str, tuple] = {}
+        source_rows: list[tuple] = []
         aliases: set[tuple[int, str]] = set()
         roles: set[tuple[int, str]] = set()
-        for article, quotes in batch:
-            for q in quotes:
-                q.speaker = tidy_name(q.speaker or "")
-                if not q.speaker or not q.text.strip():
-                    continue  # not attributed: not stored
-                sid = self._speaker_id(index, q)
-                entry = index.entries[sid]
-                for alias in (q.speaker, *q.aliases):
+        sids: dict[str, int] = {}  # speaker name -> id, within this batch
+        entries = index.entries
+        by_key = index._by_key
+        sha1 = hashlib.sha1
+        for r in batch:
+            article_id = r.id
+            for speaker, skind, q_aliases, role, text, norm, kind, paragraph, start, end, verb, shape, sentence in r.quotes:
+                sid = sids.get(speaker)
+                if sid is None:
+                    sid = self._speaker_id(index, speaker, skind)
+                    if by_key.get(name_key(speaker)) == sid:
+                        # Known by its key: find_same answers the same from now on
+                        # (keys are never remapped) and the name is already the fuller one.
+                        sids[speaker] = sid
+                entry = entries[sid]
+                for alias in (speaker, *q_aliases):
                     if alias and alias != entry.name:
                         aliases.add((sid, alias))
                         entry.aliases.add(alias)
-                if q.role:
-                    roles.add((sid, q.role))
-                    entry.roles.add(q.role)
-                norm = normalize.normalize(q.text)
-                group = "p" if q.kind == PARAPHRASE else "d"
-                key = _sha1(group, norm, str(sid))
-                quote_rows.setdefault(
-                    key,
-                    {"text": q.text, "norm": norm, "speaker_id": sid, "kind": q.kind, "key": key},
-                )
-                source_rows.append(
-                    (
-                        key,
-                        {
-                            "article_id": article.id,
-                            "paragraph": q.paragraph,
-                            "start": q.start,
-                            "end": q.end,
-                            "role": q.role,
-                            "verb": q.verb,
-                            "shape": q.shape,
-                            "sentence": q.sentence,
-                        },
-                    )
-                )
+                if role:
+                    roles.add((sid, role))
+                    entry.roles.add(role)
+                # _sha1("p" or "d", norm, str(sid)), inlined
+                key = sha1(
+                    f"{'p' if kind == PARAPHRASE else 'd'}\x00{norm}\x00{sid}".encode("utf-8", "surrogatepass")
+                ).hexdigest()
+                if key not in quote_rows:
+                    quote_rows[key] = (text, norm, sid, kind, key)
+                source_rows.append((key, article_id, paragraph, start, end, role, verb, shape, sentence))
         if quote_rows:
-            # The hot path at scale: prepared executemany, not per-row insert_all,
-            # which spends most of its time converting values one by one.
-            conn = db.conn
             before = conn.execute("SELECT coalesce(max(id), 0) FROM quotes").fetchone()[0]
             conn.executemany(
                 "INSERT OR IGNORE INTO quotes (text, norm, speaker_id, kind, key) VALUES (?, ?, ?, ?, ?)",
-                [(r["text"], r["norm"], r["speaker_id"], r["kind"], r["key"]) for r in quote_rows.values()],
+                list(quote_rows.values()),
             )
             conn.execute(
                 f"INSERT INTO {FTS_TABLE}(rowid, norm) SELECT id, norm FROM quotes WHERE id > ?",
@@ -504,19 +559,12 @@ class QuoteStore:
             conn.executemany(
                 "INSERT OR IGNORE INTO quote_sources (quote_id, article_id, paragraph, start, end, "
                 "role, verb, shape, sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (ids[k], r["article_id"], r["paragraph"], r["start"], r["end"], r["role"], r["verb"], r["shape"], r["sentence"])
-                    for k, r in source_rows
-                ],
+                [(ids[k], *rest) for k, *rest in source_rows],
             )
         if aliases:
-            db["speaker_aliases"].insert_all(
-                ({"speaker_id": s, "alias": a} for s, a in aliases), ignore=True
-            )
+            conn.executemany("INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias) VALUES (?, ?)", aliases)
         if roles:
-            db["speaker_roles"].insert_all(
-                ({"speaker_id": s, "role": r} for s, r in roles), ignore=True
-            )
+            conn.executemany("INSERT OR IGNORE INTO speaker_roles (speaker_id, role) VALUES (?, ?)", roles)
         return len(source_rows)
 
     # -- speakers -------------------------------------------------------------

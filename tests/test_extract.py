@@ -313,3 +313,23 @@ def test_property_never_raises_offsets_exact_no_overlap(text):
         assert q.text == q.text.strip() and q.text
         assert q.start >= last_end
         last_end = q.end
+
+
+def test_lower_word_lookup_agrees_with_the_article_word_set():
+    # _Entities.is_common_word looks one word up instead of building the set of
+    # lower-case words; it must answer as the set would, or say it is unsure.
+    import re
+
+    from quotebot.extract import _lower_word_in
+
+    text = ("The well-known audiences said it. X-known Audiences cheered; o’neil isn't here, "
+            "_under score, 9lives, state-run media and a well-worn path. Über-fans came.\nend")
+    words = set(re.findall(r"(?<![\w’'])[a-z][a-z\-]+", text))
+    for w in {t.lower() for t in re.findall(r"[\w’'\-]+", text)} | {"known", "worn", "a", "-"}:
+        got = _lower_word_in(text, w)
+        if got is not None:
+            assert got == (w in words), w
+    assert _lower_word_in(text, "audiences") is True
+    assert _lower_word_in(text, "known") is None  # after a hyphen: the caller builds the set
+    assert _lower_word_in(text, "under") is False
+    assert _lower_word_in(text, "über-fans") is False

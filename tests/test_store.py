@@ -82,6 +82,39 @@ def test_changed_file_replaces_its_old_quotes(tmp_path, corpus):
     assert e.verify("The boats will run every hour from May").verdict == "altered"
 
 
+def test_parallel_and_serial_ingest_store_the_same_rows(tmp_path, corpus):
+    # Workers send ready rows (_ready) and the writer stores them: same result either way.
+    write(corpus, "more.txt", ARTICLE_A.replace("Priya Natarajan", "Ivo Brandt"))
+    serial, parallel = Engine(tmp_path / "s.db"), Engine(tmp_path / "p.db")
+    serial.ingest([corpus], workers=1)
+    parallel.ingest([corpus], workers=2)
+    def stored(e):
+        return [
+            (m.quote, m.speaker, m.role, m.kind, [(x.article, x.start, x.end, x.verb) for x in m.sources])
+            for m in e.store.quotes()
+        ]
+
+    assert stored(serial) == stored(parallel)
+    assert len(stored(serial)) == 4  # Hartley's words are one quote with two sources
+    assert rows(serial) == rows(parallel)
+
+
+def test_ingest_widens_the_page_cache_only_while_it_writes(tmp_path, corpus, monkeypatch):
+    e = Engine(tmp_path / "q.db")
+    before = e.store.db.execute("PRAGMA cache_size").fetchone()[0]
+    seen = []
+    real = store_mod.QuoteStore._write_batch
+
+    def spy(self, batch, index):
+        seen.append(self.db.execute("PRAGMA cache_size").fetchone()[0])
+        return real(self, batch, index)
+
+    monkeypatch.setattr(store_mod.QuoteStore, "_write_batch", spy)
+    e.ingest([corpus])
+    assert seen == [-store_mod._INGEST_CACHE_KIB]
+    assert e.store.db.execute("PRAGMA cache_size").fetchone()[0] == before
+
+
 def test_a_failure_part_way_leaves_the_previous_database(tmp_path, corpus, monkeypatch):
     e = Engine(tmp_path / "q.db")
     e.ingest([corpus / "bridge.txt"])
