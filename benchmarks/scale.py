@@ -668,7 +668,7 @@ def measure_size(n: int, args) -> dict:
             continue  # agreement is measured where the answer is on record: the claim's quote is stored
         # Untimed: the scan's near-best, for the tie-break (scan_top).
         pool = process.extract(qp, proc_texts, scorer=scorer, processor=None, limit=SCAN_POOL,
-                               score_cutoff=max(0.0, raw[1] - 25)) if raw else []
+                               score_cutoff=max(0.0, raw[1] - 10)) if raw else []
         best = scan_top(qp, pool, proc_texts)
         q["scan_top_id"] = ids[best[2]] if best else None
         agree_n += 1
