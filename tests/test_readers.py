@@ -8,7 +8,7 @@ import os
 import signal
 
 import pytest
-from bot_fixtures import NO_COOLDOWN, bot_engine, seeds_db  # noqa: F401 (fixtures)
+from bot_fixtures import NO_COOLDOWN, bot_engine, embed_text, seeds_db, simcord_bot  # noqa: F401 (fixtures)
 
 from quotebot.config import ConfigError, Settings, load_settings, parse_processes
 from quotebot.readers import ReaderPool, default_processes
@@ -116,3 +116,20 @@ def test_bad_read_processes_setting_says_what_to_write(value):
 def test_settings_from_environment_default_to_one_reader_per_cpu():
     assert load_settings({}, dotenv=False).read_processes == default_processes()
     assert NO_COOLDOWN.read_processes == 0  # made in code: threads unless asked
+
+
+@pytest.fixture
+def bot_settings() -> Settings:
+    """The simcord bot of this module answers through two reader processes."""
+    return Settings(cooldown_rate=0, cooldown_per=0, read_processes=2)
+
+
+async def test_slash_verify_answered_by_reader_processes(simcord_env, simcord_bot):
+    assert simcord_bot.readers is not None and simcord_bot.readers.processes == 2
+    guild = simcord_env.create_guild()
+    channel = guild.create_text_channel("general")
+    alice = guild.add_member(simcord_env.create_user("alice"))
+    result = await alice.slash(channel, "verify", text="dead end", speaker="Putin")
+    embed = result.response.embeds[0]
+    assert embed.title.startswith("✅ Verified")
+    assert "Vladimir Putin" in embed_text(embed)
