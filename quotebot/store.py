@@ -244,6 +244,7 @@ def sentences(paragraph: str) -> list[str]:
 class QuoteStore:
     def __init__(self, path: str | os.PathLike, *, create: bool = True, cache: ReadCache | None = None):
         self.path = Path(path)
+        self._last_scores: tuple | None = None  # (key, rare-word scores) of the last claim
         if not create and not self.path.exists():
             raise QuotebotError(
                 f"No database at {self.path}. Build it with `quotebot --db {self.path} ingest seeds/`."
@@ -905,6 +906,24 @@ class QuoteStore:
         counted here: FTS5's bm25 would look up every hit's length, and a quote
         the claim altered in one rare word still holds the others.
         """
+        chosen, scores = self._rare_word_scores(informative, freqs)
+        if speaker_ids:
+            ids = self._by_speaker(sorted(scores, key=scores.__getitem__, reverse=True), speaker_ids, limit)
+        else:
+            ids = [i for i, _ in heapq.nlargest(limit, scores.items(), key=itemgetter(1))]
+        if len(chosen) < 3 <= len(informative):
+            # The one rare word may be the word the claim changed: the next
+            # words together still find the quote, unranked and bounded.
+            match = " AND ".join(f'"{t}"' for t in informative[1:4])
+            ids.extend(self._fts_ids(match, FALLBACK_CAP, speaker_ids, ranked=False))
+        return list(dict.fromkeys(ids))
+
+    def _rare_word_scores(self, informative: list[str], freqs: dict[str, int]) -> tuple[list[str], dict[int, float]]:
+        """The counted postings behind ``_ids_sharing_rare_words``, kept for the claim's
+        second look-up (the claimed speaker's quotes, then everyone's)."""
+        key = (self._fresh_cache().generation, tuple(informative))
+        if self._last_scores is not None and self._last_scores[0] == key:
+            return self._last_scores[1]
         chosen, budget = [], 0
         for t in informative[:RARE_WORDS]:
             if chosen and budget + freqs[t] > CANDIDATE_POSTINGS:
@@ -926,16 +945,8 @@ class QuoteStore:
             weight = math.log(total / freqs[t])
             for (rowid,) in self.db.conn.execute(sql, [f'({anchor}) AND "{t}"']):
                 scores[rowid] = get(rowid, 0.0) + weight
-        if speaker_ids:
-            ids = self._by_speaker(sorted(scores, key=scores.__getitem__, reverse=True), speaker_ids, limit)
-        else:
-            ids = [i for i, _ in heapq.nlargest(limit, scores.items(), key=itemgetter(1))]
-        if len(chosen) < 3 <= len(informative):
-            # The one rare word may be the word the claim changed: the next
-            # words together still find the quote, unranked and bounded.
-            match = " AND ".join(f'"{t}"' for t in informative[1:4])
-            ids.extend(self._fts_ids(match, FALLBACK_CAP, speaker_ids, ranked=False))
-        return list(dict.fromkeys(ids))
+        self._last_scores = (key, (chosen, scores))
+        return chosen, scores
 
     def _by_speaker(self, ids: list[int], speaker_ids: list[int], limit: int) -> list[int]:
         """The first ``limit`` of ``ids`` said by one of ``speaker_ids``, in order, checked a chunk at a time."""
