@@ -974,7 +974,7 @@ class QuoteStore:
         run = _longest_run(toks, lambda t: t not in normalize.STOPWORDS)
         if len(run) >= 2:
             ids.extend(self._fts_ids('"' + " ".join(run) + '"', UNRANKED_CAP, speaker_ids, ranked=False))
-        for n in sorted({min(n, len(informative)) for n in (8, 4, 2, 1)}, reverse=True):
+        for n in sorted({min(n, len(informative)) for n in (4, 2, 1)}, reverse=True):
             match = " AND ".join(f'"{t}"' for t in informative[:n])
             ids.extend(self._fts_ids(match, UNRANKED_CAP, speaker_ids, ranked=False))
             if len(set(ids)) >= limit:
