@@ -38,9 +38,9 @@ MAX_PARTS = 12
 # Record words a claim's unmatched edge may reach over to meet the record's edge.
 EDGE_SLACK = 3
 # Rows the rapidfuzz prefilter looks at, after a cheaper shared-word count.
-PREFILTER_ROWS = 40
+PREFILTER_ROWS = 20
 # Candidates aligned word by word after the rapidfuzz prefilter.
-DETAILED = 10
+DETAILED = 6
 
 
 @dataclass

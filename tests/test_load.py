@@ -121,7 +121,12 @@ class LoopWork:
 def oversubscribed() -> bool:
     """More runnable work than CPUs (other jobs on the machine): wall-clock lag then
     measures the OS scheduler as much as our event loop."""
-    return os.getloadavg()[0] > (os.cpu_count() or 1)
+    cpus = os.cpu_count() or 1
+    try:  # runnable tasks right now: the 1-minute average lags a job that just started
+        running = int(open("/proc/loadavg").read().split()[3].split("/")[0])
+    except (OSError, ValueError, IndexError):
+        running = 0
+    return os.getloadavg()[0] > cpus or running > cpus
 
 
 def assert_loop_free(hb: "Heartbeat", work: LoopWork) -> None:
