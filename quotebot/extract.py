@@ -511,6 +511,9 @@ _GENERIC_MODS = L.ROLE_NOUNS | L.HONORIFICS | {
     "attorney", "special", "then", "ex", "supreme", "high", "lead", "chair", "of", "the", "for"}
 
 
+_INITIAL_RE = re.compile(r"[A-Z]\.")  # a middle or first initial ("Edward D. Kleinbard")
+
+
 def _split_title_name(tokens: list[str]) -> tuple[list[str], list[str]]:
     """("Russian","President","Vladimir","Putin") -> (role tokens, name tokens)."""
     last_title = -1
@@ -519,7 +522,7 @@ def _split_title_name(tokens: list[str]) -> tuple[list[str], list[str]]:
         if low in L.FIRST_NAMES and i == last_title + 1 and i + 1 < len(tokens) and _is_cap(tokens[i + 1]) \
                 and tokens[i + 1].lower() not in _TITLE_ONLY:
             continue  # "Dean Morrow", "Major Garrett": a first name, not a title
-        if low in L.HONORIFICS or low in _TITLE_ONLY or not _is_cap(t):
+        if low in L.HONORIFICS or low in _TITLE_ONLY or (not _is_cap(t) and not _INITIAL_RE.fullmatch(t)):
             last_title = i
     role = tokens[: last_title + 1]
     name = tokens[last_title + 1:]
@@ -940,8 +943,19 @@ def _analyse_name_seq(g: str):
 
 
 _MENTION_SPEAKS_RE = re.compile(
-    rf"{_CAPW}(?:[ \t]+{_CAPW}){{0,3}}(?:\s*\([^()]{{1,24}}\))?(?:,[^,.;:!?“”\"\n]{{1,90}},)?[ \t]+"
+    rf"({_CAPW}(?:[ \t]+{_CAPW}){{0,3}})(?:\s*\([^()]{{1,24}}\))?(?:,[^,.;:!?“”\"\n]{{1,90}},)?[ \t]+"
     r"(?:(?:also|then|later|has|had|have|once|again)[ \t]+)?([a-z]+)\b")
+_REPORTED_VERB_RE = re.compile(r"[ \t]+(?:was|is|were|are|has|had|have|would|will|could|should|can|may|might|"
+                               r"did|does|do|wants|wanted|needs|needed)\b")
+_NAME_RUN_RE = re.compile(rf"{_CAPW}(?:[ \t]+{_CAPW}){{0,4}}")
+_CLAUSE_END_RE = re.compile(r"\s*(?:[,.;:!?()\n]|$|(?:of|in|at|from|who)\b)")
+# verbs whose object is the person spoken to, not the speaker ("…, she told Lee")
+_ADDRESSEE_VERBS = {"told", "tells", "tell", "asked", "asks", "ask", "urged", "urges", "warned", "warns",
+                    "reminded", "reminds", "assured", "assures", "informed", "informs", "thanked",
+                    "praised", "criticized", "criticised", "accused", "accuses", "questioned", "pressed",
+                    "interrupted", "called", "calls", "quoted", "quotes", "quoting", "cited", "cites",
+                    "citing", "blamed", "blames", "attacked", "attacks", "mocked", "mocks", "answered",
+                    "thank", "thanks"}
 
 
 _RECENT, _FAR = 400, 900  # pronoun antecedents: "just before" and "several paragraphs back"
@@ -1155,9 +1169,28 @@ class _Entities:
         self.mentions.insert(i, (pos, eid))
 
     def speaks_at(self, mp: int) -> bool:
-        """Is the mention at mp directly followed by a speech verb ("…, even Mr. Lee says")?"""
+        """Is the mention at mp directly followed by a speech verb ("…, even Mr. Lee says"),
+        or does it follow one ("…, said Lee, a farmer")?"""
         m = _MENTION_SPEAKS_RE.match(self.text, mp, mp + 90)
-        return m is not None and m.group(1).lower() in L.SPEECH_VERBS
+        if m is not None and m.group(2).lower() in L.SPEECH_VERBS and not m.group(1).endswith(("’s", "'s")) \
+                and not self.text.startswith(" to ", m.end(2)):
+            return True  # not "Lee’s remarks", not "Lee agreed to take part"
+        return self.said_before(mp)
+
+    def said_before(self, mp: int) -> bool:
+        """Inverted attribution: "…, said Pentagon spokesman Navy Capt. Lee" (not "told Lee")."""
+        words = self.text[max(0, mp - 70):mp].split()
+        while words and (_is_cap(words[-1]) or words[-1].lower() in _LOWER_ROLE
+                         or words[-1].lower() in _ADJ_ROLE_OK):
+            words.pop()
+        # the verb must follow a clause or quote ("…, said Lee"), else Lee starts reported
+        # speech ("Ryan said Lee has …")
+        if not (len(words) >= 2 and words[-1] in L.SPEECH_VERBS and words[-1] not in _ADDRESSEE_VERBS
+                and words[-2].endswith((",", "”", '"', "''"))):
+            return False
+        # and the name ends the clause ("said Lee, a farmer."), not "…, said Lee was …"
+        m = _NAME_RUN_RE.match(self.text, mp, mp + 90)
+        return m is not None and _CLAUSE_END_RE.match(self.text, m.end()) is not None
 
     def is_subject_at(self, mp: int) -> bool:
         """Is the mention at mp the subject of its sentence (first noun phrase)?"""
@@ -1314,6 +1347,8 @@ def _try_after(text: str, sp: _Span, p_end: int) -> tuple[_Subj, str, str] | Non
     mv = _AFTER_VERB_RE.match(rest)
     if mv:
         subj = _subject_after(text, pos + mv.end(1) + 1, hi) if pos + mv.end(1) < hi else None
+        if subj and _REPORTED_VERB_RE.match(text, subj.end):
+            return None  # '…, said Dorsey was …': Dorsey starts a reported clause, he is no speaker
         if subj and subj.kind != "pronoun":
             return subj, mv.group(1), SHAPE_AFTER
         if subj and subj.kind == "pronoun" and subj.phrase.lower() in _PRONOUN_SUBJ:

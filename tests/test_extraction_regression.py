@@ -321,3 +321,37 @@ def test_indefinite_description_then_name_after_said():
     description ('Twitter') was taken as the speaker; the apposed name speaks."""
     assert direct("“We are anxious,” said another Twitter user, Jo Bayer. “The attacks are closer.”") == [
         ("We are anxious", "Jo Bayer"), ("The attacks are closer.", "Jo Bayer")]
+
+
+def test_middle_initial_is_part_of_the_name():
+    """'Edgar T. Morrow, a former counsel, agreed.' — the initial is no title, so the
+    full name is a person mention and a later 'he said' resolves to him."""
+    text = ("Treasury Secretary Jacob Lund defended the rules on Monday.\n\n"
+            "Edgar T. Morrow, a former tax counsel, agreed that the agency had few tools.\n\n"
+            "“Congress owns the tax code,” he said.")
+    assert direct(text) == [("Congress owns the tax code", "Edgar T. Morrow")]
+
+
+def test_possessive_mention_does_not_speak():
+    """'Olsen denounced Brandt’s remarks' — Brandt’s is no speaker for a later 'he'."""
+    text = ("Prime Minister Lars Olsen met Senator Tom Brandt on Monday.\n\n"
+            "Olsen denounced Brandt’s remarks as cruel.\n\n"
+            "“That is not who we are,” he said.")
+    assert direct(text) == [("That is not who we are", "Lars Olsen")]
+
+
+def test_inverted_attribution_without_quotes_makes_a_speaker():
+    """'…, said Todd Wexler, a businessman …' then '"…," he said' — Wexler spoke last."""
+    text = ("Rep. Ron Haskell wants more money for schools.\n\n"
+            "Federal rules are a burden for teachers, said Todd Wexler, a businessman who runs "
+            "a charter network.\n\n"
+            "“We spend more on compliance than on teaching,” he said.")
+    assert direct(text) == [("We spend more on compliance than on teaching", "Todd Wexler")]
+
+
+def test_reported_clause_subject_is_not_an_inverted_speaker():
+    """'Alan Pruitt, the lawyer, said Dorsey was …' — Dorsey starts reported speech."""
+    text = ("Tom Dorsey sued the firm last week.\n\n"
+            "Alan Pruitt, the firm’s lawyer, said Dorsey was seeking publicity. "
+            "He said the agreement was “standard practice.”")
+    assert direct(text) == [("standard practice.", "Alan Pruitt")]
