@@ -868,6 +868,7 @@ class _Entity:
     gender: str | None = None
     canonical: str = ""
     firsts: set = field(default_factory=set)  # first names seen in full-name forms
+    bare: bool = False  # called by the bare surname, without first name or honorific
 
     def add(self, form: str, role: str | None = None) -> None:
         if form and form not in self.forms:
@@ -994,9 +995,25 @@ class _Entities:
         toks = self._key_tokens(name)
         if not toks:
             return None
+        if honorific is None and role and role.lower().rstrip(".") in L.HONORIFICS:
+            honorific = role  # a subject "Mrs. Dorne" arrives with the honorific as its role
         sur = toks[-1].replace("’s", "").replace("'s", "")
         cands = self.by_surname.get(sur, [])
         hit = None
+        if len(toks) == 1 and kind == PERSON and len(cands) > 1:
+            # a bare surname shared by several people ("Trump" after "Ivanka Trump"): the
+            # one the article already calls by the bare surname, else the one named first
+            bare = [eid for eid in cands if self.ents[eid].kind == PERSON and self.ents[eid].bare]
+            persons = [eid for eid in cands if self.ents[eid].kind == PERSON]
+            h = (honorific or "").lower()
+            hg = "m" if h in L.MALE_HONORIFICS else "f" if h in L.FEMALE_HONORIFICS else None
+            if hg:  # "Mrs. Clinton" is not Bill Clinton
+                bare = [eid for eid in bare if self.ents[eid].gender in (None, hg)]
+                persons = [eid for eid in persons if self.ents[eid].gender in (None, hg)] or persons
+            if bare:
+                cands = bare[-1:]
+            elif persons:
+                cands = persons[:1]
         for eid in reversed(cands):
             e = self.ents[eid]
             if e.kind != kind and not (kind == PERSON and e.kind == ORGANISATION and len(toks) == 1):
@@ -1023,6 +1040,8 @@ class _Entities:
             self.by_surname.setdefault(sur, []).append(hit)
         e = self.ents[hit]
         e.add(" ".join(name.split()), role)
+        if len(toks) == 1 and not honorific and kind == PERSON:
+            e.bare = True
         if len(toks) >= 2 and toks[0] not in e.firsts:
             e.firsts.add(toks[0])
             self.by_first.setdefault(toks[0], []).append(hit)

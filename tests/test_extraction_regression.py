@@ -355,3 +355,12 @@ def test_reported_clause_subject_is_not_an_inverted_speaker():
             "Alan Pruitt, the firm’s lawyer, said Dorsey was seeking publicity. "
             "He said the agreement was “standard practice.”")
     assert direct(text) == [("standard practice.", "Alan Pruitt")]
+
+
+def test_bare_surname_shared_by_relatives_means_the_first_named():
+    """'Senator Frank Dorne … his daughter, Ellen Dorne … "…," Dorne said' — the bare
+    surname is the senator, not the relative named last; 'Mrs. Dorne' is the woman."""
+    text = ("Senator Frank Dorne held a rally in Ames on Monday. His daughter, Ellen Dorne, "
+            "introduced him.\n\n“We will win this state,” Dorne said.\n\n"
+            "“He never quits,” Mrs. Dorne said.")
+    assert direct(text) == [("We will win this state", "Frank Dorne"), ("He never quits", "Ellen Dorne")]
