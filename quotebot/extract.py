@@ -544,7 +544,8 @@ def _collect_back(text: str, lo: int, end: int) -> tuple[int, list[tuple[str, in
     i = len(toks) - 1
     while i >= 0:
         w, s, e = toks[i]
-        if out and (w[-1] in ",;:!?\"“”" or (w.endswith(".") and not _is_cap(w) and w.lower() not in L.TITLES)):
+        if out and (w[-1] in ",;:!?\"“”" or (w.endswith(".") and not _is_cap(w) and w.lower() not in L.TITLES
+                                              and not _INITIAL_RE.fullmatch(w))):
             break
         if out and w.endswith(".") and w[:-1].lower() not in _ABBREV and not re.fullmatch(
                 r"(?:[A-Za-z]\.)+", w):
@@ -553,7 +554,7 @@ def _collect_back(text: str, lo: int, end: int) -> tuple[int, list[tuple[str, in
         low = cw.lower()
         if not cw:
             break
-        if _is_cap(cw) or low in L.HONORIFICS:
+        if _is_cap(cw) or low in L.HONORIFICS or (out and _INITIAL_RE.fullmatch(cw)):
             out.append((cw, s, e))
         elif low in _LOWER_ROLE or low in _ADJ_ROLE_OK or _AGE_RE.fullmatch(low):
             out.append((cw, s, e))
@@ -629,7 +630,7 @@ def _phrase_kind_cached(words: tuple[str, ...]) -> tuple[str, str | None, str]:
     # a possessive ends the phrase's name ("Russia's chief negotiator")
     if any(t.endswith(("’s", "'s")) for t in body):
         name_toks = []
-    if name_toks and all(_is_cap(t) for t in name_toks):
+    if name_toks and all(_is_cap(t) or _INITIAL_RE.fullmatch(t) for t in name_toks) and _is_cap(name_toks[-1]):
         phrase = " ".join(name_toks)
         role = " ".join(role_toks) or None
         if len(name_toks) == 1 and _verbish(name_toks[0]):
@@ -707,7 +708,11 @@ def _subject_before(text: str, lo: int, end: int) -> _Subj | None:
                 s0, toks = _collect_back(text, seg_lo, piece_end)
                 kind, role, phrase = _phrase_kind([t[0] for t in toks])
                 covers = bool(toks) and not text[seg_lo:toks[0][1]].strip()
-                if covers and kind == "name" and not _is_place(phrase):
+                if covers and kind == "name" and not _is_place(phrase) and _ROLE_OF_RE.search(piece):
+                    # "a spokesman for Speaker Paul Ryan": an apposition, its name is no subject
+                    if org_piece is None:
+                        org_piece = _Subj(phrase, kind, toks[0][1], toks[-1][2], role)
+                elif covers and kind == "name" and not _is_place(phrase):
                     app = later[-1] if later else None
                     if app and (len(app.split()) > 14 or not _role_like(app)):
                         app = None
@@ -946,6 +951,11 @@ def _analyse_name_seq(g: str):
 _MENTION_SPEAKS_RE = re.compile(
     rf"({_CAPW}(?:[ \t]+{_CAPW}){{0,3}})(?:\s*\([^()]{{1,24}}\))?(?:,[^,.;:!?“”\"\n]{{1,90}},)?[ \t]+"
     r"(?:(?:also|then|later|has|had|have|once|again)[ \t]+)?([a-z]+)\b")
+_NOUN_BEFORE_RE = re.compile(r"(?:(?<![\w’'])(?:the|a|an|his|her|its|their|our|my|your|The|A|An|His|Her|Its|Their)"
+                             r"|[\w.]+(?:’s|'s))\s+(?:[A-Z][\w’'\-]*\s+)?$")
+_PAST_IRREGULAR = {"said", "told", "wrote", "spoke", "thought", "sought", "fought", "swore", "gave", "put",
+                   "read", "felt", "knew", "drew", "took", "went", "saw", "held", "meant", "sent", "heard",
+                   "began", "brought", "forecast", "cast", "told", "set", "let"}
 _REPORTED_VERB_RE = re.compile(r"[ \t]+(?:was|is|were|are|has|had|have|would|will|could|should|can|may|might|"
                                r"did|does|do|wants|wanted|needs|needed)\b")
 _NAME_RUN_RE = re.compile(rf"{_CAPW}(?:[ \t]+{_CAPW}){{0,4}}")
@@ -1409,6 +1419,13 @@ def _issuer_of(text: str, lo: int, subj: _Subj) -> _Subj | None:
     return issuer
 
 
+def _noun_use(text: str, lo: int, mv) -> bool:
+    """'the Clinton campaign brass', 'his support': a verb-form word used as a noun."""
+    v = mv.group().lower()
+    return not v.endswith("ed") and v not in _PAST_IRREGULAR and \
+        _NOUN_BEFORE_RE.search(text, max(lo, mv.start() - 40), mv.start()) is not None
+
+
 def _try_before(text: str, sp: _Span, win_start: int, in_quote=None,
                 fragment: bool = False) -> tuple[_Subj, str, str] | None:
     window_end = sp.open
@@ -1420,7 +1437,7 @@ def _try_before(text: str, sp: _Span, win_start: int, in_quote=None,
         pass
     verbs = [v for v in _find_words(text, win_start, window_end, _FRAG_VOCAB if fragment else _ANY_VOCAB,
                                     multi=True)
-             if in_quote is None or not in_quote(v.start())]
+             if (in_quote is None or not in_quote(v.start())) and not _noun_use(text, win_start, v)]
     if ma is not None and (not verbs or verbs[-1].start() <= win_start + ma.start()):
         subj = _subject_after(text, win_start + ma.end(), window_end)
         if subj:

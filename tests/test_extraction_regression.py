@@ -364,3 +364,22 @@ def test_bare_surname_shared_by_relatives_means_the_first_named():
             "introduced him.\n\n“We will win this state,” Dorne said.\n\n"
             "“He never quits,” Mrs. Dorne said.")
     assert direct(text) == [("We will win this state", "Frank Dorne"), ("He never quits", "Ellen Dorne")]
+
+
+def test_verb_form_after_a_determiner_is_a_noun():
+    """'… close to the Hale campaign staff …, says …' — 'campaign' is no verb here."""
+    text = ("Nora Vance, a top Hale fundraiser and veteran lobbyist close to the Hale campaign staff "
+            "in Denver, says the goal is “to win the state.”")
+    assert direct(text) == [("to win the state.", "Nora Vance")]
+
+
+def test_role_for_a_named_person_is_an_apposition():
+    """'Lee Park, a spokesman for Governor Amy Stone, said' — the spokesman speaks."""
+    text = "Lee Park, a spokesman for Governor Amy Stone, said, “The governor will sign it.”"
+    assert direct(text) == [("The governor will sign it.", "Lee Park")]
+
+
+def test_middle_initial_before_an_organisation_apposition():
+    """'Martin K. Rowe, president of the Fairfield Farmers Union, said' — not the union."""
+    text = "Martin K. Rowe, president of the Fairfield Farmers Union, said, “We cannot wait.”"
+    assert direct(text) == [("We cannot wait.", "Martin K. Rowe")]
