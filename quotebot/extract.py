@@ -227,7 +227,7 @@ _PRONOUN_SUBJ = {"he", "she", "they", "we", "i"}
 _DETERMINERS = {"the", "a", "an", "one", "another", "his", "her", "their", "its", "our",
                 "two", "three", "several", "some", "many", "other", "both", "most", "few"}
 _CONNECTORS = {"of", "the", "for", "and", "on", "to", "&"}
-_LOWER_ROLE = {w for w in (L.TITLES | L.ROLE_NOUNS | L.PLURAL_ROLE_NOUNS) if w.isalpha()}
+_LOWER_ROLE = {w for w in (L.TITLES | L.ROLE_NOUNS | L.PLURAL_ROLE_NOUNS) if w.replace("-", "").isalpha()}
 _LOWER_ROLE -= {"of", "the", "for", "and", "on", "to", "first", "then", "late", "white",
                 "house", "state", "us", "home", "top", "team", "both", "others", "some",
                 "many", "several", "most", "few", "people", "man", "woman", "groups"}
@@ -958,8 +958,14 @@ _PAST_IRREGULAR = {"said", "told", "wrote", "spoke", "thought", "sought", "fough
                    "began", "brought", "forecast", "cast", "told", "set", "let"}
 _REPORTED_VERB_RE = re.compile(r"[ \t]+(?:was|is|were|are|has|had|have|would|will|could|should|can|may|might|"
                                r"did|does|do|wants|wanted|needs|needed)\b")
+_WHO_SAID_RE = re.compile(
+    rf"{_CAPW}(?:[ \t]+{_CAPW}){{0,4}}(?:[ \t]+of[ \t]+{_CAPW}(?:[ \t]+{_CAPW}){{0,3}})?(?:\s*\([^()]{{1,24}}\))?"
+    rf"(?:,[^.;:!?“”\"\n]{{1,160}}?)?,[ \t]+who[ \t]+"
+    r"(?:(?:also|has|had|then|later)[ \t]+)?([a-z]+)\b")
+_ROLE_COMMA_RE = re.compile(r"\b([A-Za-z][a-z\-]+|[A-Z]{2,4}),[ \t]+$")
 _NAME_RUN_RE = re.compile(rf"{_CAPW}(?:[ \t]+{_CAPW}){{0,4}}")
 _CLAUSE_END_RE = re.compile(r"\s*(?:[,.;:!?()\n]|$|(?:of|in|at|from|who)\b)")
+_APPOSED_SPEAKS_RE = re.compile(rf"({_CAPW}(?:[ \t]+{_CAPW}){{0,3}}),[ \t]+(?:(?:also|then|later)[ \t]+)?([a-z]+)\b")
 # verbs whose object is the person spoken to, not the speaker ("…, she told Lee")
 _ADDRESSEE_VERBS = {"told", "tells", "tell", "asked", "asks", "ask", "urged", "urges", "warned", "warns",
                     "reminded", "reminds", "assured", "assures", "informed", "informs", "thanked",
@@ -1136,7 +1142,7 @@ class _Entities:
             person = bool(role_toks) or hon is not None or lead_lower or (
                 len(name_toks) >= 2 and (first in L.FIRST_NAMES or self._reused(name_toks[-1])
                                          or re.fullmatch(r"[A-Z]\.", name_toks[0]) is not None
-                                         or self._appos_follows(m_end)))
+                                         or self._appos_follows(m_end) or self._role_before(m_start)))
             if len(name_toks) == 1:
                 sur = name_toks[0].lower().strip(".,").replace("’s", "").replace("'s", "")
                 known = [e for e in self.by_surname.get(sur, []) if self.ents[e].kind == PERSON]
@@ -1186,6 +1192,11 @@ class _Entities:
             self._lower_words = set(re.findall(r"(?<![\w’'])[a-z][a-z\-]+", self.text[:1_000_000]))
         return word.lower() in self._lower_words
 
+    def _role_before(self, pos: int) -> bool:
+        """'The group's chief executive, Kimberley Fritts, said': a name apposed to a role."""
+        m = _ROLE_COMMA_RE.search(self.text, max(0, pos - 40), pos)
+        return m is not None and m.group(1).lower() in _LOWER_ROLE
+
     def _appos_follows(self, pos: int) -> bool:
         return bool(re.match(r",\s+(?:(?:a|an|the|who|whose|of)\s|\d{1,3},)", self.text[pos:pos + 12]))
 
@@ -1201,9 +1212,14 @@ class _Entities:
         """Is the mention at mp directly followed by a speech verb ("…, even Mr. Lee says"),
         or does it follow one ("…, said Lee, a farmer")?"""
         m = _MENTION_SPEAKS_RE.match(self.text, mp, mp + 90)
+        if m is None and self._role_before(mp):
+            m = _APPOSED_SPEAKS_RE.match(self.text, mp, mp + 90)  # "The CEO, Zorida Pell, said"
         if m is not None and m.group(2).lower() in L.SPEECH_VERBS and not m.group(1).endswith(("’s", "'s")) \
                 and not self.text.startswith(" to ", m.end(2)):
             return True  # not "Lee’s remarks", not "Lee agreed to take part"
+        m = _WHO_SAID_RE.match(self.text, mp, mp + 260)
+        if m is not None and m.group(1).lower() in L.SPEECH_VERBS:
+            return True  # "Sen. Ada Fine of Ohio, the ranking Democrat, who said …"
         return self.said_before(mp)
 
     def said_before(self, mp: int) -> bool:

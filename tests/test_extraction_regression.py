@@ -383,3 +383,21 @@ def test_middle_initial_before_an_organisation_apposition():
     """'Martin K. Rowe, president of the Fairfield Farmers Union, said' — not the union."""
     text = "Martin K. Rowe, president of the Fairfield Farmers Union, said, “We cannot wait.”"
     assert direct(text) == [("We cannot wait.", "Martin K. Rowe")]
+
+
+def test_name_apposed_to_a_role_is_a_person():
+    """'The firm’s CEO, Zorida Pell, said …' — an unfamiliar first name, but apposed to a
+    role: a person, and the antecedent of the next 'she'."""
+    text = ("Governor Lisa Marr opposed the deal.\n\n"
+            "The lobbying firm’s CEO, Zorida Pell, said the filing was not needed.\n\n"
+            "“We would have registered,” she said in a statement.")
+    assert direct(text) == [("We would have registered", "Zorida Pell")]
+
+
+def test_relative_clause_speaker_is_an_antecedent():
+    """'… backed by Sen. Ada Fine of Ohio, the ranking Democrat, who said …' then 'she said'."""
+    text = ("Governor Lisa Marr opposed the plan.\n\n"
+            "Marr's plan was attacked on Friday by Sen. Ada Fine of Ohio, the ranking Democrat on "
+            "the panel, who said none of the money was wasted.\n\n"
+            "“It is a good bill,” she said.")
+    assert direct(text) == [("It is a good bill", "Ada Fine")]
