@@ -45,3 +45,18 @@ def test_surname_that_is_also_a_title_is_kept():
     assert B.speaker_ok("Carla King", "Mr. King")
     assert B.speaker_ok("Matt Prince", "Prince")
     assert not B.speaker_ok("Carla Stone", "the king")
+
+
+def test_indefinite_description_is_a_new_speaker():
+    """'a company spokesman said' introduces someone new: not the earlier named Source;
+    an apposed name ('A top aide, Ray Dunn,') is that person's name."""
+    text = ("Mayor Tom Bell backed the plan. ''It works,'' a company spokesman said. "
+            "A top aide, Ray Dunn, said it was ''late.''")
+    res = _resolve(text, [
+        ("T1", "Source", "Tom Bell"), ("T2", "Content", "backed the plan"),
+        ("T3", "Content", "''It works,''"), ("T4", "Source", "a company spokesman"),
+        ("T5", "Source", "A top aide, Ray Dunn,"), ("T6", "Content", "it was ''late.''")],
+        [{"Source": "T1", "Content": "T2"}, {"Source": "T4", "Content": "T3"},
+         {"Source": "T5", "Content": "T6"}])
+    assert res["T4"] != "Tom Bell" and B.speaker_ok("a company spokesman", res["T4"])
+    assert res["T5"] == "Ray Dunn"
