@@ -367,13 +367,18 @@ def resolve_sources(text: str, ts: dict[str, TSpan], events: list[dict]) -> dict
                 return g in (None, want)
             cands = [c for c in cands if ok(c[1])]
         prev = cands
+        app = re.search(r",\s+((?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'\-]+)\s*,?\s*$", t.text) \
+            if cls == "desc" else None
+        if app:
+            # The Source names the speaker in apposition ("Her chief policy aide, Jake
+            # Sullivan,", "A top strategist, John Weaver,"): that name is the speaker.
+            resolved[sid] = clean_name(app.group(1))
+            continue
         if cls == "desc" and re.match(r"(?i)(?:a|an|one|another)\s", source_head(t.text)):
             # An indefinite description ("a Twitter spokesman", "one senior official")
             # introduces a new, unnamed speaker: it never corefers with an earlier named
-            # Source. Its name is the apposed one, if the Source gives it ("A top
-            # strategist, John Weaver,"), else the description itself.
-            app = re.search(r",\s+((?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'\-]+)\s*,?\s*$", t.text)
-            resolved[sid] = clean_name(app.group(1)) if app else clean_name(source_head(t.text))
+            # Source; its speaker is the description itself.
+            resolved[sid] = clean_name(source_head(t.text))
             continue
         if cls == "desc":
             head = re.findall(r"[\w’'\-]+", t.text)

@@ -60,3 +60,13 @@ def test_indefinite_description_is_a_new_speaker():
          {"Source": "T5", "Content": "T6"}])
     assert res["T4"] != "Tom Bell" and B.speaker_ok("a company spokesman", res["T4"])
     assert res["T5"] == "Ray Dunn"
+
+
+def test_description_with_apposed_name_is_that_name():
+    """'Her campaign manager, Ray Dunn, said' — the Source names its speaker."""
+    text = "Mayor Ada Bell backed the plan. Her campaign manager, Ray Dunn, said it was ''late.''"
+    res = _resolve(text, [
+        ("T1", "Source", "Ada Bell"), ("T2", "Content", "backed the plan"),
+        ("T3", "Source", "Her campaign manager, Ray Dunn,"), ("T4", "Content", "it was ''late.''")],
+        [{"Source": "T1", "Content": "T2"}, {"Source": "T3", "Content": "T4"}])
+    assert res["T3"] == "Ray Dunn"
