@@ -169,7 +169,8 @@ _PARTY_RE = re.compile(r"\([A-Z][^()]{0,24}\)")
 _UNNAMED_RE = re.compile(
     r"\b(?:[Aa]|[Aa]n|[Aa]nother|[Oo]ne|[Tt]he|[Tt]wo|[Tt]hree|[Ss]ome|[Ss]everal)\s+(?:[\w’'\-]+\s+){0,3}?"
     r"(?:source|official|aide|adviser|advisor|person|spokesman|spokeswoman|spokesperson|staffer|"
-    r"strategist|operative|insider|lawmaker|member|diplomat|officer)s?\b[^,.;:“”\"()]{0,70}$")
+    r"strategist|operative|insider|lawmaker|member|diplomat|officer|user|commenter|reader|viewer|caller|"
+    r"resident|voter|attendee|witness|bystander|neighbou?r|participant|protester|protestor)s?\b[^,.;:“”\"()]{0,70}$")
 _REL_END_RE = re.compile(r"(?:^|\s)(?:that|which|who)$")
 _PRON_END_RE = re.compile(r"(?:^|[\s,(—–])(he|she|they|we|i|He|She|They|We|I)$")
 _SKIP_PUNCT_RE = re.compile(r"[\s,;—–\-]*")
@@ -552,8 +553,8 @@ def _collect_back(text: str, lo: int, end: int) -> tuple[int, list[tuple[str, in
             break
         cw = _clean_tok(w)
         low = cw.lower()
-        if not cw:
-            break
+        if not cw or (not out and w.rstrip(",").endswith(("”", '"'))):
+            break  # '… on MSNBC’s “Morning Joe,” calling …': a quoted title, not a subject
         if _is_cap(cw) or low in L.HONORIFICS or (out and _INITIAL_RE.fullmatch(cw)):
             out.append((cw, s, e))
         elif low in _LOWER_ROLE or low in _ADJ_ROLE_OK or _AGE_RE.fullmatch(low):
@@ -627,8 +628,17 @@ def _phrase_kind_cached(words: tuple[str, ...]) -> tuple[str, str | None, str]:
     lowbody = [w.lower() for w in body]
     role_toks, name_toks = _split_title_name(body)
     name_toks = [t for t in name_toks if t.lower() not in L.HONORIFICS]
-    # a possessive ends the phrase's name ("Russia's chief negotiator")
-    if any(t.endswith(("’s", "'s")) for t in body):
+    # a possessive ends the phrase's name ("Russia's chief negotiator") — unless a name
+    # follows it ("Commentary’s Noah Rothman"): then the possessor is only a role
+    poss = [i for i, t in enumerate(body) if t.endswith(("’s", "'s"))]
+    if poss and poss[-1] < len(body) - 1:
+        r2, n2 = _split_title_name(body[poss[-1] + 1:])
+        n2 = [t for t in n2 if t.lower() not in L.HONORIFICS]
+        if n2 and all(_is_cap(t) or _INITIAL_RE.fullmatch(t) for t in n2) and _is_cap(n2[-1]) and \
+                (len(n2) >= 2 or r2) and not L.is_org_phrase(" ".join(n2)) and \
+                n2[-1].lower().strip(".’'s") not in L.PLACES and not _verbish(n2[-1]):
+            return "name", " ".join(body[:poss[-1] + 1] + r2), " ".join(n2)
+    if poss:
         name_toks = []
     if name_toks and all(_is_cap(t) or _INITIAL_RE.fullmatch(t) for t in name_toks) and _is_cap(name_toks[-1]):
         phrase = " ".join(name_toks)

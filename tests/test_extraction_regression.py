@@ -401,3 +401,24 @@ def test_relative_clause_speaker_is_an_antecedent():
             "the panel, who said none of the money was wasted.\n\n"
             "“It is a good bill,” she said.")
     assert direct(text) == [("It is a good bill", "Ada Fine")]
+
+
+def test_possessor_before_a_name_is_a_role():
+    """'"…," the Daily Ledger’s Mara Quinn wrote.' — the possessor is her outlet, the
+    name after it is the speaker (and the next quote continues her)."""
+    text = "“He overplayed his hand,” the Daily Ledger’s Mara Quinn wrote on Friday. “It showed.”"
+    assert direct(text) == [("He overplayed his hand", "Mara Quinn"), ("It showed.", "Mara Quinn")]
+
+
+def test_one_user_is_an_unnamed_speaker():
+    """'"…," one user wrote.' — an unnamed speaker, not the last named person."""
+    text = ("Officials led by spokesman Li Wen declined to comment.\n\n"
+            "“It is great fun to watch,” one user wrote. “This is their democracy.”")
+    assert direct(text) == [("It is great fun to watch", "one user"), ("This is their democracy.", "one user")]
+
+
+def test_quoted_show_title_is_not_a_subject():
+    """'… on the network’s “Morning Hour,” calling it a "…"' — the show is no speaker."""
+    text = ("Former governor Abe Lyle, who backs the mayor, attacked the report on the network’s "
+            "“Morning Hour,” calling it a “whitewash.”")
+    assert direct(text) == [("whitewash.", "Abe Lyle")]
