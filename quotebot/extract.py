@@ -626,6 +626,8 @@ def _phrase_kind_cached(words: tuple[str, ...]) -> tuple[str, str | None, str]:
     if not body:
         return "", None, ""
     lowbody = [w.lower() for w in body]
+    if len(body) >= 2 and all(w.isupper() for w in body if any(c.isalpha() for c in w)):
+        return "", None, ""  # "HIGHER TURNOUT IN IOWA": a headline in capitals, not a speaker
     role_toks, name_toks = _split_title_name(body)
     name_toks = [t for t in name_toks if t.lower() not in L.HONORIFICS]
     # a possessive ends the phrase's name ("Russia's chief negotiator") — unless a name
@@ -966,6 +968,7 @@ _NOUN_BEFORE_RE = re.compile(r"(?:(?<![\w’'])(?:the|a|an|his|her|its|their|our
 _PAST_IRREGULAR = {"said", "told", "wrote", "spoke", "thought", "sought", "fought", "swore", "gave", "put",
                    "read", "felt", "knew", "drew", "took", "went", "saw", "held", "meant", "sent", "heard",
                    "began", "brought", "forecast", "cast", "told", "set", "let"}
+_DASH_NAME_RE = re.compile(rf"\s[-–—]\s+({_CAPW}(?:\s+{_CAPW}){{1,4}}(?:\s+and\s+{_CAPW}(?:\s+{_CAPW}){{1,4}})?)\s*$")
 _REPORTED_VERB_RE = re.compile(r"[ \t]+(?:was|is|were|are|has|had|have|would|will|could|should|can|may|might|"
                                r"did|does|do|wants|wanted|needs|needed)\b")
 _WHO_SAID_RE = re.compile(
@@ -1525,6 +1528,13 @@ def _try_before(text: str, sp: _Span, win_start: int, in_quote=None,
             shape = SHAPE_BEFORE
         return subj, mv.group(), shape
     if seg.rstrip().endswith(":"):
+        colon = win_start + len(seg.rstrip()) - 1
+        mdash = _DASH_NAME_RE.search(text, max(win_start, colon - 80), colon)
+        if mdash:
+            # "HEADLINE – Jane Roe and Al Poe:" (a digest): the byline before the colon speaks
+            subj = _subject_after(text, mdash.start(1), colon)
+            if subj is not None and subj.kind == "name":
+                return subj, ":", SHAPE_COLON
         subj = _sentence_subject(text, win_start, window_end)
         if subj:
             return subj, ":", SHAPE_COLON

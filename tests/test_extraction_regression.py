@@ -422,3 +422,14 @@ def test_quoted_show_title_is_not_a_subject():
     text = ("Former governor Abe Lyle, who backs the mayor, attacked the report on the network’s "
             "“Morning Hour,” calling it a “whitewash.”")
     assert direct(text) == [("whitewash.", "Abe Lyle")]
+
+
+def test_digest_byline_before_colon_speaks():
+    """'HEADLINE IN CAPITALS - Dana Roe and Eli Fox: "…"' — the bylined names speak,
+    and a headline in capitals is never a speaker."""
+    text = ("TURNOUT FELL IN THE NORTH - Dana Roe and Eli Marsh: “Fewer voters came out than "
+            "in any year since 1990.”")
+    qs = direct(text)
+    assert len(qs) == 1 and qs[0][1] in ("Eli Marsh", "Dana Roe")
+    assert direct("STORM HITS THE COAST “Nobody expected this,” the mayor’s office said.") in (
+        [], [("Nobody expected this", "the mayor’s office")])
