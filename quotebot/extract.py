@@ -853,6 +853,9 @@ def _lower_lead_ok(toks: list[tuple[str, int, int]], i: int) -> bool:
 def _sentence_subject(text: str, s_start: int, limit: int) -> _Subj | None:
     """The name/pronoun/description that opens a sentence (for participles and colons)."""
     seg_end = min(limit, s_start + 200)
+    md = _DATELINE_RE.match(text, s_start, seg_end)
+    if md:
+        s_start = md.end()  # "PHILADELPHIA, July 25 (UPI) — The committee …"
     # skip a leading adverbial clause ("Meanwhile, ", "On Thursday, ")
     m = re.match(r"\s*(?:[A-Z][a-z]+(?:\s+[a-z]+){0,3},\s+|(?:[A-Z][a-z]+ing|After|Before|When|While|As|"
                  r"Since|Although|Though|If|Because|Despite|In|At|On|During|Speaking|Asked|Following|"
@@ -863,6 +866,13 @@ def _sentence_subject(text: str, s_start: int, limit: int) -> _Subj | None:
         mp_ = re.match(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}),\s+(?=[A-Z])", text[pos:seg_end])
         if mp_ and _is_place(mp_.group(1)):
             pos += mp_.end()
+        # "At a rally in Portsmouth, N.H., on Tuesday, Name …": a state abbreviation and a
+        # time belong to the introduction too
+        for _ in range(2):
+            mt = _INTRO_TAIL_RE.match(text, pos, seg_end)
+            if not mt:
+                break
+            pos = mt.end()
     first = _TOKEN_RE.match(text, pos, max(pos, seg_end))
     if not first:
         return None
@@ -969,6 +979,9 @@ _PAST_IRREGULAR = {"said", "told", "wrote", "spoke", "thought", "sought", "fough
                    "read", "felt", "knew", "drew", "took", "went", "saw", "held", "meant", "sent", "heard",
                    "began", "brought", "forecast", "cast", "told", "set", "let"}
 _DASH_NAME_RE = re.compile(rf"\s[-–—]\s+({_CAPW}(?:\s+{_CAPW}){{1,4}}(?:\s+and\s+{_CAPW}(?:\s+{_CAPW}){{1,4}})?)\s*$")
+_DATELINE_RE = re.compile(r"\s*[A-Z][A-Z.'\-]+(?:[ \t]+[A-Z][A-Z.'\-]+)*(?:,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?"
+                          r"(?:,[ \t]+[A-Z][a-z]{2,4}\.?[ \t]+\d{1,2})?[ \t]*(?:\([^()\n]{1,20}\))?[ \t]*[—–]+[ \t]*")
+_INTRO_TAIL_RE = re.compile(r"(?:[A-Z][a-z]{0,4}\.(?:[A-Z]\.)?|on\s+[A-Z][a-z]+|last\s+[a-z]+|this\s+[a-z]+),\s+")
 _REPORTED_VERB_RE = re.compile(r"[ \t]+(?:was|is|were|are|has|had|have|would|will|could|should|can|may|might|"
                                r"did|does|do|wants|wanted|needs|needed)\b")
 _WHO_SAID_RE = re.compile(

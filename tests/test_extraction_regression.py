@@ -433,3 +433,17 @@ def test_digest_byline_before_colon_speaks():
     assert len(qs) == 1 and qs[0][1] in ("Eli Marsh", "Dana Roe")
     assert direct("STORM HITS THE COAST “Nobody expected this,” the mayor’s office said.") in (
         [], [("Nobody expected this", "the mayor’s office")])
+
+
+def test_dateline_is_not_the_sentence_subject():
+    """'SPRINGFIELD, May 3 (Wire) — The Farm Council …, offering "…"' — not the city."""
+    text = ("SPRINGFIELD, May 3 (Wire) — The Farm Council released a statement on Monday, "
+            "offering “a full apology” to the growers.")
+    assert direct(text) == [("a full apology", "Farm Council")]
+
+
+def test_state_abbreviation_and_time_belong_to_the_introduction():
+    """'At a rally in Keene, N.H., on Tuesday, Senator Ann Ruiz endorsed …, saying …'."""
+    text = ("At a rally in Keene, N.H., on Tuesday, Senator Ann Ruiz endorsed the mayor, saying "
+            "that he would “make an outstanding governor.”")
+    assert direct(text) == [("make an outstanding governor.", "Ann Ruiz")]
