@@ -982,6 +982,12 @@ _DASH_NAME_RE = re.compile(rf"\s[-–—]\s+({_CAPW}(?:\s+{_CAPW}){{1,4}}(?:\s+a
 _DATELINE_RE = re.compile(r"\s*[A-Z][A-Z.'\-]+(?:[ \t]+[A-Z][A-Z.'\-]+)*(?:,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?"
                           r"(?:,[ \t]+[A-Z][a-z]{2,4}\.?[ \t]+\d{1,2})?[ \t]*(?:\([^()\n]{1,20}\))?[ \t]*[—–]+[ \t]*")
 _INTRO_TAIL_RE = re.compile(r"(?:[A-Z][a-z]{0,4}\.(?:[A-Z]\.)?|on\s+[A-Z][a-z]+|last\s+[a-z]+|this\s+[a-z]+),\s+")
+_FEMALE_ROLES = {"congresswoman", "spokeswoman", "chairwoman", "businesswoman", "councilwoman", "assemblywoman",
+                 "wife", "mother", "daughter", "sister", "grandmother", "actress", "widow", "queen", "princess",
+                 "duchess", "countess", "girlfriend", "aunt", "niece", "stepmother", "anchorwoman"}
+# (not "spokesman", "chairman": used for women too)
+_MALE_ROLES = {"husband", "father", "son", "brother", "grandfather", "widower", "king", "prince", "duke",
+               "boyfriend", "uncle", "nephew", "stepfather"}
 _REPORTED_VERB_RE = re.compile(r"[ \t]+(?:was|is|were|are|has|had|have|would|will|could|should|can|may|might|"
                                r"did|does|do|wants|wanted|needs|needed)\b")
 _WHO_SAID_RE = re.compile(
@@ -1093,6 +1099,12 @@ class _Entities:
                 e.gender = "m"
             elif h in L.FEMALE_HONORIFICS:
                 e.gender = "f"
+        if role and e.gender is None and kind == PERSON:
+            rw = set(role.lower().replace("-", " ").split())
+            if rw & _FEMALE_ROLES and not rw & _MALE_ROLES:
+                e.gender = "f"  # "Congresswoman Ada Ruiz", "his wife, Jo"
+            elif rw & _MALE_ROLES and not rw & _FEMALE_ROLES:
+                e.gender = "m"
         return hit
 
     def _scan(self) -> None:

@@ -447,3 +447,10 @@ def test_state_abbreviation_and_time_belong_to_the_introduction():
     text = ("At a rally in Keene, N.H., on Tuesday, Senator Ann Ruiz endorsed the mayor, saying "
             "that he would “make an outstanding governor.”")
     assert direct(text) == [("make an outstanding governor.", "Ann Ruiz")]
+
+
+def test_gendered_role_noun_gives_the_gender():
+    """'Congresswoman Tal Orven …' is a woman: a later 'he said' skips her."""
+    text = ("Congresswoman Tal Orven met Mr. Lee Bask at the plant.\n\n"
+            "Orven toured the floor.\n\n“We are proud of them,” he said.")
+    assert direct(text) == [("We are proud of them", "Lee Bask")]
