@@ -628,6 +628,15 @@ def _phrase_kind_cached(words: tuple[str, ...]) -> tuple[str, str | None, str]:
     lowbody = [w.lower() for w in body]
     if len(body) >= 2 and all(w.isupper() for w in body if any(c.isalpha() for c in w)):
         return "", None, ""  # "HIGHER TURNOUT IN IOWA": a headline in capitals, not a speaker
+    if "of" in body[2:-1]:
+        k = body.index("of", 2)
+        head = body[:k]
+        r0, n0 = _split_title_name(head)
+        if len(n0) >= 2 and all(_is_cap(t) for t in body[k + 1:]) and \
+                not any(t.endswith(("’s", "'s")) for t in body) and not L.is_org_phrase(" ".join(body)) and \
+                not any(t.lower() in L.ORG_WORDS or t.lower() in L.PLACES for t in n0):
+            # "Stacy Baker of Columbia": the person comes before "of", the place after it
+            return "name", " ".join(r0 + body[k:]) or None, " ".join(n0)
     role_toks, name_toks = _split_title_name(body)
     name_toks = [t for t in name_toks if t.lower() not in L.HONORIFICS]
     # a possessive ends the phrase's name ("Russia's chief negotiator") — unless a name
@@ -753,6 +762,19 @@ def _subject_before(text: str, lo: int, end: int) -> _Subj | None:
     kind, role, phrase = _phrase_kind([t[0] for t in toks])
     if not kind:
         return None
+    if kind in ("name", "org") and _is_place(phrase) and not role:
+        before = text[max(lo, toks[0][1] - 60):toks[0][1]]
+        mrole = re.search(r"(?:^|\s)((?:[Tt]he|[Aa]n?)\s+(?:[a-z\-]+\s+)?)([a-z\-]+)\s+(?:from|of)\s+$", before)
+        if mrole and mrole.group(2) in _LOWER_ROLE:
+            # "the senator from Vermont said": a description, not the state
+            return _Subj(f"the {phrase} {mrole.group(2)}", "desc", toks[0][1] - len(before) + mrole.start(1),
+                         toks[-1][2])
+        if before.rstrip().endswith(",") and toks[0][1] - lo > 2:
+            # "Stacy Baker of Columbia, South Carolina says": the place closes an apposition
+            c = lo + len(text[lo:toks[0][1]].rstrip()) 
+            alt = _subject_before(text, lo, c)
+            if alt is not None and alt.kind == "name" and not _is_place(alt.phrase):
+                return alt
     if role_app and kind in ("name", "org"):
         if role and len(role_app.split()) > 12:
             pass

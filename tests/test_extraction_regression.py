@@ -454,3 +454,16 @@ def test_gendered_role_noun_gives_the_gender():
     text = ("Congresswoman Tal Orven met Mr. Lee Bask at the plant.\n\n"
             "Orven toured the floor.\n\n“We are proud of them,” he said.")
     assert direct(text) == [("We are proud of them", "Lee Bask")]
+
+
+def test_role_from_a_state_is_a_description():
+    """'The senator from Vermont said …' — the senator named before, not the state."""
+    text = ("Senator Bernard Sands met voters in Burlington.\n\n"
+            "The senator from Vermont said the banking system was “rigged.”")
+    assert direct(text) == [("rigged.", "Bernard Sands")]
+
+
+def test_person_of_town_comma_state():
+    """'Lena Holt of Keene, New Hampshire says …' — Holt speaks, not the state or the town."""
+    text = "Lena Holt of Keene, New Hampshire says the governor should “stop the cuts.”"
+    assert direct(text) == [("stop the cuts.", "Lena Holt")]
