@@ -676,7 +676,7 @@ def _phrase_kind_cached(words: tuple[str, ...]) -> tuple[str, str | None, str]:
 _ROLE_OF_RE = re.compile(
     r"^(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,3}(?:" + "|".join(sorted(
         (re.escape(w) for w in (L.ROLE_NOUNS | L.TITLES) if w.isalpha() and len(w) > 2), key=len, reverse=True))
-    + r")\s+(?:of|at|for)\s", re.IGNORECASE)
+    + r")\s+(?:of|at|for|to)\s", re.IGNORECASE)
 
 
 def _subject_before(text: str, lo: int, end: int) -> _Subj | None:
@@ -1010,6 +1010,22 @@ _FEMALE_ROLES = {"congresswoman", "spokeswoman", "chairwoman", "businesswoman", 
 # (not "spokesman", "chairman": used for women too)
 _MALE_ROLES = {"husband", "father", "son", "brother", "grandfather", "widower", "king", "prince", "duke",
                "boyfriend", "uncle", "nephew", "stepfather"}
+_LONE_ING_RE = re.compile(rf"\s*((?:Mr\.|Mrs\.|Ms\.|Dr\.)?\s?[{_UP}][a-z]+ing)\s+")
+_GAP_STOP = {"and", "but", "or", "then", "as", "when", "while", "after", "before", "because", "if", "until",
+             "since", "though", "although", "unless", "once", "where", "so", "he", "she", "they", "we", "it",
+             "who", "which", "that", "to", "in", "on", "at", "by", "with", "for", "from", "of", "not", "is",
+             "was", "were", "are", "has", "had", "have", "also", "even", "only", "just"}
+
+
+def _role_gap(gap: str) -> bool:
+    """'election law expert', 'Judicial Watch president': words that only qualify the
+    name's role between a closing quote and 'Name said'."""
+    words = gap.split()
+    if not 1 <= len(words) <= 5 or any(not re.fullmatch(r"[A-Za-z][\w’'\-]*", w) for w in words):
+        return False
+    if words[0].lower() == "the" and len(words) > 1:
+        words = words[1:]  # "the Post's senior politics editor Name"
+    return not any(w.lower() in _GAP_STOP or w.lower() in _FUNCTION_WORDS or _verbish(w) for w in words)
 _REPORTED_VERB_RE = re.compile(r"[ \t]+(?:was|is|were|are|has|had|have|would|will|could|should|can|may|might|"
                                r"did|does|do|wants|wanted|needs|needed)\b")
 _WHO_SAID_RE = re.compile(
@@ -1464,7 +1480,16 @@ def _try_after(text: str, sp: _Span, p_end: int) -> tuple[_Subj, str, str] | Non
         return None
     # nothing but the subject between the mark and the verb
     subj = _subject_before(text, pos, mv.start())
-    if not subj or subj.start > pos + 1:
+    if subj is None:
+        mlone = _LONE_ING_RE.fullmatch(text, pos, mv.start())
+        if mlone:
+            # '"…," Ebeling said': a capitalised -ing word between the quote and the verb
+            # is a surname, not a participle
+            subj = _Subj(mlone.group(1), "name", mlone.start(1), mlone.end(1))
+    if subj is not None and subj.start > pos + 1 and subj.kind == "name" and sp.close != sp.open and \
+            _role_gap(text[pos:subj.start]):
+        pass  # '"…," election law expert Rick Hasen tweeted': modifiers of the name's role
+    elif not subj or subj.start > pos + 1:
         return None
     shape = SHAPE_PRONOUN if subj.kind in ("pronoun", "desc") else SHAPE_AFTER
     return subj, mv.group(), shape

@@ -467,3 +467,22 @@ def test_person_of_town_comma_state():
     """'Lena Holt of Keene, New Hampshire says …' — Holt speaks, not the state or the town."""
     text = "Lena Holt of Keene, New Hampshire says the governor should “stop the cuts.”"
     assert direct(text) == [("stop the cuts.", "Lena Holt")]
+
+
+def test_surname_ending_in_ing_after_a_quote():
+    """'"…," Ebling said.' — a capitalised -ing word before 'said' is a surname."""
+    text = "The council met on Monday.\n\n“Tell her I promised you a picture,” Harding said."
+    assert direct(text) == [("Tell her I promised you a picture", "Harding")]
+
+
+def test_role_modifiers_between_quote_and_name():
+    """'"…," election law expert Rick Dunne tweeted.' — the modifiers are his role."""
+    text = ("The vote was close.\n\n“It is a mess,” election law expert Rick Dunne tweeted Monday.\n\n"
+            "“We will see,” the Ledger’s senior politics editor Ana Voss said.")
+    assert direct(text) == [("It is a mess", "Rick Dunne"), ("We will see", "Ana Voss")]
+
+
+def test_adviser_to_a_named_person_is_an_apposition():
+    """'Eric Fane, a former adviser to Romney, said' — Fane speaks."""
+    text = "Eric Fane, a former senior adviser to Governor Mitt Romney, said it was “impossible to catch up.”"
+    assert direct(text) == [("impossible to catch up.", "Eric Fane")]
