@@ -654,8 +654,8 @@ def _phrase_kind_cached(words: tuple[str, ...]) -> tuple[str, str | None, str]:
     if name_toks and all(_is_cap(t) or _INITIAL_RE.fullmatch(t) for t in name_toks) and _is_cap(name_toks[-1]):
         phrase = " ".join(name_toks)
         role = " ".join(role_toks) or None
-        if len(name_toks) == 1 and _verbish(name_toks[0]):
-            return "", None, ""
+        if len(name_toks) == 1 and _verbish(name_toks[0]) and not role_toks:
+            return "", None, ""  # ("Mr. Sperling", "Gov. Fleming": a surname after a title)
         if name_toks[-1].lower().strip(".’'s") in L.PLACES:
             return "org", None, phrase
         if det and words[0].lower() == "the" and not role_toks:
@@ -674,7 +674,7 @@ def _phrase_kind_cached(words: tuple[str, ...]) -> tuple[str, str | None, str]:
 
 
 _ROLE_OF_RE = re.compile(
-    r"^(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,3}(?:" + "|".join(sorted(
+    r"^(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,6}(?:" + "|".join(sorted(
         (re.escape(w) for w in (L.ROLE_NOUNS | L.TITLES) if w.isalpha() and len(w) > 2), key=len, reverse=True))
     + r")\s+(?:of|at|for|to)\s", re.IGNORECASE)
 
@@ -813,6 +813,7 @@ def _subject_after(text: str, start: int, hi: int, _nested: bool = False) -> _Su
             if any(o[0].lower() in L.FIRST_NAMES for o in out) or len([o for o in out if _is_cap(o[0])]) >= 2:
                 break
         ok = (_is_cap(cw) or low in L.HONORIFICS or low in _LOWER_ROLE or low in _ADJ_ROLE_OK
+              or _INITIAL_RE.fullmatch(cw) is not None
               or _AGE_RE.fullmatch(low) is not None
               or (cw.isalpha() and cw.islower() and low not in _FUNCTION_WORDS and len(out) < 4
                   and not any(_is_cap(o[0]) and o[0].lower() not in _TITLE_ONLY and o[0].lower() not in _ADJ_ROLE_OK
@@ -987,7 +988,7 @@ def _analyse_name_seq(g: str):
         return None
     if name_toks[-1].lower().replace("’s", "").replace("'s", "") in _NON_PERSON_LAST:
         return None
-    if len(name_toks) == 1 and _verbish(name_toks[0]):
+    if len(name_toks) == 1 and _verbish(name_toks[0]) and hon is None and not role_toks:
         return None
     return words, role_toks, name_toks, hon, name
 

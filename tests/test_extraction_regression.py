@@ -486,3 +486,22 @@ def test_adviser_to_a_named_person_is_an_apposition():
     """'Eric Fane, a former adviser to Romney, said' — Fane speaks."""
     text = "Eric Fane, a former senior adviser to Governor Mitt Romney, said it was “impossible to catch up.”"
     assert direct(text) == [("impossible to catch up.", "Eric Fane")]
+
+
+def test_ing_surname_after_an_honorific():
+    """'"…," said Mr. Fleming.' — after a title an -ing word is a surname."""
+    text = "The board met.\n\n“She is the best we have,” said Mr. Fleming, who worked with her."
+    assert direct(text) == [("She is the best we have", "Fleming")]
+
+
+def test_leading_initials_after_the_verb():
+    """'"…," said J. J. Pratt, a firefighter …' — initials start the name."""
+    text = "The vote was close.\n\n“It got more expensive,” said J. J. Pratt, a firefighter in Ames."
+    assert direct(text) == [("It got more expensive", "J. J. Pratt")]
+
+
+def test_long_role_to_a_named_person_is_an_apposition():
+    """'"…," Eric Vole, an Iowa strategist and former adviser to Scott Wall, said.'"""
+    text = ("The vote was close.\n\n“He is tough,” Eric Vole, an Iowa Republican strategist and former "
+            "adviser to Governor Scott Wall, said of the senator.")
+    assert direct(text) == [("He is tough", "Eric Vole")]
