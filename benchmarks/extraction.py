@@ -367,7 +367,8 @@ def resolve_sources(text: str, ts: dict[str, TSpan], events: list[dict]) -> dict
                 return g in (None, want)
             cands = [c for c in cands if ok(c[1])]
         prev = cands
-        app = re.search(r",\s+((?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'\-]+)\s*,?\s*$", t.text) \
+        app = re.search(r",\s+((?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'\-]+)(?:\s+(?:of|from|at)\s+[^,]*)?\s*,?\s*$",
+                        t.text) \
             if cls == "desc" else None
         if app:
             # The Source names the speaker in apposition ("Her chief policy aide, Jake
