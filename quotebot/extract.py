@@ -518,11 +518,16 @@ _INITIAL_RE = re.compile(r"[A-Z]\.")  # a middle or first initial ("Edward D. Kl
 def _split_title_name(tokens: list[str]) -> tuple[list[str], list[str]]:
     """("Russian","President","Vladimir","Putin") -> (role tokens, name tokens)."""
     last_title = -1
+    after_first = False
     for i, t in enumerate(tokens):
         low = t.lower().rstrip(",")
-        if low in L.FIRST_NAMES and i == last_title + 1 and i + 1 < len(tokens) and _is_cap(tokens[i + 1]) \
-                and tokens[i + 1].lower() not in _TITLE_ONLY:
-            continue  # "Dean Morrow", "Major Garrett": a first name, not a title
+        if after_first and i == len(tokens) - 1 and _is_cap(t):
+            break  # "Howard Dean": after a first name, a title word is the surname
+        after_first = False
+        if low in L.FIRST_NAMES and i == last_title + 1 and i + 1 < len(tokens) and _is_cap(tokens[i + 1]):
+            if tokens[i + 1].lower() not in _TITLE_ONLY or (i + 2 == len(tokens) and i > 0):
+                after_first = True
+                continue  # "Dean Morrow", "Major Garrett": a first name, not a title
         if low in L.HONORIFICS or low in _TITLE_ONLY or (not _is_cap(t) and not _INITIAL_RE.fullmatch(t)):
             last_title = i
     role = tokens[: last_title + 1]
@@ -825,7 +830,7 @@ def _subject_after(text: str, start: int, hi: int, _nested: bool = False) -> _Su
         out.append((cw, s, s + len(w.rstrip(",;:.()\"”’")) if w.endswith((",", ";", ":")) or (
             w.endswith(".") and not re.fullmatch(r"(?:[A-Za-z]\.)+|[A-Z][a-z]{0,3}\.", w)) else e))
         if w.endswith((",", ";", ":")) or (w.endswith(".") and not re.fullmatch(
-                r"(?:[A-Za-z]\.)+|(?:Jr|Sr|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St)\.", w)):
+                r"(?:[A-Za-z]\.)+|" + _ABBR_TITLES, w)):
             break
     while out and out[-1][0].lower() in _CONNECTORS | L.NAME_PARTICLES:
         out.pop()
@@ -1027,6 +1032,8 @@ def _role_gap(gap: str) -> bool:
     if words[0].lower() == "the" and len(words) > 1:
         words = words[1:]  # "the Post's senior politics editor Name"
     return not any(w.lower() in _GAP_STOP or w.lower() in _FUNCTION_WORDS or _verbish(w) for w in words)
+_SUBORD_INTRO_RE = re.compile(r"\s*(?:When|While|After|Before|Although|Though|Because|Since|Until|Once|If|Even though)"
+                              r"\b[^,;:“”\"\n]{3,160},")
 _REPORTED_VERB_RE = re.compile(r"[ \t]+(?:was|is|were|are|has|had|have|would|will|could|should|can|may|might|"
                                r"did|does|do|wants|wanted|needs|needed)\b")
 _WHO_SAID_RE = re.compile(
@@ -1558,10 +1565,20 @@ def _try_before(text: str, sp: _Span, win_start: int, in_quote=None,
         near = [v for v in verbs if v.group().lower() in L.FRAGMENT_VERBS and window_end - v.end() <= 120
                 and not re.match(r"\s+(?:on|for|in|up|out|upon)\b", text[v.end():v.end() + 8])]
         order = near[-1:] + [v for v in verbs if v not in near[-1:]]
+    m_intro = _SUBORD_INTRO_RE.match(text, win_start, window_end)
     for mv in order:
         v = mv.group().lower()
         if v == "according to":
             continue
+        if m_intro and mv.end() <= m_intro.end() and window_end - m_intro.end() > 3:
+            # "When Trump suggested …, Rubio fired back: '…'": a verb inside the
+            # introductory clause does not attribute; the main clause's subject does
+            subj = _sentence_subject(text, m_intro.end(), window_end)
+            if subj is not None and (
+                    subj.kind == "name" or (subj.kind == "pronoun" and subj.phrase.lower() in ("he", "she"))):
+                mverb = re.match(r"[\s,]*(?:\([^)]*\)\s*)?(?:(?:also|then|later|again|has|had|was|is)\s+)*"
+                                 r"([a-z][\w’'\-]*)", text[subj.end:window_end])
+                return subj, (mverb.group(1) if mverb else ""), SHAPE_BEFORE
         between = text[mv.end():window_end]
         if re.search(r"[.!?]\s+[A-Z]", between) and (in_quote is None or not in_quote(mv.end())):
             continue

@@ -70,3 +70,14 @@ def test_description_with_apposed_name_is_that_name():
         ("T3", "Source", "Her campaign manager, Ray Dunn,"), ("T4", "Content", "it was ''late.''")],
         [{"Source": "T1", "Content": "T2"}, {"Source": "T3", "Content": "T4"}])
     assert res["T3"] == "Ray Dunn"
+
+
+def test_apposed_name_with_organisation_tail():
+    """'another lawyer, Ana Pike of the firm Dole Brown,' names Ana Pike."""
+    text = "Mayor Ada Bell backed it. ''It is weak,'' said another lawyer, Ana Pike of the firm Dole Brown."
+    res = _resolve(text, [
+        ("T1", "Source", "Ada Bell"), ("T2", "Content", "backed it"),
+        ("T3", "Content", "''It is weak,''"),
+        ("T4", "Source", "another lawyer, Ana Pike of the firm Dole Brown")],
+        [{"Source": "T1", "Content": "T2"}, {"Source": "T4", "Content": "T3"}])
+    assert res["T4"] == "Ana Pike"

@@ -505,3 +505,22 @@ def test_long_role_to_a_named_person_is_an_apposition():
     text = ("The vote was close.\n\n“He is tough,” Eric Vole, an Iowa Republican strategist and former "
             "adviser to Governor Scott Wall, said of the senator.")
     assert direct(text) == [("He is tough", "Eric Vole")]
+
+
+def test_speech_verb_in_an_introductory_clause_does_not_attribute():
+    """'When Rusk suggested …, Vale fired back: "…"' — the main clause's subject speaks."""
+    text = ("When Tom Rusk suggested that the county would sue, Ana Vale fired back forcefully: "
+            "“If they sue us, they will lose.”")
+    assert direct(text) == [("If they sue us, they will lose.", "Ana Vale")]
+
+
+def test_military_abbreviations_inside_an_inverted_subject():
+    """'"…," said retired Army Lt. Gen. Mick Barlow, who …' — the abbreviations are titles."""
+    text = "The plan drew fire.\n\n“I fundamentally disagree,” said retired Army Lt. Gen. Mick Barlow, who led the unit."
+    assert direct(text) == [("I fundamentally disagree", "Mick Barlow")]
+
+
+def test_title_word_surname_after_a_first_name():
+    """'said former governor Howard Dean (D)' — 'Dean' is his surname, not a title."""
+    text = "The race tightened.\n\n“He is struggling,” said former Vermont governor Howard Dean (D), a party elder."
+    assert direct(text) == [("He is struggling", "Howard Dean")]
