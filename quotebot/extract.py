@@ -1034,6 +1034,7 @@ def _role_gap(gap: str) -> bool:
     return not any(w.lower() in _GAP_STOP or w.lower() in _FUNCTION_WORDS or _verbish(w) for w in words)
 _SUBORD_INTRO_RE = re.compile(r"\s*(?:When|While|After|Before|Although|Though|Because|Since|Until|Once|If|Even though)"
                               r"\b[^,;:“”\"\n]{3,160},")
+_LONE_SPEAKER_RE = re.compile(rf"(?:^|(?<=[.!?”\"]\s)|(?<=\n)|(?<=,\s))([{_UP}][a-z][\w’'\-]+)[ \t]+(?:also[ \t]+)?([a-z]+)\b", re.M)
 _REPORTED_VERB_RE = re.compile(r"[ \t]+(?:was|is|were|are|has|had|have|would|will|could|should|can|may|might|"
                                r"did|does|do|wants|wanted|needs|needed)\b")
 _WHO_SAID_RE = re.compile(
@@ -1156,6 +1157,22 @@ class _Entities:
     def _scan(self) -> None:
         text = self.text
         found = [(m.start(), m.end(), m.group()) for m in _NAME_SEQ_RE.finditer(text)]
+        # lone capitalised words that say something somewhere ("Obama said", "Hollande told"):
+        # people known by surname only
+        speakers1: set[str] = set()
+        seen1: set[str] = set()
+        for m in _LONE_SPEAKER_RE.finditer(text):
+            w = m.group(1)
+            lw = w.lower()
+            if lw in seen1 or m.group(2) not in L.SPEECH_VERBS or self.in_quote(m.start(1)):
+                continue
+            seen1.add(lw)
+            if lw not in _NOT_NAME and lw not in L.PLACES and \
+                    lw not in L.ORG_WORDS and lw not in _LOWER_ROLE and not L.is_org_phrase(w) and \
+                    not _verbish(w) and any(
+                        p[:1].islower() or p.lower().rstrip(".") in L.TITLES or p.lower().rstrip(".") in L.HONORIFICS
+                        for p in re.findall(rf"(\S+)[ \t]+{re.escape(w)}\b", text)):
+                speakers1.add(lw)  # (also capitalised mid-sentence or after a title: a name)
         singles = [g for _s, _e, g in found if " " not in g and "\t" not in g]
         counts: dict[str, int] = collections.Counter(
             g[:-2] if g.endswith(("’s", "'s")) else g for g in singles)
@@ -1178,7 +1195,7 @@ class _Entities:
                 if low in _NOT_NAME:
                     continue
                 bare = g[:-2] if g.endswith(("’s", "'s")) else g
-                if bare.lower() not in self.by_surname and low not in L.HONORIFICS:
+                if bare.lower() not in self.by_surname and low not in L.HONORIFICS and bare.lower() not in speakers1:
                     j = s - 1
                     if j < 0 or text[j] != " ":
                         continue
@@ -1230,7 +1247,7 @@ class _Entities:
             if len(name_toks) == 1:
                 sur = name_toks[0].lower().strip(".,").replace("’s", "").replace("'s", "")
                 known = [e for e in self.by_surname.get(sur, []) if self.ents[e].kind == PERSON]
-                if not known and not role_toks and hon is None:
+                if not known and not role_toks and hon is None and sur not in speakers1:
                     continue
                 person = True
             if not person:

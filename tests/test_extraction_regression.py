@@ -524,3 +524,13 @@ def test_title_word_surname_after_a_first_name():
     """'said former governor Howard Dean (D)' — 'Dean' is his surname, not a title."""
     text = "The race tightened.\n\n“He is struggling,” said former Vermont governor Howard Dean (D), a party elder."
     assert direct(text) == [("He is struggling", "Howard Dean")]
+
+
+def test_person_known_only_by_surname_is_an_antecedent():
+    """'Okoye also said …' — a lone surname that speaks ('Okoye said') and
+    follows a title ('President Okoye') is a person even without a first name."""
+    text = ("Tom Ferro, a spokesman, called the trip routine.\n\n"
+            "Okoye also said the budget was tight.\n\n"
+            "“We take our duties seriously,” he added.\n\n"
+            "Later, President Okoye said the talks would continue.")
+    assert direct(text) == [("We take our duties seriously", "Okoye")]
