@@ -273,10 +273,17 @@ def name_tokens(name: str | None) -> list[str]:
 
 def _name_tokens(name: str) -> list[str]:
     toks = []
-    for w in re.findall(r"[\w’'.\-]+", name):
+    words = re.findall(r"[\w’'.\-]+", name)
+    for i, w in enumerate(words):
         w = re.sub(r"(’s|'s|’|')$", "", w).lower().strip(".")
-        if not w or w in STRIP_WORDS or w in L.NAME_SUFFIXES:
+        if not w or w in L.NAME_SUFFIXES:
             continue
+        if w in STRIP_WORDS:
+            # a title word is the surname itself after an honorific or a first name
+            # ("Mr. King", "Matthew Prince"), not a title to strip
+            prev = words[i - 1].lower().strip(".") if i > 0 else ""
+            if not (i == len(words) - 1 and w in L.TITLES and (prev in L.HONORIFICS or prev in L.FIRST_NAMES)):
+                continue
         toks.append(w)
     return toks
 
@@ -324,7 +331,7 @@ def resolve_sources(text: str, ts: dict[str, TSpan], events: list[dict]) -> dict
     for sid in sources:
         if source_class(ts[sid].text) == "name":
             toks = clean_name(source_head(ts[sid].text)).split()
-            if toks and not any(w in ORGISH for w in name_tokens(ts[sid].text)):
+            if toks and not any(w in ORGISH for w in name_tokens(source_head(ts[sid].text))):
                 surnames.add(toks[-1])
     initial: list[tuple[int, str]] = []
     if surnames:
@@ -342,7 +349,7 @@ def resolve_sources(text: str, ts: dict[str, TSpan], events: list[dict]) -> dict
         cls = source_class(t.text)
         if cls == "name":
             nm = clean_name(source_head(t.text))
-            orgish = any(w in ORGISH for w in name_tokens(t.text)) or t.text.strip().isupper()
+            orgish = any(w in ORGISH for w in name_tokens(source_head(t.text))) or t.text.strip().isupper()
             named.append((t.start, nm, orgish))
             resolved[sid] = nm
             continue
@@ -360,6 +367,20 @@ def resolve_sources(text: str, ts: dict[str, TSpan], events: list[dict]) -> dict
                 return g in (None, want)
             cands = [c for c in cands if ok(c[1])]
         prev = cands
+        app = re.search(r",\s+((?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'\-]+)(?:\s+(?:of|from|at)\s+[^,]*)?\s*,?\s*$",
+                        t.text) \
+            if cls == "desc" else None
+        if app:
+            # The Source names the speaker in apposition ("Her chief policy aide, Jake
+            # Sullivan,", "A top strategist, John Weaver,"): that name is the speaker.
+            resolved[sid] = clean_name(app.group(1))
+            continue
+        if cls == "desc" and re.match(r"(?i)(?:a|an|one|another)\s", source_head(t.text)):
+            # An indefinite description ("a Twitter spokesman", "one senior official")
+            # introduces a new, unnamed speaker: it never corefers with an earlier named
+            # Source; its speaker is the description itself.
+            resolved[sid] = clean_name(source_head(t.text))
+            continue
         if cls == "desc":
             head = re.findall(r"[\w’'\-]+", t.text)
             head_noun = head[-1].lower() if head else ""

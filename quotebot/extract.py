@@ -169,7 +169,8 @@ _PARTY_RE = re.compile(r"\([A-Z][^()]{0,24}\)")
 _UNNAMED_RE = re.compile(
     r"\b(?:[Aa]|[Aa]n|[Aa]nother|[Oo]ne|[Tt]he|[Tt]wo|[Tt]hree|[Ss]ome|[Ss]everal)\s+(?:[\w’'\-]+\s+){0,3}?"
     r"(?:source|official|aide|adviser|advisor|person|spokesman|spokeswoman|spokesperson|staffer|"
-    r"strategist|operative|insider|lawmaker|member|diplomat|officer)s?\b[^,.;:“”\"()]{0,70}$")
+    r"strategist|operative|insider|lawmaker|member|diplomat|officer|user|commenter|reader|viewer|caller|"
+    r"resident|voter|attendee|witness|bystander|neighbou?r|participant|protester|protestor)s?\b[^,.;:“”\"()]{0,70}$")
 _REL_END_RE = re.compile(r"(?:^|\s)(?:that|which|who)$")
 _PRON_END_RE = re.compile(r"(?:^|[\s,(—–])(he|she|they|we|i|He|She|They|We|I)$")
 _SKIP_PUNCT_RE = re.compile(r"[\s,;—–\-]*")
@@ -227,7 +228,7 @@ _PRONOUN_SUBJ = {"he", "she", "they", "we", "i"}
 _DETERMINERS = {"the", "a", "an", "one", "another", "his", "her", "their", "its", "our",
                 "two", "three", "several", "some", "many", "other", "both", "most", "few"}
 _CONNECTORS = {"of", "the", "for", "and", "on", "to", "&"}
-_LOWER_ROLE = {w for w in (L.TITLES | L.ROLE_NOUNS | L.PLURAL_ROLE_NOUNS) if w.isalpha()}
+_LOWER_ROLE = {w for w in (L.TITLES | L.ROLE_NOUNS | L.PLURAL_ROLE_NOUNS) if w.replace("-", "").isalpha()}
 _LOWER_ROLE -= {"of", "the", "for", "and", "on", "to", "first", "then", "late", "white",
                 "house", "state", "us", "home", "top", "team", "both", "others", "some",
                 "many", "several", "most", "few", "people", "man", "woman", "groups"}
@@ -512,15 +513,23 @@ _GENERIC_MODS = L.ROLE_NOUNS | L.HONORIFICS | {
     "attorney", "special", "then", "ex", "supreme", "high", "lead", "chair", "of", "the", "for"}
 
 
+_INITIAL_RE = re.compile(r"[A-Z]\.")  # a middle or first initial ("Edward D. Kleinbard")
+
+
 def _split_title_name(tokens: list[str]) -> tuple[list[str], list[str]]:
     """("Russian","President","Vladimir","Putin") -> (role tokens, name tokens)."""
     last_title = -1
+    after_first = False
     for i, t in enumerate(tokens):
         low = t.lower().rstrip(",")
-        if low in L.FIRST_NAMES and i == last_title + 1 and i + 1 < len(tokens) and _is_cap(tokens[i + 1]) \
-                and tokens[i + 1].lower() not in _TITLE_ONLY:
-            continue  # "Dean Morrow", "Major Garrett": a first name, not a title
-        if low in L.HONORIFICS or low in _TITLE_ONLY or not _is_cap(t):
+        if after_first and i == len(tokens) - 1 and _is_cap(t):
+            break  # "Howard Dean": after a first name, a title word is the surname
+        after_first = False
+        if low in L.FIRST_NAMES and i == last_title + 1 and i + 1 < len(tokens) and _is_cap(tokens[i + 1]):
+            if tokens[i + 1].lower() not in _TITLE_ONLY or (i + 2 == len(tokens) and i > 0):
+                after_first = True
+                continue  # "Dean Morrow", "Major Garrett": a first name, not a title
+        if low in L.HONORIFICS or low in _TITLE_ONLY or (not _is_cap(t) and not _INITIAL_RE.fullmatch(t)):
             last_title = i
     role = tokens[: last_title + 1]
     name = tokens[last_title + 1:]
@@ -542,16 +551,17 @@ def _collect_back(text: str, lo: int, end: int) -> tuple[int, list[tuple[str, in
     i = len(toks) - 1
     while i >= 0:
         w, s, e = toks[i]
-        if out and (w[-1] in ",;:!?\"“”" or (w.endswith(".") and not _is_cap(w) and w.lower() not in L.TITLES)):
+        if out and (w[-1] in ",;:!?\"“”" or (w.endswith(".") and not _is_cap(w) and w.lower() not in L.TITLES
+                                              and not _INITIAL_RE.fullmatch(w))):
             break
         if out and w.endswith(".") and w[:-1].lower() not in _ABBREV and not re.fullmatch(
                 r"(?:[A-Za-z]\.)+", w):
             break
         cw = _clean_tok(w)
         low = cw.lower()
-        if not cw:
-            break
-        if _is_cap(cw) or low in L.HONORIFICS:
+        if not cw or (not out and w.rstrip(",").endswith(("”", '"'))):
+            break  # '… on MSNBC’s “Morning Joe,” calling …': a quoted title, not a subject
+        if _is_cap(cw) or low in L.HONORIFICS or (out and _INITIAL_RE.fullmatch(cw)):
             out.append((cw, s, e))
         elif low in _LOWER_ROLE or low in _ADJ_ROLE_OK or _AGE_RE.fullmatch(low):
             out.append((cw, s, e))
@@ -622,16 +632,36 @@ def _phrase_kind_cached(words: tuple[str, ...]) -> tuple[str, str | None, str]:
     if not body:
         return "", None, ""
     lowbody = [w.lower() for w in body]
+    if len(body) >= 2 and all(w.isupper() for w in body if any(c.isalpha() for c in w)):
+        return "", None, ""  # "HIGHER TURNOUT IN IOWA": a headline in capitals, not a speaker
+    if "of" in body[2:-1]:
+        k = body.index("of", 2)
+        head = body[:k]
+        r0, n0 = _split_title_name(head)
+        if len(n0) >= 2 and all(_is_cap(t) for t in body[k + 1:]) and \
+                not any(t.endswith(("’s", "'s")) for t in body) and not L.is_org_phrase(" ".join(body)) and \
+                not any(t.lower() in L.ORG_WORDS or t.lower() in L.PLACES for t in n0):
+            # "Stacy Baker of Columbia": the person comes before "of", the place after it
+            return "name", " ".join(r0 + body[k:]) or None, " ".join(n0)
     role_toks, name_toks = _split_title_name(body)
     name_toks = [t for t in name_toks if t.lower() not in L.HONORIFICS]
-    # a possessive ends the phrase's name ("Russia's chief negotiator")
-    if any(t.endswith(("’s", "'s")) for t in body):
+    # a possessive ends the phrase's name ("Russia's chief negotiator") — unless a name
+    # follows it ("Commentary’s Noah Rothman"): then the possessor is only a role
+    poss = [i for i, t in enumerate(body) if t.endswith(("’s", "'s"))]
+    if poss and poss[-1] < len(body) - 1:
+        r2, n2 = _split_title_name(body[poss[-1] + 1:])
+        n2 = [t for t in n2 if t.lower() not in L.HONORIFICS]
+        if n2 and all(_is_cap(t) or _INITIAL_RE.fullmatch(t) for t in n2) and _is_cap(n2[-1]) and \
+                (len(n2) >= 2 or r2) and not L.is_org_phrase(" ".join(n2)) and \
+                n2[-1].lower().strip(".’'s") not in L.PLACES and not _verbish(n2[-1]):
+            return "name", " ".join(body[:poss[-1] + 1] + r2), " ".join(n2)
+    if poss:
         name_toks = []
-    if name_toks and all(_is_cap(t) for t in name_toks):
+    if name_toks and all(_is_cap(t) or _INITIAL_RE.fullmatch(t) for t in name_toks) and _is_cap(name_toks[-1]):
         phrase = " ".join(name_toks)
         role = " ".join(role_toks) or None
-        if len(name_toks) == 1 and _verbish(name_toks[0]):
-            return "", None, ""
+        if len(name_toks) == 1 and _verbish(name_toks[0]) and not role_toks:
+            return "", None, ""  # ("Mr. Sperling", "Gov. Fleming": a surname after a title)
         if name_toks[-1].lower().strip(".’'s") in L.PLACES:
             return "org", None, phrase
         if det and words[0].lower() == "the" and not role_toks:
@@ -650,9 +680,9 @@ def _phrase_kind_cached(words: tuple[str, ...]) -> tuple[str, str | None, str]:
 
 
 _ROLE_OF_RE = re.compile(
-    r"^(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,3}(?:" + "|".join(sorted(
+    r"^(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,6}(?:" + "|".join(sorted(
         (re.escape(w) for w in (L.ROLE_NOUNS | L.TITLES) if w.isalpha() and len(w) > 2), key=len, reverse=True))
-    + r")\s+(?:of|at|for)\s", re.IGNORECASE)
+    + r")\s+(?:of|at|for|to)\s", re.IGNORECASE)
 
 
 def _subject_before(text: str, lo: int, end: int) -> _Subj | None:
@@ -705,7 +735,11 @@ def _subject_before(text: str, lo: int, end: int) -> _Subj | None:
                 s0, toks = _collect_back(text, seg_lo, piece_end)
                 kind, role, phrase = _phrase_kind([t[0] for t in toks])
                 covers = bool(toks) and not text[seg_lo:toks[0][1]].strip()
-                if covers and kind == "name" and not _is_place(phrase):
+                if covers and kind == "name" and not _is_place(phrase) and _ROLE_OF_RE.search(piece):
+                    # "a spokesman for Speaker Paul Ryan": an apposition, its name is no subject
+                    if org_piece is None:
+                        org_piece = _Subj(phrase, kind, toks[0][1], toks[-1][2], role)
+                elif covers and kind == "name" and not _is_place(phrase):
                     app = later[-1] if later else None
                     if app and (len(app.split()) > 14 or not _role_like(app)):
                         app = None
@@ -734,6 +768,19 @@ def _subject_before(text: str, lo: int, end: int) -> _Subj | None:
     kind, role, phrase = _phrase_kind([t[0] for t in toks])
     if not kind:
         return None
+    if kind in ("name", "org") and _is_place(phrase) and not role:
+        before = text[max(lo, toks[0][1] - 60):toks[0][1]]
+        mrole = re.search(r"(?:^|\s)((?:[Tt]he|[Aa]n?)\s+(?:[a-z\-]+\s+)?)([a-z\-]+)\s+(?:from|of)\s+$", before)
+        if mrole and mrole.group(2) in _LOWER_ROLE:
+            # "the senator from Vermont said": a description, not the state
+            return _Subj(f"the {phrase} {mrole.group(2)}", "desc", toks[0][1] - len(before) + mrole.start(1),
+                         toks[-1][2])
+        if before.rstrip().endswith(",") and toks[0][1] - lo > 2:
+            # "Stacy Baker of Columbia, South Carolina says": the place closes an apposition
+            c = lo + len(text[lo:toks[0][1]].rstrip()) 
+            alt = _subject_before(text, lo, c)
+            if alt is not None and alt.kind == "name" and not _is_place(alt.phrase):
+                return alt
     if role_app and kind in ("name", "org"):
         if role and len(role_app.split()) > 12:
             pass
@@ -772,6 +819,7 @@ def _subject_after(text: str, start: int, hi: int, _nested: bool = False) -> _Su
             if any(o[0].lower() in L.FIRST_NAMES for o in out) or len([o for o in out if _is_cap(o[0])]) >= 2:
                 break
         ok = (_is_cap(cw) or low in L.HONORIFICS or low in _LOWER_ROLE or low in _ADJ_ROLE_OK
+              or _INITIAL_RE.fullmatch(cw) is not None
               or _AGE_RE.fullmatch(low) is not None
               or (cw.isalpha() and cw.islower() and low not in _FUNCTION_WORDS and len(out) < 4
                   and not any(_is_cap(o[0]) and o[0].lower() not in _TITLE_ONLY and o[0].lower() not in _ADJ_ROLE_OK
@@ -783,7 +831,7 @@ def _subject_after(text: str, start: int, hi: int, _nested: bool = False) -> _Su
         out.append((cw, s, s + len(w.rstrip(",;:.()\"”’")) if w.endswith((",", ";", ":")) or (
             w.endswith(".") and not re.fullmatch(r"(?:[A-Za-z]\.)+|[A-Z][a-z]{0,3}\.", w)) else e))
         if w.endswith((",", ";", ":")) or (w.endswith(".") and not re.fullmatch(
-                r"(?:[A-Za-z]\.)+|(?:Jr|Sr|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St)\.", w)):
+                r"(?:[A-Za-z]\.)+|" + _ABBR_TITLES, w)):
             break
     while out and out[-1][0].lower() in _CONNECTORS | L.NAME_PARTICLES:
         out.pop()
@@ -834,6 +882,9 @@ def _lower_lead_ok(toks: list[tuple[str, int, int]], i: int) -> bool:
 def _sentence_subject(text: str, s_start: int, limit: int) -> _Subj | None:
     """The name/pronoun/description that opens a sentence (for participles and colons)."""
     seg_end = min(limit, s_start + 200)
+    md = _DATELINE_RE.match(text, s_start, seg_end)
+    if md:
+        s_start = md.end()  # "PHILADELPHIA, July 25 (UPI) — The committee …"
     # skip a leading adverbial clause ("Meanwhile, ", "On Thursday, ")
     m = re.match(r"\s*(?:[A-Z][a-z]+(?:\s+[a-z]+){0,3},\s+|(?:[A-Z][a-z]+ing|After|Before|When|While|As|"
                  r"Since|Although|Though|If|Because|Despite|In|At|On|During|Speaking|Asked|Following|"
@@ -844,6 +895,13 @@ def _sentence_subject(text: str, s_start: int, limit: int) -> _Subj | None:
         mp_ = re.match(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}),\s+(?=[A-Z])", text[pos:seg_end])
         if mp_ and _is_place(mp_.group(1)):
             pos += mp_.end()
+        # "At a rally in Portsmouth, N.H., on Tuesday, Name …": a state abbreviation and a
+        # time belong to the introduction too
+        for _ in range(2):
+            mt = _INTRO_TAIL_RE.match(text, pos, seg_end)
+            if not mt:
+                break
+            pos = mt.end()
     first = _TOKEN_RE.match(text, pos, max(pos, seg_end))
     if not first:
         return None
@@ -866,6 +924,7 @@ class _Entity:
     gender: str | None = None
     canonical: str = ""
     firsts: set = field(default_factory=set)  # first names seen in full-name forms
+    bare: bool = False  # called by the bare surname, without first name or honorific
 
     def add(self, form: str, role: str | None = None) -> None:
         if form and form not in self.forms:
@@ -936,14 +995,65 @@ def _analyse_name_seq(g: str):
         return None
     if name_toks[-1].lower().replace("’s", "").replace("'s", "") in _NON_PERSON_LAST:
         return None
-    if len(name_toks) == 1 and _verbish(name_toks[0]):
+    if len(name_toks) == 1 and _verbish(name_toks[0]) and hon is None and not role_toks:
         return None
     return words, role_toks, name_toks, hon, name
 
 
 _MENTION_SPEAKS_RE = re.compile(
-    rf"{_CAPW}(?:[ \t]+{_CAPW}){{0,3}}(?:\s*\([^()]{{1,24}}\))?(?:,[^,.;:!?“”\"\n]{{1,90}},)?[ \t]+"
+    rf"({_CAPW}(?:[ \t]+{_CAPW}){{0,3}})(?:\s*\([^()]{{1,24}}\))?(?:,[^,.;:!?“”\"\n]{{1,90}},)?[ \t]+"
     r"(?:(?:also|then|later|has|had|have|once|again)[ \t]+)?([a-z]+)\b")
+_NOUN_BEFORE_RE = re.compile(r"(?:(?<![\w’'])(?:the|a|an|his|her|its|their|our|my|your|The|A|An|His|Her|Its|Their)"
+                             r"|[\w.]+(?:’s|'s))\s+(?:[A-Z][\w’'\-]*\s+)?$")
+_PAST_IRREGULAR = {"said", "told", "wrote", "spoke", "thought", "sought", "fought", "swore", "gave", "put",
+                   "read", "felt", "knew", "drew", "took", "went", "saw", "held", "meant", "sent", "heard",
+                   "began", "brought", "forecast", "cast", "told", "set", "let"}
+_DASH_NAME_RE = re.compile(rf"\s[-–—]\s+({_CAPW}(?:\s+{_CAPW}){{1,4}}(?:\s+and\s+{_CAPW}(?:\s+{_CAPW}){{1,4}})?)\s*$")
+_DATELINE_RE = re.compile(r"\s*[A-Z][A-Z.'\-]+(?:[ \t]+[A-Z][A-Z.'\-]+)*(?:,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?"
+                          r"(?:,[ \t]+[A-Z][a-z]{2,4}\.?[ \t]+\d{1,2})?[ \t]*(?:\([^()\n]{1,20}\))?[ \t]*[—–]+[ \t]*")
+_INTRO_TAIL_RE = re.compile(r"(?:[A-Z][a-z]{0,4}\.(?:[A-Z]\.)?|on\s+[A-Z][a-z]+|last\s+[a-z]+|this\s+[a-z]+),\s+")
+_FEMALE_ROLES = {"congresswoman", "spokeswoman", "chairwoman", "businesswoman", "councilwoman", "assemblywoman",
+                 "wife", "mother", "daughter", "sister", "grandmother", "actress", "widow", "queen", "princess",
+                 "duchess", "countess", "girlfriend", "aunt", "niece", "stepmother", "anchorwoman"}
+# (not "spokesman", "chairman": used for women too)
+_MALE_ROLES = {"husband", "father", "son", "brother", "grandfather", "widower", "king", "prince", "duke",
+               "boyfriend", "uncle", "nephew", "stepfather"}
+_LONE_ING_RE = re.compile(rf"\s*((?:Mr\.|Mrs\.|Ms\.|Dr\.)?\s?[{_UP}][a-z]+ing)\s+")
+_GAP_STOP = {"and", "but", "or", "then", "as", "when", "while", "after", "before", "because", "if", "until",
+             "since", "though", "although", "unless", "once", "where", "so", "he", "she", "they", "we", "it",
+             "who", "which", "that", "to", "in", "on", "at", "by", "with", "for", "from", "of", "not", "is",
+             "was", "were", "are", "has", "had", "have", "also", "even", "only", "just"}
+
+
+def _role_gap(gap: str) -> bool:
+    """'election law expert', 'Judicial Watch president': words that only qualify the
+    name's role between a closing quote and 'Name said'."""
+    words = gap.split()
+    if not 1 <= len(words) <= 5 or any(not re.fullmatch(r"[A-Za-z][\w’'\-]*", w) for w in words):
+        return False
+    if words[0].lower() == "the" and len(words) > 1:
+        words = words[1:]  # "the Post's senior politics editor Name"
+    return not any(w.lower() in _GAP_STOP or w.lower() in _FUNCTION_WORDS or _verbish(w) for w in words)
+_SUBORD_INTRO_RE = re.compile(r"\s*(?:When|While|After|Before|Although|Though|Because|Since|Until|Once|If|Even though)"
+                              r"\b[^,;:“”\"\n]{3,160},")
+_LONE_SPEAKER_RE = re.compile(rf"(?:^|(?<=[.!?”\"]\s)|(?<=\n)|(?<=,\s))([{_UP}][a-z][\w’'\-]+)[ \t]+(?:also[ \t]+)?([a-z]+)\b", re.M)
+_REPORTED_VERB_RE = re.compile(r"[ \t]+(?:was|is|were|are|has|had|have|would|will|could|should|can|may|might|"
+                               r"did|does|do|wants|wanted|needs|needed)\b")
+_WHO_SAID_RE = re.compile(
+    rf"{_CAPW}(?:[ \t]+{_CAPW}){{0,4}}(?:[ \t]+of[ \t]+{_CAPW}(?:[ \t]+{_CAPW}){{0,3}})?(?:\s*\([^()]{{1,24}}\))?"
+    rf"(?:,[^.;:!?“”\"\n]{{1,160}}?)?,[ \t]+who[ \t]+"
+    r"(?:(?:also|has|had|then|later)[ \t]+)?([a-z]+)\b")
+_ROLE_COMMA_RE = re.compile(r"\b([A-Za-z][a-z\-]+|[A-Z]{2,4}),[ \t]+$")
+_NAME_RUN_RE = re.compile(rf"{_CAPW}(?:[ \t]+{_CAPW}){{0,4}}")
+_CLAUSE_END_RE = re.compile(r"\s*(?:[,.;:!?()\n]|$|(?:of|in|at|from|who)\b)")
+_APPOSED_SPEAKS_RE = re.compile(rf"({_CAPW}(?:[ \t]+{_CAPW}){{0,3}}),[ \t]+(?:(?:also|then|later)[ \t]+)?([a-z]+)\b")
+# verbs whose object is the person spoken to, not the speaker ("…, she told Lee")
+_ADDRESSEE_VERBS = {"told", "tells", "tell", "asked", "asks", "ask", "urged", "urges", "warned", "warns",
+                    "reminded", "reminds", "assured", "assures", "informed", "informs", "thanked",
+                    "praised", "criticized", "criticised", "accused", "accuses", "questioned", "pressed",
+                    "interrupted", "called", "calls", "quoted", "quotes", "quoting", "cited", "cites",
+                    "citing", "blamed", "blames", "attacked", "attacks", "mocked", "mocks", "answered",
+                    "thank", "thanks"}
 
 
 @functools.lru_cache(maxsize=65536)
@@ -1013,9 +1123,25 @@ class _Entities:
         toks = self._key_tokens(name)
         if not toks:
             return None
+        if honorific is None and role and role.lower().rstrip(".") in L.HONORIFICS:
+            honorific = role  # a subject "Mrs. Dorne" arrives with the honorific as its role
         sur = toks[-1].replace("’s", "").replace("'s", "")
         cands = self.by_surname.get(sur, [])
         hit = None
+        if len(toks) == 1 and kind == PERSON and len(cands) > 1:
+            # a bare surname shared by several people ("Trump" after "Ivanka Trump"): the
+            # one the article already calls by the bare surname, else the one named first
+            bare = [eid for eid in cands if self.ents[eid].kind == PERSON and self.ents[eid].bare]
+            persons = [eid for eid in cands if self.ents[eid].kind == PERSON]
+            h = (honorific or "").lower()
+            hg = "m" if h in L.MALE_HONORIFICS else "f" if h in L.FEMALE_HONORIFICS else None
+            if hg:  # "Mrs. Clinton" is not Bill Clinton
+                bare = [eid for eid in bare if self.ents[eid].gender in (None, hg)]
+                persons = [eid for eid in persons if self.ents[eid].gender in (None, hg)] or persons
+            if bare:
+                cands = bare[-1:]
+            elif persons:
+                cands = persons[:1]
         for eid in reversed(cands):
             e = self.ents[eid]
             if e.kind != kind and not (kind == PERSON and e.kind == ORGANISATION and len(toks) == 1):
@@ -1042,6 +1168,8 @@ class _Entities:
             self.by_surname.setdefault(sur, []).append(hit)
         e = self.ents[hit]
         e.add(" ".join(name.split()), role)
+        if len(toks) == 1 and not honorific and kind == PERSON:
+            e.bare = True
         if len(toks) >= 2 and toks[0] not in e.firsts:
             e.firsts.add(toks[0])
             self.by_first.setdefault(toks[0], []).append(hit)
@@ -1051,11 +1179,33 @@ class _Entities:
                 e.gender = "m"
             elif h in L.FEMALE_HONORIFICS:
                 e.gender = "f"
+        if role and e.gender is None and kind == PERSON:
+            rw = set(role.lower().replace("-", " ").split())
+            if rw & _FEMALE_ROLES and not rw & _MALE_ROLES:
+                e.gender = "f"  # "Congresswoman Ada Ruiz", "his wife, Jo"
+            elif rw & _MALE_ROLES and not rw & _FEMALE_ROLES:
+                e.gender = "m"
         return hit
 
     def _scan(self) -> None:
         text = self.text
         found = [(m.start(), m.end(), m.group()) for m in _NAME_SEQ_RE.finditer(text)]
+        # lone capitalised words that say something somewhere ("Obama said", "Hollande told"):
+        # people known by surname only
+        speakers1: set[str] = set()
+        seen1: set[str] = set()
+        for m in _LONE_SPEAKER_RE.finditer(text):
+            w = m.group(1)
+            lw = w.lower()
+            if lw in seen1 or m.group(2) not in L.SPEECH_VERBS or self.in_quote(m.start(1)):
+                continue
+            seen1.add(lw)
+            if lw not in _NOT_NAME and lw not in L.PLACES and \
+                    lw not in L.ORG_WORDS and lw not in _LOWER_ROLE and not L.is_org_phrase(w) and \
+                    not _verbish(w) and any(
+                        p[:1].islower() or p.lower().rstrip(".") in L.TITLES or p.lower().rstrip(".") in L.HONORIFICS
+                        for p in re.findall(rf"(\S+)[ \t]+{re.escape(w)}\b", text)):
+                speakers1.add(lw)  # (also capitalised mid-sentence or after a title: a name)
         singles = [g for _s, _e, g in found if " " not in g and "\t" not in g]
         counts: dict[str, int] = collections.Counter(
             g[:-2] if g.endswith(("’s", "'s")) else g for g in singles)
@@ -1078,7 +1228,7 @@ class _Entities:
                 if low in _NOT_NAME:
                     continue
                 bare = g[:-2] if g.endswith(("’s", "'s")) else g
-                if bare.lower() not in self.by_surname and low not in L.HONORIFICS:
+                if bare.lower() not in self.by_surname and low not in L.HONORIFICS and bare.lower() not in speakers1:
                     j = s - 1
                     if j < 0 or text[j] != " ":
                         continue
@@ -1126,11 +1276,11 @@ class _Entities:
             person = bool(role_toks) or hon is not None or lead_lower or (
                 len(name_toks) >= 2 and (first in L.FIRST_NAMES or self._reused(name_toks[-1])
                                          or re.fullmatch(r"[A-Z]\.", name_toks[0]) is not None
-                                         or self._appos_follows(m_end)))
+                                         or self._appos_follows(m_end) or self._role_before(m_start)))
             if len(name_toks) == 1:
                 sur = name_toks[0].lower().strip(".,").replace("’s", "").replace("'s", "")
                 known = [e for e in self.by_surname.get(sur, []) if self.ents[e].kind == PERSON]
-                if not known and not role_toks and hon is None:
+                if not known and not role_toks and hon is None and sur not in speakers1:
                     continue
                 person = True
             if not person:
@@ -1180,6 +1330,11 @@ class _Entities:
             self._lower_words = set(re.findall(r"(?<![\w’'])[a-z][a-z\-]+", self.text[:1_000_000]))
         return low in self._lower_words
 
+    def _role_before(self, pos: int) -> bool:
+        """'The group's chief executive, Kimberley Fritts, said': a name apposed to a role."""
+        m = _ROLE_COMMA_RE.search(self.text, max(0, pos - 40), pos)
+        return m is not None and m.group(1).lower() in _LOWER_ROLE
+
     def _appos_follows(self, pos: int) -> bool:
         return bool(re.match(r",\s+(?:(?:a|an|the|who|whose|of)\s|\d{1,3},)", self.text[pos:pos + 12]))
 
@@ -1192,9 +1347,33 @@ class _Entities:
         self.mentions.insert(i, (pos, eid))
 
     def speaks_at(self, mp: int) -> bool:
-        """Is the mention at mp directly followed by a speech verb ("…, even Mr. Lee says")?"""
+        """Is the mention at mp directly followed by a speech verb ("…, even Mr. Lee says"),
+        or does it follow one ("…, said Lee, a farmer")?"""
         m = _MENTION_SPEAKS_RE.match(self.text, mp, mp + 90)
-        return m is not None and m.group(1).lower() in L.SPEECH_VERBS
+        if m is None and self._role_before(mp):
+            m = _APPOSED_SPEAKS_RE.match(self.text, mp, mp + 90)  # "The CEO, Zorida Pell, said"
+        if m is not None and m.group(2).lower() in L.SPEECH_VERBS and not m.group(1).endswith(("’s", "'s")) \
+                and not self.text.startswith(" to ", m.end(2)):
+            return True  # not "Lee’s remarks", not "Lee agreed to take part"
+        m = _WHO_SAID_RE.match(self.text, mp, mp + 260)
+        if m is not None and m.group(1).lower() in L.SPEECH_VERBS:
+            return True  # "Sen. Ada Fine of Ohio, the ranking Democrat, who said …"
+        return self.said_before(mp)
+
+    def said_before(self, mp: int) -> bool:
+        """Inverted attribution: "…, said Pentagon spokesman Navy Capt. Lee" (not "told Lee")."""
+        words = self.text[max(0, mp - 70):mp].split()
+        while words and (_is_cap(words[-1]) or words[-1].lower() in _LOWER_ROLE
+                         or words[-1].lower() in _ADJ_ROLE_OK):
+            words.pop()
+        # the verb must follow a clause or quote ("…, said Lee"), else Lee starts reported
+        # speech ("Ryan said Lee has …")
+        if not (len(words) >= 2 and words[-1] in L.SPEECH_VERBS and words[-1] not in _ADDRESSEE_VERBS
+                and words[-2].endswith((",", "”", '"', "''"))):
+            return False
+        # and the name ends the clause ("said Lee, a farmer."), not "…, said Lee was …"
+        m = _NAME_RUN_RE.match(self.text, mp, mp + 90)
+        return m is not None and _CLAUSE_END_RE.match(self.text, m.end()) is not None
 
     def is_subject_at(self, mp: int) -> bool:
         """Is the mention at mp the subject of its sentence (first noun phrase)?"""
@@ -1351,6 +1530,8 @@ def _try_after(text: str, sp: _Span, p_end: int) -> tuple[_Subj, str, str] | Non
     mv = _AFTER_VERB_RE.match(rest)
     if mv:
         subj = _subject_after(text, pos + mv.end(1) + 1, hi) if pos + mv.end(1) < hi else None
+        if subj and _REPORTED_VERB_RE.match(text, subj.end):
+            return None  # '…, said Dorsey was …': Dorsey starts a reported clause, he is no speaker
         if subj and subj.kind != "pronoun":
             return subj, mv.group(1), SHAPE_AFTER
         if subj and subj.kind == "pronoun" and subj.phrase.lower() in _PRONOUN_SUBJ:
@@ -1361,7 +1542,16 @@ def _try_after(text: str, sp: _Span, p_end: int) -> tuple[_Subj, str, str] | Non
         return None
     # nothing but the subject between the mark and the verb
     subj = _subject_before(text, pos, mv.start())
-    if not subj or subj.start > pos + 1:
+    if subj is None:
+        mlone = _LONE_ING_RE.fullmatch(text, pos, mv.start())
+        if mlone:
+            # '"…," Ebeling said': a capitalised -ing word between the quote and the verb
+            # is a surname, not a participle
+            subj = _Subj(mlone.group(1), "name", mlone.start(1), mlone.end(1))
+    if subj is not None and subj.start > pos + 1 and subj.kind == "name" and sp.close != sp.open and \
+            _role_gap(text[pos:subj.start]):
+        pass  # '"…," election law expert Rick Hasen tweeted': modifiers of the name's role
+    elif not subj or subj.start > pos + 1:
         return None
     shape = SHAPE_PRONOUN if subj.kind in ("pronoun", "desc") else SHAPE_AFTER
     return subj, mv.group(), shape
@@ -1392,6 +1582,13 @@ def _issuer_of(text: str, lo: int, subj: _Subj) -> _Subj | None:
     return issuer
 
 
+def _noun_use(text: str, lo: int, mv) -> bool:
+    """'the Clinton campaign brass', 'his support': a verb-form word used as a noun."""
+    v = mv.group().lower()
+    return not v.endswith("ed") and v not in _PAST_IRREGULAR and \
+        _NOUN_BEFORE_RE.search(text, max(lo, mv.start() - 40), mv.start()) is not None
+
+
 def _try_before(text: str, sp: _Span, win_start: int, in_quote=None,
                 fragment: bool = False) -> tuple[_Subj, str, str] | None:
     window_end = sp.open
@@ -1403,7 +1600,7 @@ def _try_before(text: str, sp: _Span, win_start: int, in_quote=None,
         pass
     verbs = [v for v in _find_words(text, win_start, window_end, _FRAG_VOCAB if fragment else _ANY_VOCAB,
                                     multi=True)
-             if in_quote is None or not in_quote(v.start())]
+             if (in_quote is None or not in_quote(v.start())) and not _noun_use(text, win_start, v)]
     if ma is not None and (not verbs or verbs[-1].start() <= win_start + ma.start()):
         subj = _subject_after(text, win_start + ma.end(), window_end)
         if subj:
@@ -1422,10 +1619,20 @@ def _try_before(text: str, sp: _Span, win_start: int, in_quote=None,
         near = [v for v in verbs if v.group().lower() in L.FRAGMENT_VERBS and window_end - v.end() <= 120
                 and not re.match(r"\s+(?:on|for|in|up|out|upon)\b", text[v.end():v.end() + 8])]
         order = near[-1:] + [v for v in verbs if v not in near[-1:]]
+    m_intro = _SUBORD_INTRO_RE.match(text, win_start, window_end)
     for mv in order:
         v = mv.group().lower()
         if v == "according to":
             continue
+        if m_intro and mv.end() <= m_intro.end() and window_end - m_intro.end() > 3:
+            # "When Trump suggested …, Rubio fired back: '…'": a verb inside the
+            # introductory clause does not attribute; the main clause's subject does
+            subj = _sentence_subject(text, m_intro.end(), window_end)
+            if subj is not None and (
+                    subj.kind == "name" or (subj.kind == "pronoun" and subj.phrase.lower() in ("he", "she"))):
+                mverb = re.match(r"[\s,]*(?:\([^)]*\)\s*)?(?:(?:also|then|later|again|has|had|was|is)\s+)*"
+                                 r"([a-z][\w’'\-]*)", text[subj.end:window_end])
+                return subj, (mverb.group(1) if mverb else ""), SHAPE_BEFORE
         between = text[mv.end():window_end]
         if re.search(r"[.!?]\s+[A-Z]", between) and (in_quote is None or not in_quote(mv.end())):
             continue
@@ -1465,6 +1672,13 @@ def _try_before(text: str, sp: _Span, win_start: int, in_quote=None,
             shape = SHAPE_BEFORE
         return subj, mv.group(), shape
     if seg.rstrip().endswith(":"):
+        colon = win_start + len(seg.rstrip()) - 1
+        mdash = _DASH_NAME_RE.search(text, max(win_start, colon - 80), colon)
+        if mdash:
+            # "HEADLINE – Jane Roe and Al Poe:" (a digest): the byline before the colon speaks
+            subj = _subject_after(text, mdash.start(1), colon)
+            if subj is not None and subj.kind == "name":
+                return subj, ":", SHAPE_COLON
         subj = _sentence_subject(text, win_start, window_end)
         if subj:
             return subj, ":", SHAPE_COLON

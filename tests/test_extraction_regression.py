@@ -321,3 +321,216 @@ def test_indefinite_description_then_name_after_said():
     description ('Twitter') was taken as the speaker; the apposed name speaks."""
     assert direct("“We are anxious,” said another Twitter user, Jo Bayer. “The attacks are closer.”") == [
         ("We are anxious", "Jo Bayer"), ("The attacks are closer.", "Jo Bayer")]
+
+
+def test_middle_initial_is_part_of_the_name():
+    """'Edgar T. Morrow, a former counsel, agreed.' — the initial is no title, so the
+    full name is a person mention and a later 'he said' resolves to him."""
+    text = ("Treasury Secretary Jacob Lund defended the rules on Monday.\n\n"
+            "Edgar T. Morrow, a former tax counsel, agreed that the agency had few tools.\n\n"
+            "“Congress owns the tax code,” he said.")
+    assert direct(text) == [("Congress owns the tax code", "Edgar T. Morrow")]
+
+
+def test_possessive_mention_does_not_speak():
+    """'Olsen denounced Brandt’s remarks' — Brandt’s is no speaker for a later 'he'."""
+    text = ("Prime Minister Lars Olsen met Senator Tom Brandt on Monday.\n\n"
+            "Olsen denounced Brandt’s remarks as cruel.\n\n"
+            "“That is not who we are,” he said.")
+    assert direct(text) == [("That is not who we are", "Lars Olsen")]
+
+
+def test_inverted_attribution_without_quotes_makes_a_speaker():
+    """'…, said Todd Wexler, a businessman …' then '"…," he said' — Wexler spoke last."""
+    text = ("Rep. Ron Haskell wants more money for schools.\n\n"
+            "Federal rules are a burden for teachers, said Todd Wexler, a businessman who runs "
+            "a charter network.\n\n"
+            "“We spend more on compliance than on teaching,” he said.")
+    assert direct(text) == [("We spend more on compliance than on teaching", "Todd Wexler")]
+
+
+def test_reported_clause_subject_is_not_an_inverted_speaker():
+    """'Alan Pruitt, the lawyer, said Dorsey was …' — Dorsey starts reported speech."""
+    text = ("Tom Dorsey sued the firm last week.\n\n"
+            "Alan Pruitt, the firm’s lawyer, said Dorsey was seeking publicity. "
+            "He said the agreement was “standard practice.”")
+    assert direct(text) == [("standard practice.", "Alan Pruitt")]
+
+
+def test_bare_surname_shared_by_relatives_means_the_first_named():
+    """'Senator Frank Dorne … his daughter, Ellen Dorne … "…," Dorne said' — the bare
+    surname is the senator, not the relative named last; 'Mrs. Dorne' is the woman."""
+    text = ("Senator Frank Dorne held a rally in Ames on Monday. His daughter, Ellen Dorne, "
+            "introduced him.\n\n“We will win this state,” Dorne said.\n\n"
+            "“He never quits,” Mrs. Dorne said.")
+    assert direct(text) == [("We will win this state", "Frank Dorne"), ("He never quits", "Ellen Dorne")]
+
+
+def test_verb_form_after_a_determiner_is_a_noun():
+    """'… close to the Hale campaign staff …, says …' — 'campaign' is no verb here."""
+    text = ("Nora Vance, a top Hale fundraiser and veteran lobbyist close to the Hale campaign staff "
+            "in Denver, says the goal is “to win the state.”")
+    assert direct(text) == [("to win the state.", "Nora Vance")]
+
+
+def test_role_for_a_named_person_is_an_apposition():
+    """'Lee Park, a spokesman for Governor Amy Stone, said' — the spokesman speaks."""
+    text = "Lee Park, a spokesman for Governor Amy Stone, said, “The governor will sign it.”"
+    assert direct(text) == [("The governor will sign it.", "Lee Park")]
+
+
+def test_middle_initial_before_an_organisation_apposition():
+    """'Martin K. Rowe, president of the Fairfield Farmers Union, said' — not the union."""
+    text = "Martin K. Rowe, president of the Fairfield Farmers Union, said, “We cannot wait.”"
+    assert direct(text) == [("We cannot wait.", "Martin K. Rowe")]
+
+
+def test_name_apposed_to_a_role_is_a_person():
+    """'The firm’s CEO, Zorida Pell, said …' — an unfamiliar first name, but apposed to a
+    role: a person, and the antecedent of the next 'she'."""
+    text = ("Governor Lisa Marr opposed the deal.\n\n"
+            "The lobbying firm’s CEO, Zorida Pell, said the filing was not needed.\n\n"
+            "“We would have registered,” she said in a statement.")
+    assert direct(text) == [("We would have registered", "Zorida Pell")]
+
+
+def test_relative_clause_speaker_is_an_antecedent():
+    """'… backed by Sen. Ada Fine of Ohio, the ranking Democrat, who said …' then 'she said'."""
+    text = ("Governor Lisa Marr opposed the plan.\n\n"
+            "Marr's plan was attacked on Friday by Sen. Ada Fine of Ohio, the ranking Democrat on "
+            "the panel, who said none of the money was wasted.\n\n"
+            "“It is a good bill,” she said.")
+    assert direct(text) == [("It is a good bill", "Ada Fine")]
+
+
+def test_possessor_before_a_name_is_a_role():
+    """'"…," the Daily Ledger’s Mara Quinn wrote.' — the possessor is her outlet, the
+    name after it is the speaker (and the next quote continues her)."""
+    text = "“He overplayed his hand,” the Daily Ledger’s Mara Quinn wrote on Friday. “It showed.”"
+    assert direct(text) == [("He overplayed his hand", "Mara Quinn"), ("It showed.", "Mara Quinn")]
+
+
+def test_one_user_is_an_unnamed_speaker():
+    """'"…," one user wrote.' — an unnamed speaker, not the last named person."""
+    text = ("Officials led by spokesman Li Wen declined to comment.\n\n"
+            "“It is great fun to watch,” one user wrote. “This is their democracy.”")
+    assert direct(text) == [("It is great fun to watch", "one user"), ("This is their democracy.", "one user")]
+
+
+def test_quoted_show_title_is_not_a_subject():
+    """'… on the network’s “Morning Hour,” calling it a "…"' — the show is no speaker."""
+    text = ("Former governor Abe Lyle, who backs the mayor, attacked the report on the network’s "
+            "“Morning Hour,” calling it a “whitewash.”")
+    assert direct(text) == [("whitewash.", "Abe Lyle")]
+
+
+def test_digest_byline_before_colon_speaks():
+    """'HEADLINE IN CAPITALS - Dana Roe and Eli Fox: "…"' — the bylined names speak,
+    and a headline in capitals is never a speaker."""
+    text = ("TURNOUT FELL IN THE NORTH - Dana Roe and Eli Marsh: “Fewer voters came out than "
+            "in any year since 1990.”")
+    qs = direct(text)
+    assert len(qs) == 1 and qs[0][1] in ("Eli Marsh", "Dana Roe")
+    assert direct("STORM HITS THE COAST “Nobody expected this,” the mayor’s office said.") in (
+        [], [("Nobody expected this", "the mayor’s office")])
+
+
+def test_dateline_is_not_the_sentence_subject():
+    """'SPRINGFIELD, May 3 (Wire) — The Farm Council …, offering "…"' — not the city."""
+    text = ("SPRINGFIELD, May 3 (Wire) — The Farm Council released a statement on Monday, "
+            "offering “a full apology” to the growers.")
+    assert direct(text) == [("a full apology", "Farm Council")]
+
+
+def test_state_abbreviation_and_time_belong_to_the_introduction():
+    """'At a rally in Keene, N.H., on Tuesday, Senator Ann Ruiz endorsed …, saying …'."""
+    text = ("At a rally in Keene, N.H., on Tuesday, Senator Ann Ruiz endorsed the mayor, saying "
+            "that he would “make an outstanding governor.”")
+    assert direct(text) == [("make an outstanding governor.", "Ann Ruiz")]
+
+
+def test_gendered_role_noun_gives_the_gender():
+    """'Congresswoman Tal Orven …' is a woman: a later 'he said' skips her."""
+    text = ("Congresswoman Tal Orven met Mr. Lee Bask at the plant.\n\n"
+            "Orven toured the floor.\n\n“We are proud of them,” he said.")
+    assert direct(text) == [("We are proud of them", "Lee Bask")]
+
+
+def test_role_from_a_state_is_a_description():
+    """'The senator from Vermont said …' — the senator named before, not the state."""
+    text = ("Senator Bernard Sands met voters in Burlington.\n\n"
+            "The senator from Vermont said the banking system was “rigged.”")
+    assert direct(text) == [("rigged.", "Bernard Sands")]
+
+
+def test_person_of_town_comma_state():
+    """'Lena Holt of Keene, New Hampshire says …' — Holt speaks, not the state or the town."""
+    text = "Lena Holt of Keene, New Hampshire says the governor should “stop the cuts.”"
+    assert direct(text) == [("stop the cuts.", "Lena Holt")]
+
+
+def test_surname_ending_in_ing_after_a_quote():
+    """'"…," Ebling said.' — a capitalised -ing word before 'said' is a surname."""
+    text = "The council met on Monday.\n\n“Tell her I promised you a picture,” Harding said."
+    assert direct(text) == [("Tell her I promised you a picture", "Harding")]
+
+
+def test_role_modifiers_between_quote_and_name():
+    """'"…," election law expert Rick Dunne tweeted.' — the modifiers are his role."""
+    text = ("The vote was close.\n\n“It is a mess,” election law expert Rick Dunne tweeted Monday.\n\n"
+            "“We will see,” the Ledger’s senior politics editor Ana Voss said.")
+    assert direct(text) == [("It is a mess", "Rick Dunne"), ("We will see", "Ana Voss")]
+
+
+def test_adviser_to_a_named_person_is_an_apposition():
+    """'Eric Fane, a former adviser to Romney, said' — Fane speaks."""
+    text = "Eric Fane, a former senior adviser to Governor Mitt Romney, said it was “impossible to catch up.”"
+    assert direct(text) == [("impossible to catch up.", "Eric Fane")]
+
+
+def test_ing_surname_after_an_honorific():
+    """'"…," said Mr. Fleming.' — after a title an -ing word is a surname."""
+    text = "The board met.\n\n“She is the best we have,” said Mr. Fleming, who worked with her."
+    assert direct(text) == [("She is the best we have", "Fleming")]
+
+
+def test_leading_initials_after_the_verb():
+    """'"…," said J. J. Pratt, a firefighter …' — initials start the name."""
+    text = "The vote was close.\n\n“It got more expensive,” said J. J. Pratt, a firefighter in Ames."
+    assert direct(text) == [("It got more expensive", "J. J. Pratt")]
+
+
+def test_long_role_to_a_named_person_is_an_apposition():
+    """'"…," Eric Vole, an Iowa strategist and former adviser to Scott Wall, said.'"""
+    text = ("The vote was close.\n\n“He is tough,” Eric Vole, an Iowa Republican strategist and former "
+            "adviser to Governor Scott Wall, said of the senator.")
+    assert direct(text) == [("He is tough", "Eric Vole")]
+
+
+def test_speech_verb_in_an_introductory_clause_does_not_attribute():
+    """'When Rusk suggested …, Vale fired back: "…"' — the main clause's subject speaks."""
+    text = ("When Tom Rusk suggested that the county would sue, Ana Vale fired back forcefully: "
+            "“If they sue us, they will lose.”")
+    assert direct(text) == [("If they sue us, they will lose.", "Ana Vale")]
+
+
+def test_military_abbreviations_inside_an_inverted_subject():
+    """'"…," said retired Army Lt. Gen. Mick Barlow, who …' — the abbreviations are titles."""
+    text = "The plan drew fire.\n\n“I fundamentally disagree,” said retired Army Lt. Gen. Mick Barlow, who led the unit."
+    assert direct(text) == [("I fundamentally disagree", "Mick Barlow")]
+
+
+def test_title_word_surname_after_a_first_name():
+    """'said former governor Howard Dean (D)' — 'Dean' is his surname, not a title."""
+    text = "The race tightened.\n\n“He is struggling,” said former Vermont governor Howard Dean (D), a party elder."
+    assert direct(text) == [("He is struggling", "Howard Dean")]
+
+
+def test_person_known_only_by_surname_is_an_antecedent():
+    """'Okoye also said …' — a lone surname that speaks ('Okoye said') and
+    follows a title ('President Okoye') is a person even without a first name."""
+    text = ("Tom Ferro, a spokesman, called the trip routine.\n\n"
+            "Okoye also said the budget was tight.\n\n"
+            "“We take our duties seriously,” he added.\n\n"
+            "Later, President Okoye said the talks would continue.")
+    assert direct(text) == [("We take our duties seriously", "Okoye")]

@@ -1,0 +1,83 @@
+"""The PolNeAR benchmark's own gold-side resolution (benchmarks/extraction.py).
+
+Tiny invented annotations: each checks one rule of how the yardstick resolves a
+pronoun or description Source and compares speaker names.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+
+import extraction as B  # noqa: E402
+
+
+def _resolve(text: str, spans: list[tuple[str, str, str]], events: list[dict]) -> dict:
+    """spans: (id, kind, exact text) located by their first occurrence after the previous span."""
+    ts = {}
+    pos = 0
+    for tid, kind, s in spans:
+        a = text.index(s, pos)
+        ts[tid] = B.TSpan(tid, kind, [(a, a + len(s))], s)
+        pos = a + 1
+    return B.resolve_sources(text, ts, events)
+
+
+def test_apposed_company_does_not_make_a_person_an_organisation():
+    """'Name, chief executive of Acme Services, said …' — the head is a person, so a
+    later 'he' resolves to him, not to an earlier named person."""
+    text = ("Mayor Tom Bell backed the plan. Ray Dunn, chief executive of Acme Services, "
+            "said the plan was late. ''It is a mess,'' he said.")
+    res = _resolve(text, [
+        ("T1", "Source", "Tom Bell"), ("T2", "Content", "backed the plan"),
+        ("T3", "Source", "Ray Dunn, chief executive of Acme Services,"),
+        ("T4", "Content", "the plan was late"),
+        ("T5", "Content", "''It is a mess,''"), ("T6", "Source", "he")],
+        [{"Source": "T1", "Content": "T2"}, {"Source": "T3", "Content": "T4"},
+         {"Source": "T6", "Content": "T5"}])
+    assert res["T6"] == "Ray Dunn"
+
+
+def test_surname_that_is_also_a_title_is_kept():
+    """'Mr. King' and 'Carla King' are the same person; 'king' is not a title here."""
+    assert B.speaker_ok("Carla King", "Mr. King")
+    assert B.speaker_ok("Matt Prince", "Prince")
+    assert not B.speaker_ok("Carla Stone", "the king")
+
+
+def test_indefinite_description_is_a_new_speaker():
+    """'a company spokesman said' introduces someone new: not the earlier named Source;
+    an apposed name ('A top aide, Ray Dunn,') is that person's name."""
+    text = ("Mayor Tom Bell backed the plan. ''It works,'' a company spokesman said. "
+            "A top aide, Ray Dunn, said it was ''late.''")
+    res = _resolve(text, [
+        ("T1", "Source", "Tom Bell"), ("T2", "Content", "backed the plan"),
+        ("T3", "Content", "''It works,''"), ("T4", "Source", "a company spokesman"),
+        ("T5", "Source", "A top aide, Ray Dunn,"), ("T6", "Content", "it was ''late.''")],
+        [{"Source": "T1", "Content": "T2"}, {"Source": "T4", "Content": "T3"},
+         {"Source": "T5", "Content": "T6"}])
+    assert res["T4"] != "Tom Bell" and B.speaker_ok("a company spokesman", res["T4"])
+    assert res["T5"] == "Ray Dunn"
+
+
+def test_description_with_apposed_name_is_that_name():
+    """'Her campaign manager, Ray Dunn, said' — the Source names its speaker."""
+    text = "Mayor Ada Bell backed the plan. Her campaign manager, Ray Dunn, said it was ''late.''"
+    res = _resolve(text, [
+        ("T1", "Source", "Ada Bell"), ("T2", "Content", "backed the plan"),
+        ("T3", "Source", "Her campaign manager, Ray Dunn,"), ("T4", "Content", "it was ''late.''")],
+        [{"Source": "T1", "Content": "T2"}, {"Source": "T3", "Content": "T4"}])
+    assert res["T3"] == "Ray Dunn"
+
+
+def test_apposed_name_with_organisation_tail():
+    """'another lawyer, Ana Pike of the firm Dole Brown,' names Ana Pike."""
+    text = "Mayor Ada Bell backed it. ''It is weak,'' said another lawyer, Ana Pike of the firm Dole Brown."
+    res = _resolve(text, [
+        ("T1", "Source", "Ada Bell"), ("T2", "Content", "backed it"),
+        ("T3", "Content", "''It is weak,''"),
+        ("T4", "Source", "another lawyer, Ana Pike of the firm Dole Brown")],
+        [{"Source": "T1", "Content": "T2"}, {"Source": "T4", "Content": "T3"}])
+    assert res["T4"] == "Ana Pike"
