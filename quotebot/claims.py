@@ -1,8 +1,8 @@
 """Reading what people type: a claim, a free question, or a chat message.
 
-``Putin called the talks a "dead end"``  -> check "dead end", speaker Putin
-``did Lavrov say "never ever"?``         -> verify "never ever" by Lavrov
-``what did Peskov say?``                 -> every quote by Peskov
+``Holm called the plan a "dead end"``    -> check "dead end", speaker Holm
+``did Marek say "never ever"?``          -> verify "never ever" by Marek
+``what did Marek say?``                  -> every quote by Marek
 ``where does "dead end" come from?``     -> the sources of "dead end"
 """
 
@@ -15,9 +15,9 @@ from .answers import INTENT_HELP, INTENT_QUOTES, INTENT_SEARCH, INTENT_SOURCE, I
 from .normalize import clean
 
 HELP = (
-    'Ask me about a quote: did Putin say "dead end"? · what did Lavrov say? · '
-    'where does "never ever" come from? · or paste a claim such as: '
-    'Peskov said "we are staying on different tracks".'
+    'Ask me about a quote: did <name> say "<words>"? · what did <name> say? · '
+    'where does "<words>" come from? · or paste a claim such as: '
+    '<name> said "<words>".'
 )
 
 # Quoted spans after ``clean`` has unified every double quote to '"'.
@@ -52,7 +52,7 @@ _SOURCE_Q = re.compile(
     r"which\s+article|context\s+(?:of|for))\b",
     re.I,
 )
-# Discord mentions and addressing carry no claim: "@QuoteBot did Putin say ...".
+# Discord mentions and addressing carry no claim: "@QuoteBot did Holm say ...".
 _MENTION = re.compile(r"<@[!&]?\d+>|<#\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b")
 _NAMEY = re.compile(r"[A-Z][\w.'’\-]+")
 _NOT_A_NAME = {"i", "you", "we", "they", "it", "someone", "somebody", "anyone", "who", "what"}
@@ -104,7 +104,7 @@ def _tidy_speaker(raw: str) -> str | None:
 
 
 def speaker_in(text_outside_quotes: str) -> str | None:
-    """The speaker named around a quote: ``Putin called the talks a``, ``did Lavrov say``."""
+    """The speaker named around a quote: ``Holm called the plan a``, ``did Marek say``."""
     rest = _LEAD.sub("", text_outside_quotes.strip(), count=1)
     m = re.match(rf"^[\s,.]*(?:{_SPEECH})\s+(?P<speaker>[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){{0,3}})", rest)
     if m:  # "…," said Marta Kovacs
@@ -112,7 +112,7 @@ def speaker_in(text_outside_quotes: str) -> str | None:
     m = _SPEAKER_VERB.match(rest)
     if m:
         return _tidy_speaker(m.group("speaker"))
-    # "— Vladimir Putin" or "Putin:" around the quote.
+    # "— Ada Holm" or "Holm:" around the quote.
     m = re.search(r"(?:^|[-–—:]\s*)([A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,3})\s*+[:,]?\s*+$", rest)
     if m:
         return _tidy_speaker(m.group(1))
@@ -128,7 +128,7 @@ def parse_claim(text: str, speaker: str | None = None) -> Claim:
         found = speaker or speaker_in(_strip_quoted(text))
         return Claim(words, _tidy_speaker(found) if found else None, tuple(parts) if len(parts) > 1 else ())
     if not speaker:
-        # Unquoted: "Putin said we will never attack" -> speaker and words.
+        # Unquoted: "Holm said we will never raise taxes" -> speaker and words.
         m = _SPEAKER_VERB.match(_LEAD.sub("", clean(text).strip(), count=1))
         if m and _NAMEY.match(m.group("speaker").strip()) and len(m.group("speaker").split()) <= 5:
             rest = re.sub(r"^\s*(?:that|:)\s*", "", m.group("rest")).strip()

@@ -152,7 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_verify)
 
-    s = sub.add_parser("ask", help='a free question: did Lavrov say "never ever"?')
+    s = sub.add_parser("ask", help='a free question: did <name> say "<words>"?')
     s.add_argument("question")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_ask)

@@ -14,8 +14,8 @@ Pipeline (all rule based, pure Python, roughly linear in the article length):
    of the previous speaker when it is a whole statement, else it is a scare quote
    and is dropped.
 3. ``_Entities``: every person/organisation mention in the article, so that
-   ``Putin``, ``Mr Putin`` and ``Russian President Vladimir Putin`` share the
-   canonical name ``Vladimir Putin`` and the role ``Russian President``; pronouns
+   ``Holm``, ``Ms Holm`` and ``Finance Minister Ada Holm`` share the
+   canonical name ``Ada Holm`` and the role ``Finance Minister``; pronouns
    and descriptions ("the spokesman") resolve to the most recent compatible
    person mention outside quotes.
 4. Reported speech (``Name said that …``) becomes PARAPHRASE quotes.
@@ -483,7 +483,7 @@ def _find_spans(article: Article) -> list[_Span]:
 # --------------------------------------------------------------------------
 @dataclass
 class _Subj:
-    phrase: str  # surface text ("Russian President Vladimir Putin", "he", "the spokesman")
+    phrase: str  # surface text ("Finance Minister Ada Holm", "he", "the spokesman")
     kind: str  # "name" | "pronoun" | "desc" | "org"
     start: int
     end: int
@@ -517,18 +517,18 @@ _INITIAL_RE = re.compile(r"[A-Z]\.")  # a middle or first initial ("Edward D. Kl
 
 
 def _split_title_name(tokens: list[str]) -> tuple[list[str], list[str]]:
-    """("Russian","President","Vladimir","Putin") -> (role tokens, name tokens)."""
+    """("Finance","Minister","Ada","Holm") -> (role tokens, name tokens)."""
     last_title = -1
     after_first = False
     for i, t in enumerate(tokens):
         low = t.lower().rstrip(",")
         if after_first and i == len(tokens) - 1 and _is_cap(t):
-            break  # "Howard Dean": after a first name, a title word is the surname
+            break  # "Harriet Dean": after a first name, a title word is the surname
         after_first = False
         if low in L.FIRST_NAMES and i == last_title + 1 and i + 1 < len(tokens) and _is_cap(tokens[i + 1]):
             if tokens[i + 1].lower() not in _TITLE_ONLY or (i + 2 == len(tokens) and i > 0):
                 after_first = True
-                continue  # "Dean Morrow", "Major Garrett": a first name, not a title
+                continue  # "Dean Morrow", "Major Olsen": a first name, not a title
         if low in L.HONORIFICS or low in _TITLE_ONLY or (not _is_cap(t) and not _INITIAL_RE.fullmatch(t)):
             last_title = i
     role = tokens[: last_title + 1]
@@ -560,7 +560,7 @@ def _collect_back(text: str, lo: int, end: int) -> tuple[int, list[tuple[str, in
         cw = _clean_tok(w)
         low = cw.lower()
         if not cw or (not out and w.rstrip(",").endswith(("”", '"'))):
-            break  # '… on MSNBC’s “Morning Joe,” calling …': a quoted title, not a subject
+            break  # '… on a network’s “Morning Show,” calling …': a quoted title, not a subject
         if _is_cap(cw) or low in L.HONORIFICS or (out and _INITIAL_RE.fullmatch(cw)):
             out.append((cw, s, e))
         elif low in _LOWER_ROLE or low in _ADJ_ROLE_OK or _AGE_RE.fullmatch(low):
@@ -641,12 +641,12 @@ def _phrase_kind_cached(words: tuple[str, ...]) -> tuple[str, str | None, str]:
         if len(n0) >= 2 and all(_is_cap(t) for t in body[k + 1:]) and \
                 not any(t.endswith(("’s", "'s")) for t in body) and not L.is_org_phrase(" ".join(body)) and \
                 not any(t.lower() in L.ORG_WORDS or t.lower() in L.PLACES for t in n0):
-            # "Stacy Baker of Columbia": the person comes before "of", the place after it
+            # "Tara Quist of Linden": the person comes before "of", the place after it
             return "name", " ".join(r0 + body[k:]) or None, " ".join(n0)
     role_toks, name_toks = _split_title_name(body)
     name_toks = [t for t in name_toks if t.lower() not in L.HONORIFICS]
     # a possessive ends the phrase's name ("Russia's chief negotiator") — unless a name
-    # follows it ("Commentary’s Noah Rothman"): then the possessor is only a role
+    # follows it ("The Ledger’s Ana Voss"): then the possessor is only a role
     poss = [i for i, t in enumerate(body) if t.endswith(("’s", "'s"))]
     if poss and poss[-1] < len(body) - 1:
         r2, n2 = _split_title_name(body[poss[-1] + 1:])
@@ -661,7 +661,7 @@ def _phrase_kind_cached(words: tuple[str, ...]) -> tuple[str, str | None, str]:
         phrase = " ".join(name_toks)
         role = " ".join(role_toks) or None
         if len(name_toks) == 1 and _verbish(name_toks[0]) and not role_toks:
-            return "", None, ""  # ("Mr. Sperling", "Gov. Fleming": a surname after a title)
+            return "", None, ""  # ("Mr. Keating", "Gov. Channing": a surname after a title)
         if name_toks[-1].lower().strip(".’'s") in L.PLACES:
             return "org", None, phrase
         if det and words[0].lower() == "the" and not role_toks:
@@ -736,7 +736,7 @@ def _subject_before(text: str, lo: int, end: int) -> _Subj | None:
                 kind, role, phrase = _phrase_kind([t[0] for t in toks])
                 covers = bool(toks) and not text[seg_lo:toks[0][1]].strip()
                 if covers and kind == "name" and not _is_place(phrase) and _ROLE_OF_RE.search(piece):
-                    # "a spokesman for Speaker Paul Ryan": an apposition, its name is no subject
+                    # "a spokesman for Speaker Ada Holm": an apposition, its name is no subject
                     if org_piece is None:
                         org_piece = _Subj(phrase, kind, toks[0][1], toks[-1][2], role)
                 elif covers and kind == "name" and not _is_place(phrase):
@@ -776,7 +776,7 @@ def _subject_before(text: str, lo: int, end: int) -> _Subj | None:
             return _Subj(f"the {phrase} {mrole.group(2)}", "desc", toks[0][1] - len(before) + mrole.start(1),
                          toks[-1][2])
         if before.rstrip().endswith(",") and toks[0][1] - lo > 2:
-            # "Stacy Baker of Columbia, South Carolina says": the place closes an apposition
+            # "Tara Quist of Linden, South Dakota says": the place closes an apposition
             c = lo + len(text[lo:toks[0][1]].rstrip()) 
             alt = _subject_before(text, lo, c)
             if alt is not None and alt.kind == "name" and not _is_place(alt.phrase):
@@ -962,7 +962,7 @@ def _analyse_name_seq(g: str):
     None when it cannot be a person, else (words, role tokens, name tokens, honorific, name)."""
     words = g.split()
     while words and words[0].lower().strip(".,") in _NOT_NAME and words[0].lower() not in L.HONORIFICS:
-        words = words[1:]  # a sentence-initial function word ("But Putin")
+        words = words[1:]  # a sentence-initial function word ("But Holm")
     if not words:
         return None
     words = [w.rstrip(",;:") for w in words]
@@ -1026,7 +1026,7 @@ _GAP_STOP = {"and", "but", "or", "then", "as", "when", "while", "after", "before
 
 
 def _role_gap(gap: str) -> bool:
-    """'election law expert', 'Judicial Watch president': words that only qualify the
+    """'election law expert', 'watchdog group president': words that only qualify the
     name's role between a closing quote and 'Name said'."""
     words = gap.split()
     if not 1 <= len(words) <= 5 or any(not re.fullmatch(r"[A-Za-z][\w’'\-]*", w) for w in words):
@@ -1129,13 +1129,13 @@ class _Entities:
         cands = self.by_surname.get(sur, [])
         hit = None
         if len(toks) == 1 and kind == PERSON and len(cands) > 1:
-            # a bare surname shared by several people ("Trump" after "Ivanka Trump"): the
+            # a bare surname shared by several people ("Vance" after "Ivy Vance"): the
             # one the article already calls by the bare surname, else the one named first
             bare = [eid for eid in cands if self.ents[eid].kind == PERSON and self.ents[eid].bare]
             persons = [eid for eid in cands if self.ents[eid].kind == PERSON]
             h = (honorific or "").lower()
             hg = "m" if h in L.MALE_HONORIFICS else "f" if h in L.FEMALE_HONORIFICS else None
-            if hg:  # "Mrs. Clinton" is not Bill Clinton
+            if hg:  # "Mrs. Vance" is not Carl Vance
                 bare = [eid for eid in bare if self.ents[eid].gender in (None, hg)]
                 persons = [eid for eid in persons if self.ents[eid].gender in (None, hg)] or persons
             if bare:
@@ -1155,7 +1155,7 @@ class _Entities:
             hit = eid
             break
         if hit is None and len(toks) == 1 and kind == PERSON:
-            # first-name reference ("Hillary") to a known full name
+            # first-name reference ("Ada") to a known full name
             for eid in reversed(self.by_first.get(toks[0], [])):
                 if self.ents[eid].kind == PERSON:
                     hit = eid
@@ -1190,7 +1190,7 @@ class _Entities:
     def _scan(self) -> None:
         text = self.text
         found = [(m.start(), m.end(), m.group()) for m in _NAME_SEQ_RE.finditer(text)]
-        # lone capitalised words that say something somewhere ("Obama said", "Hollande told"):
+        # lone capitalised words that say something somewhere ("Okafor said", "Lindqvist told"):
         # people known by surname only
         speakers1: set[str] = set()
         seen1: set[str] = set()
@@ -1215,7 +1215,7 @@ class _Entities:
                 if first.lower() in _NOT_NAME and " " not in rest.strip() and "\t" not in rest:
                     w = rest.strip()
                     w = w[:-2] if w.endswith(("’s", "'s")) else w
-                    counts[w] = counts.get(w, 0) + 1  # "But Putin"
+                    counts[w] = counts.get(w, 0) + 1  # "But Holm"
         self._tokcount = counts
         cache: dict = {}
         memo: dict = {}
@@ -1244,7 +1244,7 @@ class _Entities:
             if info is None:
                 continue
             words, role_toks, name_toks, hon, name = info
-            # lowercase role words right before ("Kremlin spokesman Dmitry Peskov")
+            # lowercase role words right before ("ministry spokesman Ivo Marek")
             lead: list[str] = []
             back = text[max(0, m_start - 80):m_start]
             back = back[back.rfind("\n") + 1:]
@@ -1306,7 +1306,7 @@ class _Entities:
         self.mention_pos = [p for p, _ in self.mentions]
 
     def _reused(self, surname: str) -> bool:
-        """Is the last word used on its own elsewhere ("Rathke said")? People are; "War" is not."""
+        """Is the last word used on its own elsewhere ("Marek said")? People are; "War" is not."""
         sur = surname.replace("’s", "").replace("'s", "")
         if len(sur) < 3 or sur.lower() in L.TITLES or sur.lower() in L.ORG_WORDS:
             return False
@@ -1331,7 +1331,7 @@ class _Entities:
         return low in self._lower_words
 
     def _role_before(self, pos: int) -> bool:
-        """'The group's chief executive, Kimberley Fritts, said': a name apposed to a role."""
+        """'The group's chief executive, Kim Farrow, said': a name apposed to a role."""
         m = _ROLE_COMMA_RE.search(self.text, max(0, pos - 40), pos)
         return m is not None and m.group(1).lower() in _LOWER_ROLE
 
@@ -1367,7 +1367,7 @@ class _Entities:
                          or words[-1].lower() in _ADJ_ROLE_OK):
             words.pop()
         # the verb must follow a clause or quote ("…, said Lee"), else Lee starts reported
-        # speech ("Ryan said Lee has …")
+        # speech ("Holm said Lee has …")
         if not (len(words) >= 2 and words[-1] in L.SPEECH_VERBS and words[-1] not in _ADDRESSEE_VERBS
                 and words[-2].endswith((",", "”", '"', "''"))):
             return False
@@ -1550,7 +1550,7 @@ def _try_after(text: str, sp: _Span, p_end: int) -> tuple[_Subj, str, str] | Non
             subj = _Subj(mlone.group(1), "name", mlone.start(1), mlone.end(1))
     if subj is not None and subj.start > pos + 1 and subj.kind == "name" and sp.close != sp.open and \
             _role_gap(text[pos:subj.start]):
-        pass  # '"…," election law expert Rick Hasen tweeted': modifiers of the name's role
+        pass  # '"…," election law expert Rita Hale tweeted': modifiers of the name's role
     elif not subj or subj.start > pos + 1:
         return None
     shape = SHAPE_PRONOUN if subj.kind in ("pronoun", "desc") else SHAPE_AFTER
@@ -1583,7 +1583,7 @@ def _issuer_of(text: str, lo: int, subj: _Subj) -> _Subj | None:
 
 
 def _noun_use(text: str, lo: int, mv) -> bool:
-    """'the Clinton campaign brass', 'his support': a verb-form word used as a noun."""
+    """'the Vance campaign brass', 'his support': a verb-form word used as a noun."""
     v = mv.group().lower()
     return not v.endswith("ed") and v not in _PAST_IRREGULAR and \
         _NOUN_BEFORE_RE.search(text, max(lo, mv.start() - 40), mv.start()) is not None
@@ -1625,7 +1625,7 @@ def _try_before(text: str, sp: _Span, win_start: int, in_quote=None,
         if v == "according to":
             continue
         if m_intro and mv.end() <= m_intro.end() and window_end - m_intro.end() > 3:
-            # "When Trump suggested …, Rubio fired back: '…'": a verb inside the
+            # "When Vance suggested …, Okafor fired back: '…'": a verb inside the
             # introductory clause does not attribute; the main clause's subject does
             subj = _sentence_subject(text, m_intro.end(), window_end)
             if subj is not None and (
@@ -1684,7 +1684,7 @@ def _try_before(text: str, sp: _Span, win_start: int, in_quote=None,
             return subj, ":", SHAPE_COLON
     if fragment:
         # Words quoted in a sentence whose subject is a person: that person's words
-        # ('Trump went on to promote "…"'); an organisation or no subject: a scare quote.
+        # ('Holm went on to promote "…"'); an organisation or no subject: a scare quote.
         subj = _sentence_subject(text, win_start, window_end)
         if subj is not None and (subj.kind == "name" or (subj.kind == "pronoun" and
                                                          subj.phrase.lower() in ("he", "she"))):
@@ -1749,7 +1749,7 @@ _NOTHAT_TAIL_RE = re.compile(
     r"(?:\s+(?:on|last|this|in|at|during|earlier|later|publicly|privately|repeatedly|again|"
     r"also|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|an?|the|"
     r"interview|statement|speech|with|to|reporters|[A-Z][\w.’'\-]*)){0,8}?"
-    r"\s+(?=(?:the|a|an|he|she|they|it|we|i|there|this|his|her|their|its|[A-Z][a-z]|NATO|U\.S\.)\b)")
+    r"\s+(?=(?:the|a|an|he|she|they|it|we|i|there|this|his|her|their|its|[A-Z][a-z]|[A-Z]{2,}|(?:[A-Z]\.){2,})\b)")
 _TOLD_OBJ_RE = re.compile(r"(?:\s+[\w.’'\-]+){1,4}?(?=\s+that\b)")
 _PARA_VOCAB = _PARA_VERBS | {"told", "went"}
 _ALL_VOCAB = _FRAG_VOCAB | _PARA_VOCAB | L.SPEECH_VERBS
@@ -1864,7 +1864,7 @@ def _resolve_subject(ents: _Entities, subj: _Subj, pos: int, floor: int) -> tupl
     if subj.kind == "org":
         name = subj.phrase
         if not re.match(r"(?:the|The)\s+[a-z]", name):
-            name = re.sub(r"^(?:the|The)\s+", "", name)  # "the Kremlin" -> "Kremlin"; "the ad" stays
+            name = re.sub(r"^(?:the|The)\s+", "", name)  # "the Treasury" -> "Treasury"; "the ad" stays
         eid = ents.lookup_or_add(name, ORGANISATION, None)
         if eid is not None:
             ents.add_org_mention(subj.start, eid)

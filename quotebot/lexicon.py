@@ -140,7 +140,7 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lor
 MALE_HONORIFICS = {"mr", "mr.", "sir", "lord", "monsieur", "herr", "father", "brother", "messrs"}
 FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "madam", "frau", "sister"}
 
-# Title words that can precede a name and move into the role ("Sen. Ted Cruz").
+# Title words that can precede a name and move into the role ("Sen. Ada Holm").
 TITLES = {
     "president", "vice", "prime", "minister", "secretary", "senator", "sen", "sen.", "rep",
     "rep.", "representative", "congressman", "congresswoman", "congressmember", "gov", "gov.",
@@ -320,12 +320,12 @@ def is_org_phrase(phrase: str) -> bool:
     if " ".join(words[-2:]) in ORG_WORDS:
         return True
     if len(words) == 1 and phrase.strip().isupper() and len(phrase.strip()) >= 2:
-        # Acronyms: NATO, FBI, CNN.
+        # Acronyms: UN, FBI, EU.
         return True
     return False
 
 
-# Common given names (generic, multinational). They help tell people ("Jeff Rathke")
+# Common given names (generic, multinational). They help tell people ("Ivo Marek")
 # from other capitalised pairs ("Cold War", "Black Sea") and give pronoun gender.
 MALE_FIRST_NAMES = set("""
 aaron abdul abdullah abraham adam adrian ahmed al alan albert alberto alejandro alex
@@ -391,7 +391,7 @@ company corporation group bank fund index exchange market court committee counci
 
 # Verbs of opinion, evaluation and intent. When words are quoted inside the writer's
 # sentence, these verbs attribute them to the sentence's subject as surely as "said":
-# 'Rubio bemoaned a climate in which people "literally hate each other"'.
+# 'Holm bemoaned a climate in which people "simply shout each other down"'.
 OPINION_VERBS: set[str] = set()
 for _lemma in ("believe", "bemoan", "blame", "target", "defend", "anticipate", "expect", "hope",
                "want", "promise", "vow", "pledge", "denounce", "decry", "lament", "tout", "boast",

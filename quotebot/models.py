@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 # Kinds of quote.
 STATEMENT = "statement"  # a whole quoted statement: "We will not ..., " he said.
 FRAGMENT = "fragment"  # quoted words inside the writer's sentence: called it a "dead end"
-PARAPHRASE = "paraphrase"  # reported speech, no quote marks: Peskov said that NATO is ...
+PARAPHRASE = "paraphrase"  # reported speech, no quote marks: Marek said that the plan is ...
 QUOTE_KINDS = (STATEMENT, FRAGMENT, PARAPHRASE)
 
 # Kinds of speaker.
@@ -77,7 +77,7 @@ class Quote:
     text: str  # the exact quoted words, without the enclosing marks
     start: int  # Article.text[start:end] == text
     end: int
-    speaker: str | None  # canonical name within the article ("Vladimir Putin")
+    speaker: str | None  # canonical name within the article ("Ada Holm")
     speaker_kind: str = UNKNOWN
     role: str | None = None  # as the article gives it ("Russian President")
     verb: str | None = None  # the speech verb or cue ("said", "called", ":")

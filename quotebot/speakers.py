@@ -1,7 +1,7 @@
 """Who said it: one speaker across articles, and reading a claimed speaker.
 
-Articles spell names differently (Sergei/Sergey), shorten them (Putin,
-Mr Putin) or name a role instead (the Kremlin spokesman). ``SpeakerIndex``
+Articles spell names differently (Sergei/Sergey), shorten them (Holm,
+Ms Holm) or name a role instead (the ministry spokesman). ``SpeakerIndex``
 holds every speaker with its aliases and roles in memory (thousands of rows,
 not millions) and answers "which speaker is this name?" for both ingest and
 claims.
@@ -57,7 +57,7 @@ def name_key(name: str) -> str:
 
 
 def role_key(role: str) -> str:
-    """``the Kremlin's spokesman`` -> ``kremlins spokesman``: roles compared as written, loosely."""
+    """``the ministry's spokesman`` -> ``ministrys spokesman``: roles compared as written, loosely."""
     words = [norm_token(w) for w in re.split(r"[\s\-]+", role or "")]
     words = [w for w in words if w]
     while words and words[0] in {"the", "a", "an"}:
@@ -167,7 +167,7 @@ class SpeakerIndex:
         """Speakers a claimed name or role may mean, best first, with a 0-100 score.
 
         Full name, surname, spelling variant, alias, or a role as stated in the
-        articles ("the Kremlin spokesman") all count.
+        articles ("the ministry spokesman") all count.
         """
         q_tokens = name_tokens(query)
         if not q_tokens:

@@ -3,8 +3,8 @@
 Tables
   articles         one row per article file (id = file stem), with its cleaned text
   speakers         one row per person or organisation, across articles
-  speaker_aliases  other names a speaker goes by ("Putin", "Sergei Lavrov")
-  speaker_roles    roles as the articles state them ("Kremlin spokesman")
+  speaker_aliases  other names a speaker goes by ("Holm", "Ada B. Holm")
+  speaker_roles    roles as the articles state them ("ministry spokesman")
   quotes           one row per distinct quote: same words by the same speaker
   quote_sources    one row per report of a quote in an article, with offsets
   quotes_fts       FTS5 index over the normalised quote text (candidate retrieval)
@@ -490,7 +490,7 @@ class QuoteStore:
             index.add(SpeakerEntry(sid, speaker, kind))
         else:
             entry = index.entries[sid]
-            # Prefer the fuller name (an article may only give "Lavrov").
+            # Prefer the fuller name (an article may only give "Holm").
             if len(name_tokens(speaker)) > len(name_tokens(entry.name)):
                 index.rename(sid, speaker)
                 self.db.conn.execute(

@@ -521,9 +521,9 @@ def test_military_abbreviations_inside_an_inverted_subject():
 
 
 def test_title_word_surname_after_a_first_name():
-    """'said former governor Howard Dean (D)' — 'Dean' is his surname, not a title."""
-    text = "The race tightened.\n\n“He is struggling,” said former Vermont governor Howard Dean (D), a party elder."
-    assert direct(text) == [("He is struggling", "Howard Dean")]
+    """'said former governor Harold Dean (D)' — 'Dean' is his surname, not a title."""
+    text = "The race tightened.\n\n“He is struggling,” said former Maine governor Harold Dean (D), a party elder."
+    assert direct(text) == [("He is struggling", "Harold Dean")]
 
 
 def test_person_known_only_by_surname_is_an_antecedent():

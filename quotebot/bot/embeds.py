@@ -496,7 +496,7 @@ def help_embed(note: str | None = None) -> discord.Embed:
         "`/search words` — find quotes",
         "`/context quote_id` — the quote in its article",
         "`/speakers`, `/sources` — who and what is on record",
-        "Or mention me: *@QuoteBot did Putin say \"dead end\"?*",
+        "Or mention me: *@QuoteBot did <name> say \"<words>\"?*",
         "Or right-click a message → Apps → **Verify quote**.",
     ]
     embed.description = "\n".join(lines)

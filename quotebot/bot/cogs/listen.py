@@ -1,6 +1,6 @@
 """Messages: questions that mention the bot, and opt-in auto-check channels.
 
-* ``@QuoteBot did Putin say "dead end"?`` is answered in the channel with
+* ``@QuoteBot did Holm say "dead end"?`` is answered in the channel with
   ``engine.ask``, and so is any direct message. Discord delivers the content of
   messages that mention the bot, and of DMs, even without the privileged
   message-content intent.
