@@ -404,7 +404,7 @@ def fresh_process_probe(db: Path, queries: list[dict], workdir: Path) -> dict:
 
 # --------------------------------------------------------------------------
 # concurrency through the bot's code path
-def bot_verify_path(engine):
+def bot_verify_path(engine, read_processes: int | None = None):
     """The bot's /verify code path if quotebot.bot is importable, else None.
 
     quotebot.bot.cogs.quotes.Quotes.verify does ``answer = await
@@ -423,7 +423,7 @@ def bot_verify_path(engine):
     except Exception as exc:  # noqa: BLE001
         log(f"quotebot.bot not importable ({exc}); driving asyncio.to_thread(engine.verify) directly")
         return None
-    procs = default_processes()
+    procs = default_processes() if read_processes is None else read_processes
     bot = QuoteBot(engine, Settings(cooldown_rate=0, cooldown_per=0, read_processes=procs))
     if bot.readers is not None:
         for f in bot.readers.warm():
@@ -469,8 +469,8 @@ async def _concurrent(engine, queries: list[dict], n: int, rounds: int, bot_fn=N
             "throughput_qps": len(lat) / total, "verdicts": verdicts}
 
 
-def run_concurrency(engine, queries, n=50, rounds=5) -> dict:
-    found = bot_verify_path(engine)
+def run_concurrency(engine, queries, n=50, rounds=5, read_processes: int | None = None) -> dict:
+    found = bot_verify_path(engine, read_processes)
     fn = found[1] if found else None
     try:
         res = asyncio.run(_concurrent(engine, queries, n, rounds, fn))
@@ -702,7 +702,7 @@ def measure_size(n: int, args) -> dict:
 
     # ---- concurrency through the bot path
     log(f"[{n}] concurrency ...")
-    conc = run_concurrency(engine, queries, n=50, rounds=args.rounds)
+    conc = run_concurrency(engine, queries, n=50, rounds=args.rounds, read_processes=args.read_processes)
     serial = {i: q["verdict"] for i, q in enumerate(queries)}
     conc["verdict_mismatch_vs_serial"] = sum(1 for i, v in conc.pop("verdicts") if serial[i] != v)
     res["concurrency"] = conc
@@ -954,6 +954,8 @@ def main(argv=None) -> int:
     ap.add_argument("--scan-scorer", choices=["partial_ratio", "WRatio"], default="partial_ratio")
     ap.add_argument("--workers", type=int, default=None, help="the 'all cores' worker count (default os.cpu_count())")
     ap.add_argument("--rounds", type=int, default=5, help="rounds of 50 concurrent requests")
+    ap.add_argument("--read-processes", type=int, default=None,
+                    help="the bot's reader processes in the concurrency run (default: one per CPU, as `quotebot bot`; 0 = threads)")
     ap.add_argument("--skip-single", action="store_true", help="skip the 1-worker ingest")
     ap.add_argument("--reuse", action="store_true", help="reuse databases and ingest figures from an earlier run")
     ap.add_argument("--profile", action="store_true", help="cProfile verify and a 300-article ingest, trace verify's SQL")
