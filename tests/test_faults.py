@@ -27,6 +27,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import faultlib  # noqa: E402
+from bot_fixtures import seeds_db  # noqa: E402,F401 (fixture: seeds/ ingested once per session)
 
 from quotebot import cli, store as store_mod  # noqa: E402
 from quotebot.cli import main as cli_main  # noqa: E402
@@ -55,19 +56,10 @@ def dump(path: Path) -> list[str]:
         conn.close()
 
 
-@pytest.fixture(scope="module")
-def seeded(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("faults") / "seeds.db"
-    e = Engine(path)
-    e.ingest([SEEDS])
-    e.close()
-    return path
-
-
 @pytest.fixture
-def db(seeded, tmp_path) -> Path:
+def db(seeds_db, tmp_path) -> Path:
     path = tmp_path / "q.db"
-    faultlib.checkpointed_copy(seeded, path)
+    faultlib.checkpointed_copy(seeds_db, path)
     return path
 
 

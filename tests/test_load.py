@@ -23,11 +23,10 @@ from pathlib import Path
 import psutil
 import pytest
 
+from bot_fixtures import seeds_db  # noqa: F401 (fixture: seeds/ ingested once per session)
 from quotebot.answers import VERDICTS
 from quotebot.engine import Engine
 
-REPO = Path(__file__).resolve().parent.parent
-SEEDS = REPO / "seeds"
 QUESTIONS = int(os.environ.get("QUOTEBOT_LOAD_QUESTIONS", "3000"))
 USERS = 25
 PER_USER = 8  # 25 x 8 = 200 requests
@@ -35,15 +34,9 @@ MAX_LAG = 0.100
 
 
 @pytest.fixture(scope="module")
-def seeded(tmp_path_factory) -> Path:
+def seeded(seeds_db) -> Path:
     """seeds/ by default; QUOTEBOT_LOAD_DB=path runs the same load on a bigger database."""
-    if os.environ.get("QUOTEBOT_LOAD_DB"):
-        return Path(os.environ["QUOTEBOT_LOAD_DB"])
-    path = tmp_path_factory.mktemp("load") / "seeds.db"
-    e = Engine(path)
-    e.ingest([SEEDS])
-    e.close()
-    return path
+    return Path(os.environ["QUOTEBOT_LOAD_DB"]) if os.environ.get("QUOTEBOT_LOAD_DB") else seeds_db
 
 
 @pytest.fixture
