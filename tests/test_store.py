@@ -289,3 +289,27 @@ def test_a_named_pipe_is_skipped_for_what_it_is(tmp_path):
     os.mkfifo(pipe)
     report = Engine(tmp_path / "q.db").ingest([pipe])
     assert report.skipped == [(str(pipe), "not a regular file or folder (a pipe, device or socket)")]
+
+
+def word_counts(e):
+    """terms as ingest keeps it, and as the search index counts it."""
+    db = e.store.db
+    kept = dict(db.execute("SELECT term, docs FROM terms"))
+    indexed = dict(db.execute("SELECT term, doc FROM quotes_fts_vocab"))
+    return kept, indexed
+
+
+def test_word_counts_follow_small_and_large_ingests_and_replacements(tmp_path, corpus):
+    # A first ingest recounts from the index; a small one into a bigger table
+    # counts its own words; a replacement subtracts the words it orphaned.
+    e = Engine(tmp_path / "q.db")
+    e.ingest([corpus / "bridge.txt"])
+    kept, indexed = word_counts(e)
+    assert kept == indexed and kept["report"] == 1
+    e.ingest([corpus / "ferry.txt"])
+    kept, indexed = word_counts(e)
+    assert kept == indexed and kept["boats"] == 1
+    write(corpus, "ferry.txt", ARTICLE_B.replace("The boats will run every hour", "Ferries sail twice daily"))
+    e.ingest([corpus])
+    kept, indexed = word_counts(e)
+    assert kept == indexed and "boats" not in kept and kept["ferries"] == 1
