@@ -7,6 +7,7 @@ from conftest import FRAGMENT, ORGANISATION, PARAPHRASE, STATEMENT, article_with
 
 from quotebot.answers import ALTERED, MISATTRIBUTED, NOT_FOUND, VERDICTS, VERIFIED
 from quotebot.verify import verify
+from quotebot import verify as verify_mod
 
 HARBOUR = (
     "The harbour talks ended without a deal.\n"
@@ -296,3 +297,20 @@ def test_misspelt_last_word_replaces_one_record_word_not_the_rest(frame_store):
     a = verify(frame_store, "More than 10 people were hired in the lsat", "Marsh")
     assert a.verdict == ALTERED
     assert a.matches[0].excerpt == "More than 10 people were hired in the last"
+
+
+def test_window_places_a_claim_by_its_words_in_a_long_record():
+    record = ("the council met on tuesday and after a long debate the mayor said we will rebuild "
+              "the old bridge before winter and nobody will pay more for it").split()
+    claim = "we will rebuild the old bridge before winter".split()
+    lo, hi = verify_mod._window(claim, record, slack=0)
+    assert record[lo:hi] == claim
+
+
+def test_window_falls_back_to_characters_when_typos_hide_the_words():
+    record = ("the council met on tuesday and after a long debate the mayor said we will rebuild "
+              "the old bridge before winter and nobody will pay more for it").split()
+    claim = "wee wil rebuilt teh olde brige befor wintr".split()  # no word spelt as on record
+    lo, hi = verify_mod._window(claim, record, slack=0)
+    assert {"rebuild", "bridge", "winter"} <= set(record[lo:hi])
+    assert "council" not in record[lo:hi] and "nobody" not in record[lo:hi]
