@@ -57,9 +57,11 @@ def test_verbatim_claim_of_common_words_found_as_a_phrase(make_store, monkeypatc
     assert a.matches[0].quote == SOURCE
 
 
+@pytest.mark.parametrize("held", [5000, 0], ids=["speaker ids held in memory", "filtered by SQLite"])
 @pytest.mark.parametrize("claimed, verdict", [("Ines Moreau", VERIFIED), ("Paul Decoy", MISATTRIBUTED)])
-def test_prolific_speakers_quotes_filtered_after_ranking(make_store, monkeypatch, claimed, verdict):
+def test_prolific_speakers_quotes_filtered_after_ranking(make_store, monkeypatch, claimed, verdict, held):
     # Both speakers have too many quotes to compare them all: the ranked ids are filtered by speaker.
+    monkeypatch.setattr(store_mod, "SPEAKER_SET_MAX", held)
     quotes = [(f"Harbour repair plan number {i} is ready", "Paul Decoy") for i in range(6)]
     quotes += [(f"The winter ferry timetable {i} is out", "Ines Moreau") for i in range(6)]
     quotes += [(SOURCE, "Ines Moreau")]
@@ -70,6 +72,27 @@ def test_prolific_speakers_quotes_filtered_after_ranking(make_store, monkeypatch
     assert a.verdict == verdict
     assert a.matches[0].quote == SOURCE
     assert a.matches[0].speaker == "Ines Moreau"
+
+
+@pytest.mark.parametrize("held", [5000, 0], ids=["speaker ids held in memory", "filtered by SQLite"])
+def test_claimed_prolific_speaker_found_when_the_claim_changed_its_only_rare_word(make_store, monkeypatch, held):
+    # The fallback's hits are read once for the claimed speaker and reused for everyone's.
+    decoys = ["The beacon was dark all night", "The harbour levy will fund nothing", "Every repair this winter is late"]
+    decoys += ["A harbour levy to fund every repair", "Every winter the levy goes up"]
+    quotes = [(d, "Paul Decoy") for d in decoys]
+    quotes += [(f"The ferry timetable {i} is out", "Ines Moreau") for i in range(4)]
+    quotes += [(SOURCE, "Ines Moreau")]
+    text = "\n".join(f"“{q}”, said {who}." for q, who in quotes)
+    s = make_store(article_with("harbour", text, quotes))
+    monkeypatch.setattr(store_mod, "SPEAKER_SCAN", 2)
+    monkeypatch.setattr(store_mod, "CANDIDATE_POSTINGS", 1)
+    monkeypatch.setattr(store_mod, "SPEAKER_SET_MAX", held)
+    claim = "The harbour levy will fund every beacon repair this winter"
+    a = verify(s, claim, "Ines Moreau")
+    assert a.verdict == ALTERED
+    assert a.matches[0].quote == SOURCE
+    again = verify(s, claim, "Paul Decoy")
+    assert again.verdict == MISATTRIBUTED and again.matches[0].quote == SOURCE
 
 
 def test_longest_run_of_non_stopwords():
