@@ -55,11 +55,14 @@ class Scored:
     hi: int
 
 
-def score_record(c_norm: list[str], r_norm: list[str], record_text: str) -> tuple[float, bool, int, int]:
+def score_record(
+    c_norm: list[str], r_norm: list[str], record_text: str, *, by_chars: bool = True
+) -> tuple[float, bool, int, int]:
     """How well the claim's tokens fit the best run of the record's: (score, exact, lo, hi).
 
     Works on the stored normalised tokens; the record's surface form is only
-    tokenised when a hit must be checked against hyphenated words.
+    tokenised when a hit must be checked against hyphenated words. ``by_chars``
+    lets a claim that shares few words be placed by its characters (``_window``).
     """
     if not c_norm or not r_norm:
         return 0.0, False, 0, 0
@@ -69,7 +72,7 @@ def score_record(c_norm: list[str], r_norm: list[str], record_text: str) -> tupl
         if start >= 0:
             return 100.0, True, start, start + len(c_norm)
     best = None
-    for lo, hi in {_window(c_norm, r_norm), (0, len(r_norm))}:
+    for lo, hi in {_window(c_norm, r_norm, by_chars=by_chars), (0, len(r_norm))}:
         fit = _fit(c_norm, r_norm, lo, hi)
         if fit and (best is None or fit[0] > best[0]):
             best = fit
@@ -149,17 +152,18 @@ def _misspells(claim_words: list[str], record_words: list[str]) -> bool:
     )
 
 
-def _window(c_norm: list[str], r_norm: list[str], slack: int = 2) -> tuple[int, int]:
+def _window(c_norm: list[str], r_norm: list[str], slack: int = 2, *, by_chars: bool = True) -> tuple[int, int]:
     """The token range of the record where the claim fits best.
 
     Aligned over words first (each word one symbol: microseconds, where the
-    character alignment of a long claim takes a millisecond); characters only
-    when too few words are shared to place it, as in a claim full of typos.
+    character alignment of a long claim takes a millisecond); by characters
+    when too few words are shared to place it and ``by_chars`` says the claim
+    is full of typos (otherwise the record is simply another statement).
     """
     if len(c_norm) >= len(r_norm):
         return 0, len(r_norm)
     al = fuzz.partial_ratio_alignment(c_norm, r_norm)
-    if al.score >= WORD_ALIGNED:
+    if al.score >= WORD_ALIGNED or not by_chars:
         return max(0, al.dest_start - slack), min(len(r_norm), al.dest_end + slack)
     c_str, r_str = " ".join(c_norm), " ".join(r_norm)
     al = fuzz.partial_ratio_alignment(c_str, r_str)
@@ -192,7 +196,7 @@ def _diff(claim: list[Token], window: list[Token]) -> list[DiffOp]:
     return out
 
 
-def _score_rows(claim: list[Token], rows: list, *, top: int = DETAILED) -> list[Scored]:
+def _score_rows(claim: list[Token], rows: list, *, top: int = DETAILED, by_chars: bool = True) -> list[Scored]:
     """Score candidates, best first: exact hits by substring, the rest prefiltered.
 
     One rapidfuzz ``process.extract`` pass (partial_ratio, in C) picks the
@@ -204,7 +208,7 @@ def _score_rows(claim: list[Token], rows: list, *, top: int = DETAILED) -> list[
     rest: list[dict] = []
     for row in rows:
         if padded in f" {row['norm']} ":
-            score, exact, lo, hi = score_record(c_norm, row["norm"].split(), row["text"])
+            score, exact, lo, hi = score_record(c_norm, row["norm"].split(), row["text"], by_chars=by_chars)
             out.append(Scored(row, score, exact, lo, hi))
         else:
             rest.append(row)
@@ -223,7 +227,7 @@ def _score_rows(claim: list[Token], rows: list, *, top: int = DETAILED) -> list[
         )
         for _, _, pos in picked:
             row = rest[pos]
-            score, exact, lo, hi = score_record(c_norm, row["norm"].split(), row["text"])
+            score, exact, lo, hi = score_record(c_norm, row["norm"].split(), row["text"], by_chars=by_chars)
             out.append(Scored(row, score, exact, lo, hi))
     out.sort(key=lambda s: (-s.score, len(s.row["norm"])))
     return out
@@ -243,6 +247,15 @@ def _as_match(store, claim: list[Token], scored: list[Scored]) -> list[Match]:
         m.diff = None if s.exact else _diff(claim, window)
         out.append(m)
     return out
+
+
+def _mostly_misspelt(store, toks: list[str]) -> bool:
+    """Are a third or more of the claim's words unknown to the index (typos)?"""
+    words = [t for t in toks if len(t) >= 3 and t.isalpha()]
+    if not words:
+        return False
+    freqs = store.doc_frequencies(words[:64])
+    return 3 * sum(1 for t in words if not freqs.get(t)) >= len(words)
 
 
 def _word_weights(store, toks: list[str]):
@@ -310,15 +323,17 @@ def _verify_claim(store, text: str, claim: claims.Claim, limit: int) -> Answer:
         if speaker_ids:
             answer.speaker = store.speaker_index().entries[speaker_ids[0]].name
     toks = [t.norm for t in words]
+    typos = _mostly_misspelt(store, toks)
     scored: list[Scored] = []
     if speaker_ids:
         # The claimed speaker's nearest quotes first: a verbatim hit there settles
         # the verdict, and the search over everyone else can be skipped.
-        scored = _score_rows(words, store.candidates(toks, limit=20, speaker_ids=speaker_ids), top=4)
+        found = store.candidates(toks, limit=20, speaker_ids=speaker_ids)
+        scored = _score_rows(words, found, top=4, by_chars=typos)
     if not any(s.exact and s.row["kind"] != PARAPHRASE for s in scored):
         seen = {s.row["id"] for s in scored}
         others = [r for r in store.candidates(toks) if r["id"] not in seen]
-        scored = sorted(scored + _score_rows(words, others), key=lambda s: (-s.score, len(s.row["norm"])))
+        scored = sorted(scored + _score_rows(words, others, by_chars=typos), key=lambda s: (-s.score, len(s.row["norm"])))
     direct = [s for s in scored if s.row["kind"] != PARAPHRASE]
     paraphrase = [s for s in scored if s.row["kind"] == PARAPHRASE]
 

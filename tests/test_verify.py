@@ -314,3 +314,14 @@ def test_window_falls_back_to_characters_when_typos_hide_the_words():
     lo, hi = verify_mod._window(claim, record, slack=0)
     assert {"rebuild", "bridge", "winter"} <= set(record[lo:hi])
     assert "council" not in record[lo:hi] and "nobody" not in record[lo:hi]
+
+
+def test_a_claim_half_misspelt_is_found_altered_with_the_words_it_means(make_store, monkeypatch):
+    long_quote = ("The council met on Tuesday and after a long debate we agreed that we will rebuild "
+                  "the old bridge before winter and that nobody in this town will pay more for it")
+    s = make_store(article_with("bridge", f"“{long_quote},” said Mayor Ada Brook.", [(long_quote, "Ada Brook")]))
+    claim = "we will rebiuld the olde brigde before wintr"  # half its words unknown to the index
+    a = verify(s, claim)
+    assert a.verdict == ALTERED
+    excerpt = a.matches[0].excerpt
+    assert "rebuild the old bridge before winter" in excerpt and "council" not in excerpt and "nobody" not in excerpt
