@@ -42,6 +42,8 @@ def _too_long(text: str | None) -> str | None:
         f"That is {len(text):,} characters; the limit is {MAX_QUERY_CHARS:,}. "
         "Check a shorter excerpt: the quoted words and who said them."
     )
+# Stored quotes an engine checks when warmed (readers do, before the bot goes online).
+WARM_QUESTIONS = 8
 QUOTES_PAGE = 25  # "what did X say?" answers with this many; listings page further
 
 
@@ -93,9 +95,16 @@ class Engine:
             s.close()
             self._local.store = None
 
-    def warm(self) -> None:
-        """Load the speaker tables now, so the first question is as fast as the rest."""
+    def warm(self, questions: int = WARM_QUESTIONS) -> None:
+        """Load the speaker tables and check a few stored quotes now, so the first
+        questions are as fast as the rest: a fresh process otherwise pays for its
+        cold page cache and first calls during its first questions."""
         self.store.warm()
+        for quote_id in self.store.sample_quote_ids(questions):
+            m = self.store.matches([quote_id])
+            if m:
+                words = " ".join(m[0].quote.split()[:12])
+                self.verify(words, m[0].speaker if quote_id % 2 else None)
 
     # -- building ---------------------------------------------------------
     def ingest(self, paths: Iterable[str | os.PathLike], *, workers: int = 1) -> IngestReport:

@@ -639,6 +639,16 @@ class QuoteStore:
         """Load what the first question would otherwise wait for: the speaker tables."""
         self.speaker_index().prepare()
 
+    def sample_quote_ids(self, n: int) -> list[int]:
+        """Up to n quote ids spread evenly over the table (deterministic)."""
+        top = self.quote_id_bound()
+        if n <= 0 or not top:
+            return []
+        marks = ",".join("?" * n)
+        wanted = [1 + (top - 1) * k // max(1, n - 1) for k in range(n)]
+        sql = f"SELECT id FROM quotes WHERE id IN ({marks}) ORDER BY id"
+        return [r[0] for r in self.db.conn.execute(sql, wanted)]
+
     def resolve_speakers(self, name: str) -> list[tuple[int, float]]:
         if not name or not name.strip():
             return []

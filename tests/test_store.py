@@ -313,3 +313,16 @@ def test_word_counts_follow_small_and_large_ingests_and_replacements(tmp_path, c
     e.ingest([corpus])
     kept, indexed = word_counts(e)
     assert kept == indexed and "boats" not in kept and kept["ferries"] == 1
+
+
+def test_warming_checks_quotes_spread_over_the_table(tmp_path, corpus):
+    e = Engine(tmp_path / "q.db")
+    e.warm()  # an empty database: nothing to check, no error
+    assert e.store.sample_quote_ids(4) == []
+    e.ingest([corpus])
+    ids = [m.id for m in e.store.quotes()]
+    sample = e.store.sample_quote_ids(2)
+    assert sample == [min(ids), max(ids)]
+    assert set(e.store.sample_quote_ids(50)) <= set(ids)
+    e.warm()
+    assert e.store.cache.freqs  # the checked quotes' words are now known
