@@ -168,6 +168,36 @@ def scan_top(query: str, pool: list[tuple], texts: list[str]) -> tuple | None:
     return max(pool, key=lambda m: (m[1] * min(1.0, len(texts[m[2]]) / n), fuzz.ratio(query, texts[m[2]])))
 
 
+_SCAN_TEXTS: list[str] = []
+_SCAN_SCORER = "partial_ratio"
+
+
+def _scan_one(job: tuple) -> tuple:
+    """The raw best and the near-best pool (within 10 points) of one query over every text."""
+    from rapidfuzz import fuzz, process
+
+    i, qp, raw = job
+    scorer = {"partial_ratio": fuzz.partial_ratio, "WRatio": fuzz.WRatio}[_SCAN_SCORER]
+    if raw is None:
+        raw = process.extractOne(qp, _SCAN_TEXTS, scorer=scorer, processor=None)
+    pool = process.extract(qp, _SCAN_TEXTS, scorer=scorer, processor=None, limit=SCAN_POOL,
+                           score_cutoff=max(0.0, raw[1] - 10)) if raw else []
+    return i, (raw, pool)
+
+
+def scan_all(jobs: list[tuple], texts: list[str], scorer: str) -> dict[int, tuple]:
+    """_scan_one for every job, on every core (forked workers share the texts)."""
+    import multiprocessing
+
+    global _SCAN_TEXTS, _SCAN_SCORER
+    _SCAN_TEXTS, _SCAN_SCORER = texts, scorer
+    try:
+        with multiprocessing.get_context("fork").Pool(os.cpu_count() or 1) as pool:
+            return dict(pool.imap_unordered(_scan_one, jobs))
+    finally:
+        _SCAN_TEXTS = []
+
+
 def build_query_mix(truth: list[dict], per_category: int, seed: int, lex_seed: int) -> list[dict]:
     """A fixed, seeded list of {"cat", "text", "speaker", "truth"} (truth = source row)."""
     rng = random.Random(f"queries-{seed}-{per_category}")
@@ -657,33 +687,48 @@ def measure_size(n: int, args) -> dict:
     n_scan = args.scan_queries if args.scan_queries else (len(queries) if n <= 20_000 else 100 if n < 1_000_000 else 30)
     srng = random.Random(f"scan-{args.seed}")
     scan_qs = srng.sample(queries, min(n_scan, len(queries)))
-    scan_lat, agree, agree_tie, agree_raw, agree_n = [], 0, 0, 0, 0
-    scan_src, eng_src, src_n = 0, 0, 0
+    scan_lat = []
+    raw_top: dict[int, tuple | None] = {}  # query index -> extractOne result
+    index_of = {id(q): i for i, q in enumerate(queries)}
     for q in scan_qs:
         qp = utils.default_process(q["text"])
         t = time.perf_counter()
         # The timed baseline: one plain rapidfuzz pass over every stored quote.
         raw = process.extractOne(qp, proc_texts, scorer=scorer, processor=None)
         scan_lat.append(time.perf_counter() - t)
-        if q["cat"] not in ON_RECORD or q["truth_id"] is None:
-            continue  # agreement is measured where the answer is on record: the claim's quote is stored
-        # Untimed: the scan's near-best, for the tie-break (scan_top).
-        pool = process.extract(qp, proc_texts, scorer=scorer, processor=None, limit=SCAN_POOL,
-                               score_cutoff=max(0.0, raw[1] - 10)) if raw else []
+        raw_top[index_of[id(q)]] = raw
+    # Agreement is measured where the answer is on record (the claim's quote is
+    # stored), on more queries than are timed: untimed scans, run in parallel.
+    agree_qs = [q for q in queries if q["cat"] in ON_RECORD and q["truth_id"] is not None]
+    n_agree = args.agree_queries if args.agree_queries is not None else (len(agree_qs) if n < 1_000_000 else 120)
+    agree_qs = random.Random(f"agree-{args.seed}").sample(agree_qs, min(n_agree, len(agree_qs)))
+    log(f"[{n}] scan agreement on {len(agree_qs)} on-record queries ...")
+    scans = scan_all([(index_of[id(q)], utils.default_process(q["text"]), raw_top.get(index_of[id(q)])) for q in agree_qs],
+                     proc_texts, args.scan_scorer)
+    agree, agree_tie, agree_raw, agree_n = 0, 0, 0, 0
+    scan_src, eng_src, src_n = 0, 0, 0
+    for q in agree_qs:
+        raw, pool = scans[index_of[id(q)]]
+        qp = utils.default_process(q["text"])
         best = scan_top(qp, pool, proc_texts)
         q["scan_top_id"] = ids[best[2]] if best else None
         agree_n += 1
-        same = q["top_id"] is not None and (q["top_id"] == q["scan_top_id"] or norm(q["top_text"] or "") == norm(texts[best[2]]))
+        same = best is not None and q["top_id"] is not None and (q["top_id"] == q["scan_top_id"] or norm(q["top_text"] or "") == norm(texts[best[2]]))
         agree += same
         agree_raw += bool(raw) and q["top_id"] is not None and (q["top_id"] == ids[raw[2]] or norm(q["top_text"] or "") == norm(texts[raw[2]]))
         src_n += 1
-        scan_src += q["scan_top_id"] == q["truth_id"] or norm(texts[best[2]]) == norm(q["truth"]["quote"])
+        scan_src += best is not None and (q["scan_top_id"] == q["truth_id"] or norm(texts[best[2]]) == norm(q["truth"]["quote"]))
         eng_src += q["top_id"] == q["truth_id"]
-        if same or (q["top_text"] is not None and scorer(qp, utils.default_process(q["top_text"])) >= raw[1]):
-            agree_tie += 1
+        tie = same or bool(raw and q["top_text"] is not None and scorer(qp, utils.default_process(q["top_text"])) >= raw[1])
+        agree_tie += tie
+        if not same and len(res.setdefault("disagreements", [])) < 10:
+            res["disagreements"].append({"cat": q["cat"], "text": q["text"], "speaker": q["speaker"], "tie": tie,
+                                         "engine_top": q["top_text"], "scan_top": texts[best[2]] if best else None,
+                                         "source": q["truth"]["quote"]})
     # agreement on every on-record query is cheap to extend when the scan ran on all of them
     eng_lat_scan = [q["latency"] for q in scan_qs]
     res["scan"] = {"scorer": args.scan_scorer, "queries": len(scan_qs), "subsampled": len(scan_qs) < len(queries),
+                   "agreement_queries": len(agree_qs),
                    "p50": pct(scan_lat, 50), "p99": pct(scan_lat, 99), "mean": statistics.fmean(scan_lat),
                    "engine_mean_same_queries": statistics.fmean(eng_lat_scan),
                    "speedup_mean": statistics.fmean(scan_lat) / statistics.fmean(eng_lat_scan),
@@ -817,6 +862,9 @@ def report(n: int, res: dict, base: dict | None) -> str:
     for name, val, ok in targets(res, base):
         mark = "n/a " if ok is None else ("PASS" if ok else "FAIL")
         L.append(f"  [{mark}] {name:58s} {val}")
+    for d in res.get("disagreements", []):
+        L.append(f"  engine and scan disagree{' (a tie: the engine top scores as high)' if d['tie'] else ''} [{d['cat']}] {d['text'][:70]!r}: "
+                 f"engine {(d['engine_top'] or '')[:60]!r}, scan {(d['scan_top'] or '')[:60]!r}, source {d['source'][:60]!r}")
     if res.get("examples_wrong"):
         L.append("Some queries answered against expectation:")
         for e in res["examples_wrong"][:8]:
@@ -951,6 +999,7 @@ def main(argv=None) -> int:
     ap.add_argument("--workdir", default=str(HERE / "out" / "scale"))
     ap.add_argument("--queries", type=int, default=500, help="query mix size (split evenly over the 5 categories)")
     ap.add_argument("--scan-queries", type=int, default=None, help="queries timed with the full scan (default: all up to 20k quotes, 100 below 1M, 30 at 1M)")
+    ap.add_argument("--agree-queries", type=int, default=None, help="on-record queries whose top match is compared with the full scan (untimed, on every core; default: all below 1M, 120 at 1M)")
     ap.add_argument("--scan-scorer", choices=["partial_ratio", "WRatio"], default="partial_ratio")
     ap.add_argument("--workers", type=int, default=None, help="the 'all cores' worker count (default os.cpu_count())")
     ap.add_argument("--rounds", type=int, default=5, help="rounds of 50 concurrent requests")

@@ -871,7 +871,7 @@ class QuoteStore:
         return found[0] if found else None
 
     def spellings(self, token: str) -> tuple[str, ...]:
-        """Indexed words a misspelt one may mean (same first two letters), best first.
+        """Indexed words a misspelt one may mean (same first two letters, or those two swapped), best first.
 
         A typo must not hide a quote: the words sharing the token's prefix are
         an indexed range of the terms table, then rapidfuzz picks. Several close
@@ -882,11 +882,13 @@ class QuoteStore:
         cache = self._fresh_cache().spellings
         if token in cache:
             return cache[token]
-        prefix = token[:2]
-        upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
-        rows = self.db.execute(
-            "SELECT term, docs FROM terms WHERE term >= ? AND term < ? LIMIT 5000", [prefix, upper]
-        ).fetchall()
+        rows = []
+        # The first two letters as typed, and swapped ("aobut" for "about").
+        for prefix in dict.fromkeys((token[:2], token[1] + token[0])):
+            upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+            rows += self.db.execute(
+                "SELECT term, docs FROM terms WHERE term >= ? AND term < ? LIMIT 5000", [prefix, upper]
+            ).fetchall()
         terms = [r[0] for r in rows]
         # Fewest edits first (a swap of two letters is one edit), then the commonest word.
         near = process.extract(
