@@ -871,7 +871,7 @@ class QuoteStore:
         return found[0] if found else None
 
     def spellings(self, token: str) -> tuple[str, ...]:
-        """Indexed words a misspelt one may mean (same first two letters, or those two swapped), best first.
+        """Indexed words a misspelt one may mean (same first two letters, or one of them swapped), best first.
 
         A typo must not hide a quote: the words sharing the token's prefix are
         an indexed range of the terms table, then rapidfuzz picks. Several close
@@ -883,8 +883,8 @@ class QuoteStore:
         if token in cache:
             return cache[token]
         rows = []
-        # The first two letters as typed, and swapped ("aobut" for "about").
-        for prefix in dict.fromkeys((token[:2], token[1] + token[0])):
+        # The first two letters as typed, or with a letter swapped in ("baout", "aobut" for "about").
+        for prefix in dict.fromkeys((token[:2], token[1] + token[0], token[0] + token[2])):
             upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
             rows += self.db.execute(
                 "SELECT term, docs FROM terms WHERE term >= ? AND term < ? LIMIT 5000", [prefix, upper]

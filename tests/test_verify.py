@@ -253,6 +253,7 @@ def test_swapped_letters_are_one_edit_and_the_commoner_word_wins(make_store):
     assert a.verdict == ALTERED
     assert a.matches[0].quote == "The pier tariff rises in March"
     assert s.spellings("atriff")[0] == "tariff"  # the first two letters swapped
+    assert s.spellings("traiff")[0] == "tariff"  # the second and third
     a = verify(s, "The pier atriff rises in March", "Marsh")
     assert a.verdict == ALTERED and a.matches[0].quote == "The pier tariff rises in March"
 
