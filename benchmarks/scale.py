@@ -178,10 +178,11 @@ def _scan_one(job: tuple) -> tuple:
 
     i, qp, raw = job
     scorer = {"partial_ratio": fuzz.partial_ratio, "WRatio": fuzz.WRatio}[_SCAN_SCORER]
+    # One pass: the best SCAN_POOL (extract raises its cutoff as the heap fills).
+    pool = process.extract(qp, _SCAN_TEXTS, scorer=scorer, processor=None, limit=SCAN_POOL)
     if raw is None:
-        raw = process.extractOne(qp, _SCAN_TEXTS, scorer=scorer, processor=None)
-    pool = process.extract(qp, _SCAN_TEXTS, scorer=scorer, processor=None, limit=SCAN_POOL,
-                           score_cutoff=max(0.0, raw[1] - 10)) if raw else []
+        raw = pool[0] if pool else None
+    pool = [m for m in pool if raw and m[1] >= raw[1] - 10]
     return i, (raw, pool)
 
 
