@@ -1089,6 +1089,41 @@ def _lower_word_in(text: str, low: str) -> bool | None:
     return False
 
 
+def _is_word_char(c: str) -> bool:
+    """What ``\\w`` (and so ``\\b``) counts as a word character in a str pattern."""
+    return c.isalnum() or c == "_"
+
+
+def _tokens_before(text: str, w: str) -> list[str]:
+    r"""``re.findall(rf"(\S+)[ \t]+{re.escape(w)}\b", text)`` without compiling a pattern per
+    word or running one over every position of the text: ``str.find`` visits only the
+    occurrences of ``w``. The same non-overlapping matches (a match may not start before
+    the previous one ended, so the token before ``w`` can be cut short by it)."""
+    out: list[str] = []
+    if not w:
+        return re.findall(rf"(\S+)[ \t]+{re.escape(w)}\b", text)
+    n, k = len(text), len(w)
+    w_last_word = _is_word_char(w[-1])
+    pos = 0  # where the next match may start
+    q = text.find(w)
+    while q >= 0:
+        e = q + k
+        if (e < n and _is_word_char(text[e])) != w_last_word:  # \b after w
+            r = q
+            while r > 0 and text[r - 1] in " \t":
+                r -= 1
+            if r < q and r - 1 >= pos and not text[r - 1].isspace():
+                a = r - 1
+                while a > pos and not text[a - 1].isspace():
+                    a -= 1
+                out.append(text[a:r])
+                pos = e
+                q = text.find(w, e)
+                continue
+        q = text.find(w, q + 1)
+    return out
+
+
 _RECENT, _FAR = 400, 900  # pronoun antecedents: "just before" and "several paragraphs back"
 
 
@@ -1204,7 +1239,7 @@ class _Entities:
                     lw not in L.ORG_WORDS and lw not in _LOWER_ROLE and not L.is_org_phrase(w) and \
                     not _verbish(w) and any(
                         p[:1].islower() or p.lower().rstrip(".") in L.TITLES or p.lower().rstrip(".") in L.HONORIFICS
-                        for p in re.findall(rf"(\S+)[ \t]+{re.escape(w)}\b", text)):
+                        for p in _tokens_before(text, w)):
                 speakers1.add(lw)  # (also capitalised mid-sentence or after a title: a name)
         singles = [g for _s, _e, g in found if " " not in g and "\t" not in g]
         counts: dict[str, int] = collections.Counter(
