@@ -27,3 +27,33 @@ def test_tokens_before_matches_findall():
     for text in _random_texts(20000):
         for w in words:
             assert X._tokens_before(text, w) == re.findall(rf"(\S+)[ \t]+{re.escape(w)}\b", text), (text, w)
+
+
+def _spans(pattern: re.Pattern, text: str):
+    return [(m.span(), m.groups(), m.group()) for m in pattern.finditer(text)]
+
+
+def test_lone_speaker_pattern_matches_lookbehind_form():
+    old = re.compile(rf"(?:^|(?<=[.!?”\"]\s)|(?<=\n)|(?<=,\s))([{X._UP}][a-z][\w’'\-]+)[ \t]+"
+                     r"(?:also[ \t]+)?([a-z]+)\b", re.M)
+    for text in _random_texts(20000, seed=7, longest=18):
+        assert _spans(X._LONE_SPEAKER_RE, text) == _spans(old, text), text
+
+
+def test_word_index_matches_bounded_alternation():
+    vocab = {"said", "say", "says", "told", "according", "went", "well-known", "add", "added"}
+    X._WordIndex._WORDS = None  # the index builds its word set from the first vocabulary it sees
+    try:
+        X._WordIndex("", vocab)
+        words = X._WordIndex._WORDS
+        alt = "|".join(sorted(words, key=len, reverse=True))
+        old = re.compile(r"(?<![\-’'])\b(?:" + alt + r")\b(?![’'\-])")
+        pieces = _PIECES + ["says", "say", "told", "un", "well", "-known", "according", "added", "A"]
+        rng = random.Random(11)
+        for _ in range(20000):
+            text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+            idx = X._WordIndex(text, vocab)
+            assert list(zip(idx.pos, idx.ends, idx.words)) == [
+                (m.start(), m.end(), m.group()) for m in old.finditer(text)], text
+    finally:
+        X._WordIndex._WORDS = None
