@@ -103,22 +103,45 @@ class _WM:
         return self.w
 
 
+def _trie_regex(words: set[str]) -> str:
+    """A regex alternation shaped as a trie, so the engine tries one branch per letter."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = []
+        end = "" in node
+        for ch in sorted(k for k in node if k):
+            alts.append(re.escape(ch) + build(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if end else body
+
+    return build(trie)
+
+
 class _WordIndex:
     """Every cue word of the article, found in one pass; windows are then bisect look-ups."""
 
     _WORDS: frozenset[str] | None = None
-    # A cue word is a whole run of word characters, hyphens and apostrophes (what
-    # ``(?<![\-’'])\b(?:word|…)\b(?![’'\-])`` matches), so the index takes every such run
-    # and keeps those in the vocabulary: one cheap regex instead of a trie tried at every letter.
-    _RUN_RE = re.compile(r"[\w\-’']+")
+    _RE: re.Pattern | None = None
 
     def __init__(self, text: str, vocab: set[str]):
         self.text = text
-        if _WordIndex._WORDS is None:
+        if _WordIndex._RE is None:
             _WordIndex._WORDS = frozenset(
                 w for w in vocab | {"according", "went"} if re.fullmatch(r"[a-z]+(?:-[a-z]+)*", w))
-        words = _WordIndex._WORDS
-        ms = [(m.start(), m.end(), w) for m in _WordIndex._RUN_RE.finditer(text) if (w := m.group()) in words]
+            # A cue word is a whole run of word characters, hyphens and apostrophes. The
+            # pattern consumes the character before the word (so it opens with a character
+            # set the engine skips to, instead of trying a lookbehind at every letter); the
+            # text gets a leading newline so that a word at its start has one too.
+            _WordIndex._RE = re.compile(r"[^\w\-’'](" + _trie_regex(_WordIndex._WORDS) + r")(?![\w\-’'])")
+        ms = [(m.start(1) - 1, m.end() - 1, m.group(1)) for m in _WordIndex._RE.finditer("\n" + text)]
         self.pos = [a for a, _, _ in ms]
         self.ends = [b for _, b, _ in ms]
         self.words = [w for _, _, w in ms]
