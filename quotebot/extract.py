@@ -59,7 +59,11 @@ _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻ
 _ABBR_TITLES = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Prof|Rev|Adm|Maj|Ft|Mt|Gens|Sens|Reps|Messrs|Supt|Insp|Cmdr|Lt\.Col)\."
 _CAPW = rf"(?:{_ABBR_TITLES}|[{_UP}]\.(?:[{_UP}]\.)+|[{_UP}]\.(?=[ \t]+[{_UP}])|[{_UP}][\w'’\-]*)"
 _CAPW_RE = re.compile(rf"^{_CAPW}$")
-_MARKS_RE = re.compile("''|[\"“”„‟«»‘’'‚‛]")  # '' is a double mark (some newspapers' style)
+# '' is a double mark (some newspapers' style). Patterns that are searched through long
+# stretches of text are written to open with a character (set) where they can, so the
+# engine skips ahead to candidates instead of trying the pattern at every position:
+# alternatives that each open with a literal, "[x][x]*" rather than "[x]+".
+_MARKS_RE = re.compile("''|\"|“|”|„|‟|«|»|‘|’|'|‚|‛")
 _DOUBLE_OPEN = "“„‟«"
 _DOUBLE_CLOSE = "”»"
 _OPENERS_BEFORE = set(" \t\n([{—–-/\u00a0") | set("“‘\"'«„")
@@ -72,7 +76,7 @@ _ABBREV = {
     "u.k", "e.g", "i.e", "a.m", "p.m", "d.c", "mt", "ft", "fig", "adm", "maj", "rev", "supt",
     "pres", "dept", "univ", "assn", "bros", "messrs", "gens", "reps", "sens", "ave", "blvd",
 }
-_SENT_BOUNDARY_RE = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=(?:''|[\"“‘'(\[])?[0-9" + _UP + r"])")
+_SENT_BOUNDARY_RE = re.compile(r"[.!?…][.!?…]*[\"”’')\]]*\s+(?=(?:''|[\"“‘'(\[])?[0-9" + _UP + r"])")
 _WORD_BEFORE_RE = re.compile(r"([\w.\-]+)$")
 
 _VERB_ALT = "|".join(sorted((re.escape(v) for v in L.SPEECH_VERBS), key=len, reverse=True))
@@ -1800,7 +1804,7 @@ _PARA_VOCAB = _PARA_VERBS | {"told", "went"}
 _ALL_VOCAB = _FRAG_VOCAB | _PARA_VOCAB | L.SPEECH_VERBS
 
 
-_DQ_RE = re.compile("[\"“”]|''")
+_DQ_RE = re.compile("\"|“|”|''")
 
 
 def _sentences_with(sent_spans: list[tuple[int, int]], vocab: set[str]) -> list[tuple[int, int]]:

@@ -58,3 +58,18 @@ def test_word_index_matches_bounded_alternation():
                 (m.start(), m.end(), m.group()) for m in old.finditer(text)], text
     finally:
         X._WordIndex._RE, X._WordIndex._WORDS = saved
+
+
+def test_patterns_rewritten_to_open_with_a_character_set():
+    """Same matches as the forms they replace (written for the engine's prefix scan)."""
+    pairs = [
+        (X._MARKS_RE, re.compile("''|[\"“”„‟«»‘’'‚‛]")),
+        (X._DQ_RE, re.compile("[\"“”]|''")),
+        (X._SENT_BOUNDARY_RE, re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=(?:''|[\"“‘'(\[])?[0-9" + X._UP + r"])")),
+    ]
+    pieces = _PIECES + ["''", "“", "„", "«", "‘", "‛", ".", "!", "?", "…", ")", "(", "[", "9", " The", "."]
+    rng = random.Random(13)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
+        for new, old in pairs:
+            assert _spans(new, text) == _spans(old, text), (text, old.pattern)
