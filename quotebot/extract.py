@@ -222,17 +222,30 @@ _AFTER_VERB_RE = re.compile(
     rf"^(?:(?:also|later|then|again|further|simply|quickly|once|finally)\s+)?({_VERB_ALT})\b",
 )
 _ACCORDING_RE = re.compile(r"\baccording to\s+", re.IGNORECASE)
+_ADJUNCT_TIMES = (r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|"
+                  r"month|year|night|morning|afternoon|evening|weekend|January|February|March|April|May|"
+                  r"June|July|August|September|October|November|December")
+_ADJUNCT_ADVERBS = (r"also|later|then|again|further|has|had|have|was|is|were|are|would|will|"
+                    r"previously|recently|once|repeatedly|publicly|privately|reportedly|himself|herself|"
+                    r"themselves|itself|first|quickly|simply|even|often|earlier|today|yesterday|tonight|"
+                    r"never|initially|then-|still|only|already|subsequently|ultimately|eventually|finally")
 _ADJUNCT_TAIL_RE = re.compile(
     r"(?:[\s,]+(?:on|last|this|early|late|earlier|later|in|at|during)\s+"
-    r"(?:a\s+|an\s+|the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|"
-    r"month|year|night|morning|afternoon|evening|weekend|January|February|March|April|May|"
-    r"June|July|August|September|October|November|December)\b\.?(?:\s+\d{1,2})?|"
-    r"\s+(?:also|later|then|again|further|has|had|have|was|is|were|are|would|will|"
-    r"previously|recently|once|repeatedly|publicly|privately|reportedly|himself|herself|"
-    r"themselves|itself|first|quickly|simply|even|often|earlier|today|yesterday|tonight|"
-    r"never|initially|then-|still|only|already|subsequently|ultimately|eventually|finally))+\s*$",
+    rf"(?:a\s+|an\s+|the\s+)?(?:{_ADJUNCT_TIMES})\b\.?(?:\s+\d{{1,2}})?|"
+    rf"\s+(?:{_ADJUNCT_ADVERBS}))+\s*$",
     re.IGNORECASE,
 )
+# Such a tail ends with one of its words (or a day of the month) as the text's last
+# whitespace-separated token: checking that token first spares most searches.
+_ADJUNCT_LAST_RE = re.compile(rf"(?:{_ADJUNCT_TIMES}|{_ADJUNCT_ADVERBS})\.?|\d{{1,2}}", re.IGNORECASE)
+
+
+def _adjunct_tail(s: str) -> re.Match | None:
+    """``_ADJUNCT_TAIL_RE.search(s)``: the time and adverb words that end ``s``."""
+    last = s.rsplit(None, 1)
+    if not last or not _ADJUNCT_LAST_RE.fullmatch(last[-1]):
+        return None
+    return _ADJUNCT_TAIL_RE.search(s)
 _TOKEN_RE = re.compile(r"\S+")
 _PRONOUN_SUBJ = {"he", "she", "they", "we", "i"}
 _DETERMINERS = {"the", "a", "an", "one", "another", "his", "her", "their", "its", "our",
@@ -554,18 +567,28 @@ def _org_like_role(role: list[str]) -> bool:
     return bool(role) and role[-1].lower() in _CONNECTORS
 
 
+def _tokens_backward(text: str, lo: int, end: int):
+    """The whitespace-separated tokens of text[lo:end] as (token, start, end), last first.
+
+    Lazily, from the reversed window: a noun phrase walk usually stops after a few
+    tokens, so the rest of a long sentence is never split."""
+    for m in _TOKEN_RE.finditer(text[lo:end][::-1]):
+        a, b = m.span()
+        yield m.group()[::-1], end - b, end - a
+
+
+_DOTTED_INITIALS_RE = re.compile(r"(?:[A-Za-z]\.)+")
+_LEAD_CONNECTORS = (_CONNECTORS | L.NAME_PARTICLES) - {"the"}
+
+
 def _collect_back(text: str, lo: int, end: int) -> tuple[int, list[tuple[str, int, int]]]:
     """Tokens of a noun phrase ending at ``end`` (walking back over names/titles)."""
-    toks = [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, lo, end)]
     out: list[tuple[str, int, int]] = []
-    i = len(toks) - 1
-    while i >= 0:
-        w, s, e = toks[i]
+    for w, s, e in _tokens_backward(text, lo, end):
         if out and (w[-1] in ",;:!?\"“”" or (w.endswith(".") and not _is_cap(w) and w.lower() not in L.TITLES
                                               and not _INITIAL_RE.fullmatch(w))):
             break
-        if out and w.endswith(".") and w[:-1].lower() not in _ABBREV and not re.fullmatch(
-                r"(?:[A-Za-z]\.)+", w):
+        if out and w.endswith(".") and w[:-1].lower() not in _ABBREV and not _DOTTED_INITIALS_RE.fullmatch(w):
             break
         cw = _clean_tok(w)
         low = cw.lower()
@@ -592,10 +615,9 @@ def _collect_back(text: str, lo: int, end: int) -> tuple[int, list[tuple[str, in
             out.append((cw, s, e))  # "Russia's chief negotiator"
         else:
             break
-        i -= 1
     # drop dangling connectors at the front
     out.reverse()
-    while out and out[0][0].lower() in (_CONNECTORS | L.NAME_PARTICLES) - {"the"} and not (
+    while out and out[0][0].lower() in _LEAD_CONNECTORS and not (
             len(out) > 1 and _is_cap(out[0][0]) and out[0][0].lower() in L.FIRST_NAMES):
         out.pop(0)  # ("Ben Carter": a first name that is also a particle stays)
     return (out[0][1] if out else end), out
@@ -698,7 +720,7 @@ _ROLE_OF_RE = re.compile(
 def _subject_before(text: str, lo: int, end: int) -> _Subj | None:
     """The subject phrase that ends right before ``end`` (a verb position)."""
     seg = text[lo:end]
-    m = _ADJUNCT_TAIL_RE.search(seg)
+    m = _adjunct_tail(seg)
     if m:
         end = lo + m.start()
     m = _PARTY_TAIL_RE.search(text, max(lo, end - 40), end)
@@ -712,7 +734,7 @@ def _subject_before(text: str, lo: int, end: int) -> _Subj | None:
         end = max(lo, end - 6) + mrel.start()
         while end > lo and text[end - 1].isspace():
             end -= 1
-        m = _ADJUNCT_TAIL_RE.search(text[lo:end])
+        m = _adjunct_tail(text[lo:end])
         if m:
             end = lo + m.start()
     if end <= lo:

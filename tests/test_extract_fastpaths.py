@@ -73,3 +73,25 @@ def test_patterns_rewritten_to_open_with_a_character_set():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
         for new, old in pairs:
             assert _spans(new, text) == _spans(old, text), (text, old.pattern)
+
+
+_OLD_ADJUNCT_TAIL = (
+    r"(?:[\s,]+(?:on|last|this|early|late|earlier|later|in|at|during)\s+"
+    r"(?:a\s+|an\s+|the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|"
+    r"month|year|night|morning|afternoon|evening|weekend|January|February|March|April|May|"
+    r"June|July|August|September|October|November|December)\b\.?(?:\s+\d{1,2})?|"
+    r"\s+(?:also|later|then|again|further|has|had|have|was|is|were|are|would|will|"
+    r"previously|recently|once|repeatedly|publicly|privately|reportedly|himself|herself|"
+    r"themselves|itself|first|quickly|simply|even|often|earlier|today|yesterday|tonight|"
+    r"never|initially|then-|still|only|already|subsequently|ultimately|eventually|finally))+\s*$")
+
+
+def test_adjunct_tail_is_the_search_it_replaces():
+    assert X._ADJUNCT_TAIL_RE.pattern == _OLD_ADJUNCT_TAIL
+    pieces = [" ", " ", "\n", "\t", ",", ".", "Ada", "said", "on", "last", "the", "a", "Monday", "MONDAY",
+              "Tueſday", "then", "then-", "also", "ſtill", "K", "was", "12", "7", "٣", "x", "-", "in", "week"]
+    rng = random.Random(17)
+    for _ in range(40000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        got, want = X._adjunct_tail(text), X._ADJUNCT_TAIL_RE.search(text)
+        assert (got and got.span()) == (want and want.span()), text
