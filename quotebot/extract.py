@@ -56,8 +56,23 @@ __all__ = ["extract_quotes", "split_sentences"]
 # Character classes and small regexes
 # --------------------------------------------------------------------------
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽА-ЯЁ"
-_ABBR_TITLES = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Prof|Rev|Adm|Maj|Ft|Mt|Gens|Sens|Reps|Messrs|Supt|Insp|Cmdr|Lt\.Col)\."
+_TITLE_ABBRS = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "St", "Jr", "Sr",
+                "Prof", "Rev", "Adm", "Maj", "Ft", "Mt", "Gens", "Sens", "Reps", "Messrs", "Supt", "Insp", "Cmdr",
+                "Lt.Col")
+_ABBR_TITLES = "(?:" + "|".join(re.escape(t) for t in _TITLE_ABBRS) + r")\."
 _CAPW = rf"(?:{_ABBR_TITLES}|[{_UP}]\.(?:[{_UP}]\.)+|[{_UP}]\.(?=[ \t]+[{_UP}])|[{_UP}][\w'’\-]*)"
+
+
+def _capw_after_first() -> str:
+    """The rest of a ``_CAPW`` word once its first capital is consumed: each title
+    abbreviation checks that capital with a lookbehind (same alternatives, same order
+    among titles of one letter). Lets a pattern open with ``[capitals]`` so the engine
+    skips ahead to capitals instead of trying a lookahead at every position."""
+    by_first: dict[str, list[str]] = {}
+    for t in _TITLE_ABBRS:
+        by_first.setdefault(t[0], []).append(re.escape(t[1:]))
+    titles = [f"(?<={c})(?:{'|'.join(rests)})\\." for c, rests in by_first.items()]
+    return "(?:" + "|".join(titles + [rf"\.(?:[{_UP}]\.)+", rf"\.(?=[ \t]+[{_UP}])", r"[\w'’\-]*"]) + ")"
 _CAPW_RE = re.compile(rf"^{_CAPW}$")
 # '' is a double mark (some newspapers' style). Patterns that are searched through long
 # stretches of text are written to open with a character (set) where they can, so the
@@ -971,8 +986,13 @@ class _Entity:
                 self.roles.append(role)
 
 
+# A run of capitalised words (with particles) not glued to a word before it. Written as
+# "a capital, not after a word character, then the rest of its word" (``_capw_after_first``)
+# for the engine's prefix scan; the same matches as
+# (?=[{_UP}])(?<![\w’'.\-]){_CAPW}(?:[ \t]+(?:(?:particles|of|the|for)[ \t]+)?{_CAPW}){0,7}
 _NAME_SEQ_RE = re.compile(
-    rf"(?=[{_UP}])(?<![\w’'.\-]){_CAPW}(?:[ \t]+(?:(?:{'|'.join(re.escape(x) for x in sorted(L.NAME_PARTICLES))}|of|the|for)[ \t]+)?{_CAPW}){{0,7}}"
+    rf"[{_UP}](?<![\w’'.\-].){_capw_after_first()}"
+    rf"(?:[ \t]+(?:(?:{'|'.join(re.escape(x) for x in sorted(L.NAME_PARTICLES))}|of|the|for)[ \t]+)?{_CAPW}){{0,7}}"
 )
 
 

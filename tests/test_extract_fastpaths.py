@@ -95,3 +95,15 @@ def test_adjunct_tail_is_the_search_it_replaces():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         got, want = X._adjunct_tail(text), X._ADJUNCT_TAIL_RE.search(text)
         assert (got and got.span()) == (want and want.span()), text
+
+
+def test_name_sequence_pattern_matches_lookaround_form():
+    particles = "|".join(re.escape(x) for x in sorted(X.L.NAME_PARTICLES))
+    old = re.compile(rf"(?=[{X._UP}])(?<![\w’'.\-]){X._CAPW}"
+                     rf"(?:[ \t]+(?:(?:{particles}|of|the|for)[ \t]+)?{X._CAPW}){{0,7}}")
+    pieces = [" ", " ", "\t", "\n", ".", "-", "’", "'", "x", "Mr", "Mrs", "Lt", ".Col", "Col", "Gen", "Gens",
+              "J", "K", "É", "Ана", "Ada", "Holm", "de", "van", "of", "the", "(", ",", "Sen", "St", "Ms", "A."]
+    rng = random.Random(19)
+    for _ in range(40000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        assert _spans(X._NAME_SEQ_RE, text) == _spans(old, text), text
