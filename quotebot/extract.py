@@ -719,7 +719,7 @@ def _phrase_kind_cached(words: tuple[str, ...]) -> tuple[str, str | None, str]:
     last = lowbody[-1]
     if last in L.PLURAL_ROLE_NOUNS or L.is_org_phrase(" ".join(body)) or (last in _ORG_HEADS and last not in L.ROLE_NOUNS):
         return "org", None, " ".join(words)
-    if re.fullmatch(r"\d+-year-old", last):
+    if _AGE_RE.fullmatch(last):
         return "desc", None, " ".join(words)
     if last in L.ROLE_NOUNS or last in L.TITLES and last not in _CONNECTORS:
         return "desc", None, " ".join(words)
@@ -730,6 +730,10 @@ _ROLE_OF_RE = re.compile(
     r"^(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,6}(?:" + "|".join(sorted(
         (re.escape(w) for w in (L.ROLE_NOUNS | L.TITLES) if w.isalpha() and len(w) > 2), key=len, reverse=True))
     + r")\s+(?:of|at|for|to)\s", re.IGNORECASE)
+
+
+_REL_PIECE_RE = re.compile(r"(?:^|\s)(?:who|whose|which|where|whom)\s")
+_ROLE_FROM_RE = re.compile(r"(?:^|\s)((?:[Tt]he|[Aa]n?)\s+(?:[a-z\-]+\s+)?)([a-z\-]+)\s+(?:from|of)\s+$")
 
 
 def _subject_before(text: str, lo: int, end: int) -> _Subj | None:
@@ -772,7 +776,7 @@ def _subject_before(text: str, lo: int, end: int) -> _Subj | None:
             c = text.rfind(",", max(lo, pos - 200), pos)
             seg_lo = c + 1 if c >= lo and c != -1 else lo
             piece = text[seg_lo:pos].strip()
-            if re.search(r"(?:^|\s)(?:who|whose|which|where|whom)\s", piece + " "):
+            if _REL_PIECE_RE.search(piece + " "):
                 # the pieces after this one sat inside a relative clause
                 # ("Name, who lives outside the capital, Sacramento, said")
                 found, org_piece = None, None
@@ -817,7 +821,7 @@ def _subject_before(text: str, lo: int, end: int) -> _Subj | None:
         return None
     if kind in ("name", "org") and _is_place(phrase) and not role:
         before = text[max(lo, toks[0][1] - 60):toks[0][1]]
-        mrole = re.search(r"(?:^|\s)((?:[Tt]he|[Aa]n?)\s+(?:[a-z\-]+\s+)?)([a-z\-]+)\s+(?:from|of)\s+$", before)
+        mrole = _ROLE_FROM_RE.search(before)
         if mrole and mrole.group(2) in _LOWER_ROLE:
             # "the senator from Vermont said": a description, not the state
             return _Subj(f"the {phrase} {mrole.group(2)}", "desc", toks[0][1] - len(before) + mrole.start(1),
@@ -838,6 +842,12 @@ def _subject_before(text: str, lo: int, end: int) -> _Subj | None:
     return _Subj(phrase, kind, toks[0][1], toks[-1][2], role)
 
 
+_INITIALS_OR_TITLE_RE = re.compile(r"(?:[A-Za-z]\.)+|" + _ABBR_TITLES)
+_INITIALS_OR_SHORT_RE = re.compile(r"(?:[A-Za-z]\.)+|[A-Z][a-z]{0,3}\.")
+_APPOSED_DESC_RE = re.compile(r"[^,.;:!?“”\"()\n]{0,50},[ \t]+")
+_APPOSITION_RE = re.compile(r",\s*([^,.;:“”\"]{3,140}?)(?:,|\.(?:\s|$)|;|$| who | which )")
+
+
 def _subject_after(text: str, start: int, hi: int, _nested: bool = False) -> _Subj | None:
     """The subject right after an inverted verb: ``said Jane Doe, head of X``."""
     toks = []
@@ -855,7 +865,7 @@ def _subject_after(text: str, start: int, hi: int, _nested: bool = False) -> _Su
         if out and _PARTY_RE.fullmatch(w.rstrip(",.;:")):
             break  # "said Rep. Ann Lee (R-Ohio), who …"
         cw = _clean_tok(w)
-        if cw.endswith(".") and not re.fullmatch(r"(?:[A-Za-z]\.)+|" + _ABBR_TITLES, cw):
+        if cw.endswith(".") and not _INITIALS_OR_TITLE_RE.fullmatch(cw):
             cw = cw.rstrip(".")  # "…," said Pavone.
         low = cw.lower()
         if not cw:
@@ -876,9 +886,8 @@ def _subject_after(text: str, start: int, hi: int, _nested: bool = False) -> _Su
         if not ok:
             break
         out.append((cw, s, s + len(w.rstrip(",;:.()\"”’")) if w.endswith((",", ";", ":")) or (
-            w.endswith(".") and not re.fullmatch(r"(?:[A-Za-z]\.)+|[A-Z][a-z]{0,3}\.", w)) else e))
-        if w.endswith((",", ";", ":")) or (w.endswith(".") and not re.fullmatch(
-                r"(?:[A-Za-z]\.)+|" + _ABBR_TITLES, w)):
+            w.endswith(".") and not _INITIALS_OR_SHORT_RE.fullmatch(w)) else e))
+        if w.endswith((",", ";", ":")) or (w.endswith(".") and not _INITIALS_OR_TITLE_RE.fullmatch(w)):
             break
     while out and out[-1][0].lower() in _CONNECTORS | L.NAME_PARTICLES:
         out.pop()
@@ -889,7 +898,7 @@ def _subject_after(text: str, start: int, hi: int, _nested: bool = False) -> _Su
     m_sp = None
     if out[0][0].lower() in ("a", "an", "another", "one") and not _nested and end < hi:
         # "said another Twitter user, Jane Roe": the description is an apposition of the name
-        m_sp = re.match(r"[^,.;:!?“”\"()\n]{0,50},[ \t]+", text[end:min(hi, end + 56)])
+        m_sp = _APPOSED_DESC_RE.match(text[end:min(hi, end + 56)])
     if m_sp is not None:
         named = _subject_after(text, end + m_sp.end(), hi, _nested=True)
         if named is not None and named.kind == "name" and len(named.phrase.split()) >= 2 and \
@@ -900,7 +909,7 @@ def _subject_after(text: str, start: int, hi: int, _nested: bool = False) -> _Su
         return None
     # apposition: ", head of the Carnegie Moscow Center, in an analysis."
     if end < hi and text[end: end + 1] == ",":
-        m = re.match(r",\s*([^,.;:“”\"]{3,140}?)(?:,|\.(?:\s|$)|;|$| who | which )", text[end: min(hi, end + 160)] + " ")
+        m = _APPOSITION_RE.match(text[end: min(hi, end + 160)] + " ")
         if m:
             app = m.group(1).strip()
             fw = app.split()[0].lower() if app.split() else ""
@@ -926,6 +935,13 @@ def _lower_lead_ok(toks: list[tuple[str, int, int]], i: int) -> bool:
     return False
 
 
+_LEAD_ADVERBIAL_RE = re.compile(
+    r"\s*(?:[A-Z][a-z]+(?:\s+[a-z]+){0,3},\s+|(?:[A-Z][a-z]+ing|After|Before|When|While|As|"
+    r"Since|Although|Though|If|Because|Despite|In|At|On|During|Speaking|Asked|Following|"
+    r"Addressing|Responding|Asked)\b[^,.;:“”\"]{0,120},\s+)?")
+_LEAD_PLACE_RE = re.compile(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}),\s+(?=[A-Z])")
+
+
 def _sentence_subject(text: str, s_start: int, limit: int) -> _Subj | None:
     """The name/pronoun/description that opens a sentence (for participles and colons)."""
     seg_end = min(limit, s_start + 200)
@@ -933,13 +949,11 @@ def _sentence_subject(text: str, s_start: int, limit: int) -> _Subj | None:
     if md:
         s_start = md.end()  # "PHILADELPHIA, July 25 (UPI) — The committee …"
     # skip a leading adverbial clause ("Meanwhile, ", "On Thursday, ")
-    m = re.match(r"\s*(?:[A-Z][a-z]+(?:\s+[a-z]+){0,3},\s+|(?:[A-Z][a-z]+ing|After|Before|When|While|As|"
-                 r"Since|Although|Though|If|Because|Despite|In|At|On|During|Speaking|Asked|Following|"
-                 r"Addressing|Responding|Asked)\b[^,.;:“”\"]{0,120},\s+)?", text[s_start:seg_end])
+    m = _LEAD_ADVERBIAL_RE.match(text[s_start:seg_end])
     pos = s_start + (m.end() if m else 0)
     if m and m.end() > 0:
         # "Speaking in Salem, New Hampshire, Name …": the rest of a place belongs to the introduction
-        mp_ = re.match(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}),\s+(?=[A-Z])", text[pos:seg_end])
+        mp_ = _LEAD_PLACE_RE.match(text[pos:seg_end])
         if mp_ and _is_place(mp_.group(1)):
             pos += mp_.end()
         # "At a rally in Portsmouth, N.H., on Tuesday, Name …": a state abbreviation and a
@@ -996,12 +1010,15 @@ _NAME_SEQ_RE = re.compile(
 )
 
 
+_LEAD_ARTICLE_RE = re.compile(r"^(?:the|a|an|The|A|An)\s+")
+
+
 @functools.lru_cache(maxsize=65536)
 def _clean_role(role: str | None) -> str | None:
     if not role:
         return None
     role = role.strip(" ,;:")
-    role = re.sub(r"^(?:the|a|an|The|A|An)\s+", "", role)
+    role = _LEAD_ARTICLE_RE.sub("", role)
     return role or None
 
 
@@ -1077,11 +1094,14 @@ _GAP_STOP = {"and", "but", "or", "then", "as", "when", "while", "after", "before
              "was", "were", "are", "has", "had", "have", "also", "even", "only", "just"}
 
 
+_GAP_WORD_RE = re.compile(r"[A-Za-z][\w’'\-]*")
+
+
 def _role_gap(gap: str) -> bool:
     """'election law expert', 'watchdog group president': words that only qualify the
     name's role between a closing quote and 'Name said'."""
     words = gap.split()
-    if not 1 <= len(words) <= 5 or any(not re.fullmatch(r"[A-Za-z][\w’'\-]*", w) for w in words):
+    if not 1 <= len(words) <= 5 or any(not _GAP_WORD_RE.fullmatch(w) for w in words):
         return False
     if words[0].lower() == "the" and len(words) > 1:
         words = words[1:]  # "the Post's senior politics editor Name"
@@ -1181,6 +1201,10 @@ def _tokens_before(text: str, w: str) -> list[str]:
 
 
 _RECENT, _FAR = 400, 900  # pronoun antecedents: "just before" and "several paragraphs back"
+
+
+_APPOS_FOLLOWS_RE = re.compile(r",\s+(?:(?:a|an|the|who|whose|of)\s|\d{1,3},)")
+_LOWER_WORDS_RE = re.compile(r"(?<![\w’'])[a-z][a-z\-]+")
 
 
 class _Entities:
@@ -1366,7 +1390,7 @@ class _Entities:
                 and not _verbish(prev_word) and len(name_toks) >= 2
             person = bool(role_toks) or hon is not None or lead_lower or (
                 len(name_toks) >= 2 and (first in L.FIRST_NAMES or self._reused(name_toks[-1])
-                                         or re.fullmatch(r"[A-Z]\.", name_toks[0]) is not None
+                                         or _INITIAL_RE.fullmatch(name_toks[0]) is not None
                                          or self._appos_follows(m_end) or self._role_before(m_start)))
             if len(name_toks) == 1:
                 sur = name_toks[0].lower().strip(".,").replace("’s", "").replace("'s", "")
@@ -1418,7 +1442,7 @@ class _Entities:
             found = _lower_word_in(self.text, low)
             if found is not None:
                 return found
-            self._lower_words = set(re.findall(r"(?<![\w’'])[a-z][a-z\-]+", self.text[:1_000_000]))
+            self._lower_words = set(_LOWER_WORDS_RE.findall(self.text[:1_000_000]))
         return low in self._lower_words
 
     def _role_before(self, pos: int) -> bool:
@@ -1427,7 +1451,7 @@ class _Entities:
         return m is not None and m.group(1).lower() in _LOWER_ROLE
 
     def _appos_follows(self, pos: int) -> bool:
-        return bool(re.match(r",\s+(?:(?:a|an|the|who|whose|of)\s|\d{1,3},)", self.text[pos:pos + 12]))
+        return bool(_APPOS_FOLLOWS_RE.match(self.text[pos:pos + 12]))
 
     def add_mention(self, pos: int, eid: int) -> None:
         self.subject_pos.add(pos)
@@ -1573,6 +1597,10 @@ def _sentence_start_before(text: str, lo: int, pos: int, in_quote=None) -> int:
     return best
 
 
+_ACCORDING_TAIL_RE = re.compile(r"according to [^,]{2,60},$")
+_TITLE_WORD_RE = re.compile(r"[\w’'\-]+")
+
+
 def _looks_statement(text: str, sp: _Span, win_start: int) -> bool:
     """Does the quote stand as a whole statement rather than words inside a sentence?"""
     before = text[win_start:sp.open].rstrip()
@@ -1583,13 +1611,13 @@ def _looks_statement(text: str, sp: _Span, win_start: int) -> bool:
     if before.endswith(","):
         # 'Name said, "…"' / '"…," he said, "…"' but not 'however, "never" may mean'
         tail = before[-60:]
-        return bool(_SPEECH_RE.search(tail)) or bool(re.search(r"according to [^,]{2,60},$", tail))
+        return bool(_SPEECH_RE.search(tail)) or bool(_ACCORDING_TAIL_RE.search(tail))
     return False
 
 
 def _is_title_case(inner: str) -> bool:
     """"Fareed Zakaria GPS", "The Art of the Deal": names of works, not speech."""
-    words = re.findall(r"[\w’'\-]+", inner)
+    words = _TITLE_WORD_RE.findall(inner)
     if not words or len(words) > 8:
         return False
     small = {"of", "the", "a", "an", "and", "or", "in", "on", "for", "to", "with", "at", "by", "vs"}
@@ -1680,6 +1708,20 @@ def _noun_use(text: str, lo: int, mv) -> bool:
         _NOUN_BEFORE_RE.search(text, max(lo, mv.start() - 40), mv.start()) is not None
 
 
+_SUBORD_CLAUSE_RE = re.compile(r"\s*(?:While|Although|Though|If|When|As|Because|After|Before|Since|Unless|Whether|"
+                               r"Even though|Even if)\b[^,;:“”\"]{0,150},")
+_PHRASAL_PARTICLE_RE = re.compile(r"\s+(?:on|for|in|up|out|upon)\b")
+_MAIN_VERB_RE = re.compile(r"[\s,]*(?:\([^)]*\)\s*)?(?:(?:also|then|later|again|has|had|was|is)\s+)*"
+                           r"([a-z][\w’'\-]*)")
+_MAIN_VERB_LONG_RE = re.compile(
+    r"[\s,]*(?:\([^)]*\)\s*)?(?:(?:also|then|later|again|once|has|had|have|was|is|will|would)\s+)*"
+    r"([a-z][\w’'\-]*)")
+_NEW_SENTENCE_RE = re.compile(r"[.!?]\s+[A-Z]")
+_CLAUSE_JOIN_END_RE = re.compile(r"(?:^|\s)(?:and|but|or|then|and then|before|after)\s*$")
+_WITH_NAME_END_RE = re.compile(rf"\bwith\s+({_CAPW}(?:\s+{_CAPW}){{0,3}})\s+$")
+_CLAUSE_PUNCT_RE = re.compile(r"[.!?;:]")
+
+
 def _try_before(text: str, sp: _Span, win_start: int, in_quote=None,
                 fragment: bool = False) -> tuple[_Subj, str, str] | None:
     window_end = sp.open
@@ -1698,8 +1740,7 @@ def _try_before(text: str, sp: _Span, win_start: int, in_quote=None,
             return subj, "according to", SHAPE_ACCORDING
     order = list(reversed(verbs))
     if fragment and verbs:
-        m_sub = re.match(r"\s*(?:While|Although|Though|If|When|As|Because|After|Before|Since|Unless|Whether|"
-                         r"Even though|Even if)\b[^,;:“”\"]{0,150},", text[win_start:window_end])
+        m_sub = _SUBORD_CLAUSE_RE.match(text[win_start:window_end])
         if m_sub:
             # verbs of an introductory clause ("While not everything X says is true, …") do not
             # attribute the rest of the sentence
@@ -1708,7 +1749,7 @@ def _try_before(text: str, sp: _Span, win_start: int, in_quote=None,
         # speaker ("He said that everything X says is 'just excuses'"), unless a
         # fragment verb sits right before them ("which Jones called 'reckless'").
         near = [v for v in verbs if v.group().lower() in L.FRAGMENT_VERBS and window_end - v.end() <= 120
-                and not re.match(r"\s+(?:on|for|in|up|out|upon)\b", text[v.end():v.end() + 8])]
+                and not _PHRASAL_PARTICLE_RE.match(text[v.end():v.end() + 8])]
         order = near[-1:] + [v for v in verbs if v not in near[-1:]]
     m_intro = _SUBORD_INTRO_RE.match(text, win_start, window_end)
     for mv in order:
@@ -1721,11 +1762,10 @@ def _try_before(text: str, sp: _Span, win_start: int, in_quote=None,
             subj = _sentence_subject(text, m_intro.end(), window_end)
             if subj is not None and (
                     subj.kind == "name" or (subj.kind == "pronoun" and subj.phrase.lower() in ("he", "she"))):
-                mverb = re.match(r"[\s,]*(?:\([^)]*\)\s*)?(?:(?:also|then|later|again|has|had|was|is)\s+)*"
-                                 r"([a-z][\w’'\-]*)", text[subj.end:window_end])
+                mverb = _MAIN_VERB_RE.match(text[subj.end:window_end])
                 return subj, (mverb.group(1) if mverb else ""), SHAPE_BEFORE
         between = text[mv.end():window_end]
-        if re.search(r"[.!?]\s+[A-Z]", between) and (in_quote is None or not in_quote(mv.end())):
+        if _NEW_SENTENCE_RE.search(between) and (in_quote is None or not in_quote(mv.end())):
             continue
         if v in L.FRAGMENT_VERBS and v not in L.SPEECH_VERBS and window_end - mv.end() > 120:
             continue
@@ -1735,9 +1775,9 @@ def _try_before(text: str, sp: _Span, win_start: int, in_quote=None,
             subj = _issuer_of(text, win_start, subj) or subj
         if subj is None:
             # participles ("…, warning that …", "with Name saying …"): the sentence subject
-            if v.endswith("ing") or v.startswith("went") or re.search(
-                    r"(?:^|\s)(?:and|but|or|then|and then|before|after)\s*$", text[max(win_start, mv.start() - 12):mv.start()]):
-                m2 = re.search(rf"\bwith\s+({_CAPW}(?:\s+{_CAPW}){{0,3}})\s+$", text[win_start:mv.start()])
+            if v.endswith("ing") or v.startswith("went") or _CLAUSE_JOIN_END_RE.search(
+                    text[max(win_start, mv.start() - 12):mv.start()]):
+                m2 = _WITH_NAME_END_RE.search(text[win_start:mv.start()])
                 if m2:
                     subj = _subject_after(text, win_start + m2.start(1), mv.start())
                 if subj is None and participle:
@@ -1746,8 +1786,8 @@ def _try_before(text: str, sp: _Span, win_start: int, in_quote=None,
                     for pv in reversed(verbs):
                         if pv.end() > mv.start() - 2:
                             continue
-                        if pv.group().lower() not in L.SPEECH_VERBS or re.search(
-                                r"[.!?;:]", text[pv.end():mv.start()]):
+                        if pv.group().lower() not in L.SPEECH_VERBS or _CLAUSE_PUNCT_RE.search(
+                                text[pv.end():mv.start()]):
                             break
                         cand = _subject_before(text, win_start, pv.start())
                         if cand is not None and cand.kind in ("name", "pronoun"):
@@ -1780,10 +1820,12 @@ def _try_before(text: str, sp: _Span, win_start: int, in_quote=None,
         if subj is not None and (subj.kind == "name" or (subj.kind == "pronoun" and
                                                          subj.phrase.lower() in ("he", "she"))):
             if not L.is_org_phrase(subj.phrase):
-                mverb = re.match(r"[\s,]*(?:\([^)]*\)\s*)?(?:(?:also|then|later|again|once|has|had|have|was|is|will|would)\s+)*"
-                                 r"([a-z][\w’'\-]*)", text[subj.end:window_end])
+                mverb = _MAIN_VERB_LONG_RE.match(text[subj.end:window_end])
                 return subj, (mverb.group(1) if mverb else ""), _SUBJECT_ONLY
     return None
+
+
+_SENTENCE_STOP_RE = re.compile(r"[.!?](?=[\"”’)]*(?:\s|$))")
 
 
 def _try_sentence_end(text: str, sp: _Span, p_end: int) -> tuple[_Subj, str, str] | None:
@@ -1792,7 +1834,7 @@ def _try_sentence_end(text: str, sp: _Span, p_end: int) -> tuple[_Subj, str, str
     start = sp.close + 1 if sp.close is not None else sp.end
     hi = min(p_end, start + 400)
     end = None
-    for m in re.finditer(r"[.!?](?=[\"”’)]*(?:\s|$))", text[start:hi]):
+    for m in _SENTENCE_STOP_RE.finditer(text[start:hi]):
         if not _is_abbrev_boundary(text, start + m.start()):
             end = start + m.start()
             break
@@ -1927,6 +1969,10 @@ def _paraphrases(article: Article, ents: "_Entities", taken: list[tuple[int, int
 # --------------------------------------------------------------------------
 # Assembly
 # --------------------------------------------------------------------------
+_THE_LOWER_RE = re.compile(r"(?:the|The)\s+[a-z]")
+_LEAD_THE_RE = re.compile(r"^(?:the|The)\s+")
+
+
 def _resolve_subject(ents: _Entities, subj: _Subj, pos: int, floor: int) -> tuple[int | None, str | None, str]:
     """Map a subject to (entity id, fallback speaker text, speaker kind)."""
     if subj.kind == "pronoun":
@@ -1954,8 +2000,8 @@ def _resolve_subject(ents: _Entities, subj: _Subj, pos: int, floor: int) -> tupl
         return None, subj.phrase, PERSON
     if subj.kind == "org":
         name = subj.phrase
-        if not re.match(r"(?:the|The)\s+[a-z]", name):
-            name = re.sub(r"^(?:the|The)\s+", "", name)  # "the Treasury" -> "Treasury"; "the ad" stays
+        if not _THE_LOWER_RE.match(name):
+            name = _LEAD_THE_RE.sub("", name)  # "the Treasury" -> "Treasury"; "the ad" stays
         eid = ents.lookup_or_add(name, ORGANISATION, None)
         if eid is not None:
             ents.add_org_mention(subj.start, eid)
@@ -2239,17 +2285,21 @@ def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quo
     return [_refresh(q, ents, index) for q in kept]
 
 
+_TWO_SENTENCES_RE = re.compile(r"[.!?]\s+\S.*[.!?]\s")
+_CAP_RUN_RE = re.compile(rf"{_CAPW}(?:\s+{_CAPW})*")
+
+
 def _names_other(ents: _Entities, between: str, last: _Span) -> bool:
     """Does the text between two quotes bring in another person (so no continuation)?"""
     if len(between) > 600:
         return True
-    if len(between) < 160 and _SPEECH_RE.search(between) and not re.search(r"[.!?]\s+\S.*[.!?]\s", between):
+    if len(between) < 160 and _SPEECH_RE.search(between) and not _TWO_SENTENCES_RE.search(between):
         return False  # just the previous quote's attribution: '," Name said, "…'
     own: set[str] = set()
     if last.speaker_key is not None:
         for f in ents.ents[last.speaker_key].forms:
             own |= set(ents._key_tokens(f))
-    for m in re.finditer(rf"{_CAPW}(?:\s+{_CAPW})*", between):
+    for m in _CAP_RUN_RE.finditer(between):
         w = m.group()
         if w.lower().split()[0] in _NOT_NAME:
             continue
