@@ -93,8 +93,18 @@ _ABBREV = {
 }
 _SENT_BOUNDARY_RE = re.compile(r"[.!?…][.!?…]*[\"”’')\]]*\s+(?=(?:''|[\"“‘'(\[])?[0-9" + _UP + r"])")
 _WORD_BEFORE_RE = re.compile(r"([\w.\-]+)$")
+_WORD_RUN_RE = re.compile(r"[\w.\-]*")
 
-_VERB_ALT = "|".join(sorted((re.escape(v) for v in L.SPEECH_VERBS), key=len, reverse=True))
+
+def _word_before(text: str, lo: int, end: int) -> str | None:
+    """What ``_WORD_BEFORE_RE.search(text, lo, end)`` captures: the run of word characters,
+    dots and hyphens that ends at ``end`` (``$`` also matches just before a final newline),
+    found by matching the reversed window instead of trying every start position."""
+    if end > lo and text[end - 1] == "\n":
+        end -= 1
+    n = _WORD_RUN_RE.match(text[lo:end][::-1]).end()
+    return text[end - n:end] if n else None
+
 _FRAG_ALT = "|".join(sorted((re.escape(v) for v in L.FRAGMENT_VERBS), key=len, reverse=True))
 _LCWORD_RE = re.compile(r"\b[a-z]+(?:-[a-z]+)*\b(?![’'])")
 _ANY_VOCAB = L.SPEECH_VERBS | L.FRAGMENT_VERBS
@@ -234,7 +244,8 @@ class _SpeechSearch:
 
 _SPEECH_RE = _SpeechSearch()
 _AFTER_VERB_RE = re.compile(
-    rf"^(?:(?:also|later|then|again|further|simply|quickly|once|finally)\s+)?({_VERB_ALT})\b",
+    # the speech verbs as a trie: the same longest verb a longest-first alternation finds
+    rf"^(?:(?:also|later|then|again|further|simply|quickly|once|finally)\s+)?({_trie_regex(L.SPEECH_VERBS)})\b",
 )
 _ACCORDING_RE = re.compile(r"\baccording to\s+", re.IGNORECASE)
 _ADJUNCT_TIMES = (r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|"
@@ -317,10 +328,10 @@ def _is_abbrev_boundary(text: str, dot_pos: int) -> bool:
     """Is the period at dot_pos part of an abbreviation/initial rather than a sentence end?"""
     if text[dot_pos] != ".":
         return False
-    m = _WORD_BEFORE_RE.search(text, max(0, dot_pos - 20), dot_pos)
-    if not m:
+    w = _word_before(text, max(0, dot_pos - 20), dot_pos)
+    if not w:
         return False
-    w = m.group(1).lower().strip("-")
+    w = w.lower().strip("-")
     if w in _ABBREV:
         return True
     if len(w) == 1 and w.isalpha():  # an initial: "J. Smith"
@@ -1729,8 +1740,9 @@ def _try_before(text: str, sp: _Span, win_start: int, in_quote=None,
     if not seg.strip():
         return None
     ma = None
-    for ma in _ACCORDING_RE.finditer(seg):
-        pass
+    if "ccord" in seg.lower():  # (cheap test before the case-insensitive search)
+        for ma in _ACCORDING_RE.finditer(seg):
+            pass
     verbs = [v for v in _find_words(text, win_start, window_end, _FRAG_VOCAB if fragment else _ANY_VOCAB,
                                     multi=True)
              if (in_quote is None or not in_quote(v.start())) and not _noun_use(text, win_start, v)]

@@ -107,3 +107,37 @@ def test_name_sequence_pattern_matches_lookaround_form():
     for _ in range(40000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
         assert _spans(X._NAME_SEQ_RE, text) == _spans(old, text), text
+
+
+def test_word_before_is_the_anchored_search():
+    pieces = ["a", "B", "é", "_", "-", ".", " ", "\n", "\t", ",", "’", "U.S", "Mr", "1"]
+    rng = random.Random(23)
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        for lo in range(0, len(text) + 1, 3):
+            for end in range(lo, len(text) + 1):
+                m = X._WORD_BEFORE_RE.search(text, lo, end)
+                assert X._word_before(text, lo, end) == (m.group(1) if m else None), (text, lo, end)
+
+
+def test_after_verb_trie_finds_the_longest_verb():
+    alt = "|".join(sorted((re.escape(v) for v in X.L.SPEECH_VERBS), key=len, reverse=True))
+    old = re.compile(rf"^(?:(?:also|later|then|again|further|simply|quickly|once|finally)\s+)?({alt})\b")
+    verbs = sorted(X.L.SPEECH_VERBS)
+    rng = random.Random(29)
+    for _ in range(20000):
+        parts = [rng.choice(["also ", "then ", "", "  ", "x"]), rng.choice(verbs),
+                 rng.choice(["", "s", "ed", " ", ",", "-", "’s", "d", "ing"]), rng.choice(verbs + [""])]
+        text = "".join(parts)
+        a, b = X._AFTER_VERB_RE.match(text), old.match(text)
+        assert (a and (a.span(), a.group(1))) == (b and (b.span(), b.group(1))), text
+
+
+def test_according_to_always_contains_ccord_in_lower_case():
+    rng = random.Random(31)
+    for _ in range(20000):
+        word = "".join(c.upper() if rng.random() < 0.5 else c for c in "according to")
+        word = word.replace("i", rng.choice(["i", "ı", "İ", "I"]))
+        text = rng.choice(["", " ", "x"]) + word + rng.choice([" ", "\n", "", " Ada"])
+        if X._ACCORDING_RE.search(text):
+            assert "ccord" in text.lower(), text
