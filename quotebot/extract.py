@@ -1144,6 +1144,22 @@ _ADDRESSEE_VERBS = {"told", "tells", "tell", "asked", "asks", "ask", "urged", "u
 
 
 @functools.lru_cache(maxsize=65536)
+def _squash_spaces(name: str) -> str:
+    return " ".join(name.split())
+
+
+@functools.lru_cache(maxsize=65536)
+def _role_gender(role: str) -> str | None:
+    """'f' for a role only women hold ("congresswoman", "wife"), 'm' for men, else None."""
+    rw = set(role.lower().replace("-", " ").split())
+    if rw & _FEMALE_ROLES and not rw & _MALE_ROLES:
+        return "f"
+    if rw & _MALE_ROLES and not rw & _FEMALE_ROLES:
+        return "m"
+    return None
+
+
+@functools.lru_cache(maxsize=65536)
 def _key_tokens(name: str) -> tuple[str, ...]:
     toks = [t.lower().strip(".,") for t in name.split()]
     return tuple(t for t in toks if t and t not in L.NAME_SUFFIXES and t not in L.HONORIFICS)
@@ -1246,7 +1262,7 @@ class _Entities:
 
     def lookup_or_add(self, name: str, kind: str, role: str | None = None, honorific: str | None = None,
                       create: bool = True) -> int | None:
-        toks = self._key_tokens(name)
+        toks = _key_tokens(name)  # (cached tuple; only read here)
         if not toks:
             return None
         if honorific is None and role and role.lower().rstrip(".") in L.HONORIFICS:
@@ -1293,7 +1309,7 @@ class _Entities:
             self.ents.append(_Entity(hit, kind))
             self.by_surname.setdefault(sur, []).append(hit)
         e = self.ents[hit]
-        e.add(" ".join(name.split()), role)
+        e.add(_squash_spaces(name), role)
         if len(toks) == 1 and not honorific and kind == PERSON:
             e.bare = True
         if len(toks) >= 2 and toks[0] not in e.firsts:
@@ -1306,11 +1322,9 @@ class _Entities:
             elif h in L.FEMALE_HONORIFICS:
                 e.gender = "f"
         if role and e.gender is None and kind == PERSON:
-            rw = set(role.lower().replace("-", " ").split())
-            if rw & _FEMALE_ROLES and not rw & _MALE_ROLES:
-                e.gender = "f"  # "Congresswoman Ada Ruiz", "his wife, Jo"
-            elif rw & _MALE_ROLES and not rw & _FEMALE_ROLES:
-                e.gender = "m"
+            g = _role_gender(role)  # "Congresswoman Ada Ruiz", "his wife, Jo"
+            if g is not None:
+                e.gender = g
         return hit
 
     def _scan(self) -> None:
@@ -1320,10 +1334,11 @@ class _Entities:
         # people known by surname only
         speakers1: set[str] = set()
         seen1: set[str] = set()
+        in_quote = self.in_quote
         for m in _LONE_SPEAKER_RE.finditer(text):
             w = m.group(1)
             lw = w.lower()
-            if lw in seen1 or m.group(2) not in L.SPEECH_VERBS or self.in_quote(m.start(1)):
+            if lw in seen1 or m.group(2) not in L.SPEECH_VERBS or in_quote(m.start(1)):
                 continue
             seen1.add(lw)
             if lw not in _NOT_NAME and lw not in L.PLACES and \
@@ -1332,11 +1347,11 @@ class _Entities:
                         p[:1].islower() or p.lower().rstrip(".") in L.TITLES or p.lower().rstrip(".") in L.HONORIFICS
                         for p in _tokens_before(text, w)):
                 speakers1.add(lw)  # (also capitalised mid-sentence or after a title: a name)
-        singles = [g for _s, _e, g in found if " " not in g and "\t" not in g]
+        single = [" " not in g and "\t" not in g for _s, _e, g in found]  # a lone capitalised word
         counts: dict[str, int] = collections.Counter(
-            g[:-2] if g.endswith(("’s", "'s")) else g for g in singles)
-        for _s, _e, g in found:
-            if " " in g or "\t" in g:
+            g[:-2] if g.endswith(("’s", "'s")) else g for (_s, _e, g), one in zip(found, single) if one)
+        for (_s, _e, g), one in zip(found, single):
+            if not one:
                 first, _, rest = g.partition(" ")
                 if first.lower() in _NOT_NAME and " " not in rest.strip() and "\t" not in rest:
                     w = rest.strip()
@@ -1345,24 +1360,28 @@ class _Entities:
         self._tokcount = counts
         cache: dict = {}
         memo: dict = {}
-        for m_start, m_end, g in found:
+        by_surname, honorifics = self.by_surname, L.HONORIFICS
+        q_starts, q_ranges = self.q_starts, self.q_ranges
+        bisect_right = bisect.bisect_right
+        for (m_start, m_end, g), one in zip(found, single):
             s = m_start
-            if " " not in g and "\t" not in g:
+            if one:
                 # fast path for lone capitalised words: only known surnames, or words
                 # right after a title/honorific/lowercase role, can be person mentions
                 low = g.lower()
                 if low in _NOT_NAME:
                     continue
-                bare = g[:-2] if g.endswith(("’s", "'s")) else g
-                if bare.lower() not in self.by_surname and low not in L.HONORIFICS and bare.lower() not in speakers1:
+                bare_low = (g[:-2] if g.endswith(("’s", "'s")) else g).lower()
+                if bare_low not in by_surname and low not in honorifics and bare_low not in speakers1:
                     j = s - 1
                     if j < 0 or text[j] != " ":
                         continue
                     k = text.rfind(" ", max(0, j - 30), j)
                     prev = text[k + 1:j].lower()
-                    if prev not in _LOWER_ROLE and prev not in L.HONORIFICS:
+                    if prev not in _LOWER_ROLE and prev not in honorifics:
                         continue
-            if self.in_quote(s):
+            qi = bisect_right(q_starts, s) - 1  # (self.in_quote, inlined for the hot loop)
+            if qi >= 0 and q_ranges[qi][0] <= s < q_ranges[qi][1]:
                 continue
             info = cache.get(g, False)
             if info is False:
@@ -1395,22 +1414,25 @@ class _Entities:
                     t.lower() in L.ROLE_NOUNS for t in role_toks):
                 continue
             first = name_toks[0].lower()
-            prev_word = text[max(0, m_start - 30):m_start].rstrip(" \t").rsplit(None, 1)
-            prev_word = prev_word[-1] if prev_word else ""
-            lead_lower = prev_word.isalpha() and prev_word.islower() and prev_word not in _FUNCTION_WORDS \
-                and not _verbish(prev_word) and len(name_toks) >= 2
-            person = bool(role_toks) or hon is not None or lead_lower or (
-                len(name_toks) >= 2 and (first in L.FIRST_NAMES or self._reused(name_toks[-1])
-                                         or _INITIAL_RE.fullmatch(name_toks[0]) is not None
-                                         or self._appos_follows(m_end) or self._role_before(m_start)))
             if len(name_toks) == 1:
-                sur = name_toks[0].lower().strip(".,").replace("’s", "").replace("'s", "")
-                known = [e for e in self.by_surname.get(sur, []) if self.ents[e].kind == PERSON]
+                # a lone name is a person when the article knows that person already,
+                # or a role, an honorific or a speech verb goes with it
+                sur = first.strip(".,").replace("’s", "").replace("'s", "")
+                ents = self.ents
+                known = any(ents[e].kind == PERSON for e in by_surname.get(sur, ()))
                 if not known and not role_toks and hon is None and sur not in speakers1:
                     continue
-                person = True
-            if not person:
-                continue
+            else:
+                prev_word = text[max(0, m_start - 30):m_start].rstrip(" \t").rsplit(None, 1)
+                prev_word = prev_word[-1] if prev_word else ""
+                lead_lower = prev_word.isalpha() and prev_word.islower() and prev_word not in _FUNCTION_WORDS \
+                    and not _verbish(prev_word)
+                person = bool(role_toks) or hon is not None or lead_lower or (
+                    first in L.FIRST_NAMES or self._reused(name_toks[-1])
+                    or _INITIAL_RE.fullmatch(name_toks[0]) is not None
+                    or self._appos_follows(m_end) or self._role_before(m_start))
+                if not person:
+                    continue
             if any(t.isupper() and len(t) > 1 and "." not in t for t in name_toks):
                 continue  # acronyms are not people
             role = _clean_role(" ".join(role_toks)) if role_toks else None
