@@ -79,6 +79,10 @@ _CAPW_RE = re.compile(rf"^{_CAPW}$")
 # engine skips ahead to candidates instead of trying the pattern at every position:
 # alternatives that each open with a literal, "[x][x]*" rather than "[x]+".
 _MARKS_RE = re.compile("''|\"|“|”|„|‟|«|»|‘|’|'|‚|‛")
+# The same marks less the apostrophes inside a word ("don't", "Russia’s"), which the
+# pairing skips anyway (only those between ASCII letters or digits, which it surely skips).
+_MARKS_PAIRING_RE = re.compile("''|\"|“|”|„|‟|«|»|‘|‚|‛|"
+                               "’(?:(?<![A-Za-z0-9]’)|(?![A-Za-z0-9]))|'(?:(?<![A-Za-z0-9]')|(?![A-Za-z0-9]))")
 _DOUBLE_OPEN = "“„‟«"
 _DOUBLE_CLOSE = "”»"
 _OPENERS_BEFORE = set(" \t\n([{—–-/\u00a0") | set("“‘\"'«„")
@@ -402,7 +406,7 @@ def _find_spans_in_para(text: str, lo: int, hi: int, pidx: int) -> list[_Span]:
     out: list[_Span] = []
     d_open: int | None = None
     s_open: int | None = None
-    for m in _MARKS_RE.finditer(text, lo, hi):
+    for m in _MARKS_PAIRING_RE.finditer(text, lo, hi):
         i = m.start()
         c = text[i]
         wide = m.end() - i == 2

@@ -141,3 +141,19 @@ def test_according_to_always_contains_ccord_in_lower_case():
         text = rng.choice(["", " ", "x"]) + word + rng.choice([" ", "\n", "", " Ada"])
         if X._ACCORDING_RE.search(text):
             assert "ccord" in text.lower(), text
+
+
+def test_pairing_marks_skip_only_apostrophes_the_pairing_ignores():
+    """Paragraph-bounded scans (never starting after a word character, as paragraphs are
+    stripped): the marks left out are exactly apostrophes between ASCII letters/digits."""
+    pieces = ["a", "Z", "9", "é", " ", "'", "’", "''", "“", "”", "‘", ",", "x", "_"]
+    rng = random.Random(37)
+    for _ in range(20000):
+        text = " " + "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14))) + " "
+        lo, hi = 1, len(text) - 1
+        old = [(m.span(), m.group()) for m in X._MARKS_RE.finditer(text, lo, hi)]
+        new = [(m.span(), m.group()) for m in X._MARKS_PAIRING_RE.finditer(text, lo, hi)]
+        assert set(new) <= set(old), text
+        for (a, b), g in set(old) - set(new):
+            assert g in "’'" and lo < a and b < hi and text[a - 1].isascii() and text[a - 1].isalnum() \
+                and text[b].isascii() and text[b].isalnum(), text
