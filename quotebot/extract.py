@@ -350,23 +350,52 @@ def _is_abbrev_boundary(text: str, dot_pos: int) -> bool:
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentence spans (start, end) within text[start:end]; a small rule-based splitter."""
     end = len(text) if end is None else end
+    return _sentences_between(text, start, end, [m.span() for m in _SENT_BOUNDARY_RE.finditer(text, start, end)])
+
+
+def _sentences_between(text: str, start: int, end: int, boundaries) -> list[tuple[int, int]]:
+    """``split_sentences`` given the (start, end) of the boundary matches in text[start:end]."""
     spans = []
     s = start
-    for m in _SENT_BOUNDARY_RE.finditer(text, start, end):
-        if _is_abbrev_boundary(text, m.start()):
+    for b_start, b_end in boundaries:
+        if _is_abbrev_boundary(text, b_start):
             continue
-        e = m.end()
+        e = b_end
         while e > s and text[e - 1].isspace():
             e -= 1
         if e > s:
             spans.append((s, e))
-        s = m.end()
+        s = b_end
     if s < end and text[s:end].strip():
         e = end
         while e > s and text[e - 1].isspace():
             e -= 1
         spans.append((s, e))
     return spans
+
+
+def _matches_by_paragraph(text: str, paras, pattern: re.Pattern) -> list[list[tuple[int, int]]] | None:
+    """The (start, end) of ``pattern``'s matches inside each paragraph, from one scan of the
+    whole text instead of one scan (pos/endpos) per paragraph; None when that could differ.
+
+    For the quote-mark and sentence-boundary patterns the two agree when every paragraph
+    has whitespace (or the text's edge) on both sides, as ``split_paragraphs`` makes them:
+    their matches open with a non-space character, so none reaches into a paragraph from
+    before it; what they look at beside a match's edges fails on whitespace as it does at
+    a window's edge; and a match running past a paragraph's end (a boundary's spaces into
+    the next paragraph) is one the paragraph's own scan cannot make, so it is dropped."""
+    n = len(text)
+    for p in paras:
+        if (p.start > 0 and not text[p.start - 1].isspace()) or (p.end < n and not text[p.end].isspace()):
+            return None
+    found = [m.span() for m in pattern.finditer(text)]
+    starts = [a for a, _ in found]
+    out = []
+    for p in paras:
+        i = bisect.bisect_left(starts, p.start)
+        j = bisect.bisect_left(starts, p.end, i)
+        out.append([(a, b) for a, b in found[i:j] if b <= p.end])
+    return out
 
 
 # --------------------------------------------------------------------------
@@ -402,14 +431,16 @@ def _flanks(text: str, i: int, lo: int, hi: int) -> tuple[bool, bool]:
     return left, right
 
 
-def _find_spans_in_para(text: str, lo: int, hi: int, pidx: int) -> list[_Span]:
+def _find_spans_in_para(text: str, lo: int, hi: int, pidx: int, marks=None) -> list[_Span]:
+    """Pair the quote marks of one paragraph (``marks``: their (start, end), if already found)."""
     out: list[_Span] = []
     d_open: int | None = None
     s_open: int | None = None
-    for m in _MARKS_PAIRING_RE.finditer(text, lo, hi):
-        i = m.start()
+    if marks is None:
+        marks = [m.span() for m in _MARKS_PAIRING_RE.finditer(text, lo, hi)]
+    for i, m_end in marks:
         c = text[i]
-        wide = m.end() - i == 2
+        wide = m_end - i == 2
         if wide:
             c = '"'
             p = text[i - 1] if i > lo else " "
@@ -507,8 +538,12 @@ def _find_spans(article: Article) -> list[_Span]:
     text = article.text
     spans: list[_Span] = []
     prev_unclosed_para = -2
-    for p in article.paragraphs:
-        ps = _find_spans_in_para(text, p.start, p.end, p.index)
+    marks_by_para = _matches_by_paragraph(text, article.paragraphs, _MARKS_PAIRING_RE)
+    for k, p in enumerate(article.paragraphs):
+        if marks_by_para is None:
+            ps = _find_spans_in_para(text, p.start, p.end, p.index)
+        else:
+            ps = _find_spans_in_para(text, p.start, p.end, p.index, marks_by_para[k]) if marks_by_para[k] else []
         if ps and prev_unclosed_para == p.index - 1 and ps[0].open == p.start:
             ps[0].chain_prev = True
         for s in ps:
@@ -2141,8 +2176,12 @@ def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quo
     paras = article.paragraphs
     spans = _find_spans(article)
     sent_spans: list[tuple[int, int]] = []
-    for p in paras:
-        sent_spans.extend(split_sentences(text, p.start, p.end))
+    bounds_by_para = _matches_by_paragraph(text, paras, _SENT_BOUNDARY_RE)
+    for k, p in enumerate(paras):
+        if bounds_by_para is None:
+            sent_spans.extend(split_sentences(text, p.start, p.end))
+        else:
+            sent_spans.extend(_sentences_between(text, p.start, p.end, bounds_by_para[k]))
     sent_starts = [s for s, _ in sent_spans]
     q_ranges = sorted((s.open, (s.close + 1) if s.close is not None else s.end) for s in spans)
     ents = _Entities(text, q_ranges, sent_starts)

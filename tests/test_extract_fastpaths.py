@@ -157,3 +157,18 @@ def test_pairing_marks_skip_only_apostrophes_the_pairing_ignores():
         for (a, b), g in set(old) - set(new):
             assert g in "’'" and lo < a and b < hi and text[a - 1].isascii() and text[a - 1].isalnum() \
                 and text[b].isascii() and text[b].isalnum(), text
+
+
+def test_one_scan_per_article_matches_one_scan_per_paragraph():
+    from quotebot.articles import article_from_text
+
+    pieces = _PIECES + ["\n", "\n\n", "  \n ", ". ", "! ", "? ", "… ", ".” ", ". “", "'' ", ". ''A", " The", "U.S. ",
+                        "“", "”", "''", "\"", ".\n", "A.", "9"]
+    rng = random.Random(41)
+    for _ in range(8000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        art = article_from_text("t", text)
+        for pattern in (X._MARKS_PAIRING_RE, X._SENT_BOUNDARY_RE):
+            got = X._matches_by_paragraph(art.text, art.paragraphs, pattern)
+            want = [[m.span() for m in pattern.finditer(art.text, p.start, p.end)] for p in art.paragraphs]
+            assert got == want, (text, pattern.pattern)
