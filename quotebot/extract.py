@@ -204,6 +204,16 @@ class _WordIndex:
 
 _tls = threading.local()
 _PARTY_TAIL_RE = re.compile(r"\s*\([A-Z][^()]{0,24}\)\s*$")
+
+
+def _party_tail(text: str, lo: int, end: int) -> re.Match | None:
+    """``_PARTY_TAIL_RE.search(text, lo, end)``, tried only when ")" ends the window's text."""
+    j = end
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    if j == lo or text[j - 1] != ")":
+        return None
+    return _PARTY_TAIL_RE.search(text, lo, end)
 _PARTY_RE = re.compile(r"\([A-Z][^()]{0,24}\)")
 _UNNAMED_RE = re.compile(
     r"\b(?:[Aa]|[Aa]n|[Aa]nother|[Oo]ne|[Tt]he|[Tt]wo|[Tt]hree|[Ss]ome|[Ss]everal)\s+(?:[\w’'\-]+\s+){0,3}?"
@@ -729,7 +739,8 @@ def _phrase_kind_cached(words: tuple[str, ...]) -> tuple[str, str | None, str]:
     if not body:
         return "", None, ""
     lowbody = [w.lower() for w in body]
-    if len(body) >= 2 and all(w.isupper() for w in body if any(c.isalpha() for c in w)):
+    # (each word holding a letter is in capitals; the word test first, the letter scan only if needed)
+    if len(body) >= 2 and all(w.isupper() or not any(c.isalpha() for c in w) for w in body):
         return "", None, ""  # "HIGHER TURNOUT IN IOWA": a headline in capitals, not a speaker
     if "of" in body[2:-1]:
         k = body.index("of", 2)
@@ -792,7 +803,7 @@ def _subject_before(text: str, lo: int, end: int) -> _Subj | None:
     m = _adjunct_tail(seg)
     if m:
         end = lo + m.start()
-    m = _PARTY_TAIL_RE.search(text, max(lo, end - 40), end)
+    m = _party_tail(text, max(lo, end - 40), end)
     if m:
         end = m.start()  # "Sen. Chuck Ames (D-N.Y.) said": drop the party tag
     while end > lo and text[end - 1].isspace():
@@ -831,7 +842,7 @@ def _subject_before(text: str, lo: int, end: int) -> _Subj | None:
                 # ("Name, who lives outside the capital, Sacramento, said")
                 found, org_piece = None, None
             elif found is None:
-                mparty = _PARTY_TAIL_RE.search(text, seg_lo, pos)
+                mparty = _party_tail(text, seg_lo, pos)
                 piece_end = mparty.start() if mparty and mparty.start() > seg_lo else pos
                 s0, toks = _collect_back(text, seg_lo, piece_end)
                 kind, role, phrase = _phrase_kind([t[0] for t in toks])

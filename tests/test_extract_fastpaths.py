@@ -172,3 +172,13 @@ def test_one_scan_per_article_matches_one_scan_per_paragraph():
             got = X._matches_by_paragraph(art.text, art.paragraphs, pattern)
             want = [[m.span() for m in pattern.finditer(art.text, p.start, p.end)] for p in art.paragraphs]
             assert got == want, (text, pattern.pattern)
+
+
+def test_party_tail_is_the_search_it_replaces():
+    pieces = ["(", ")", "D-N.Y.", "R", "x", " ", "\n", "\t", "Ada", "(R-Ohio)", "()", "A"]
+    rng = random.Random(43)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        for lo in range(0, len(text) + 1, 2):
+            got, want = X._party_tail(text, lo, len(text)), X._PARTY_TAIL_RE.search(text, lo, len(text))
+            assert (got and got.span()) == (want and want.span()), (text, lo)
