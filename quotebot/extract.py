@@ -909,6 +909,10 @@ _APPOSED_DESC_RE = re.compile(r"[^,.;:!?“”\"()\n]{0,50},[ \t]+")
 _APPOSITION_RE = re.compile(r",\s*([^,.;:“”\"]{3,140}?)(?:,|\.(?:\s|$)|;|$| who | which )")
 
 
+_TRAIL_CONNECTORS = _CONNECTORS | L.NAME_PARTICLES
+_ROLE_WORDS = _LOWER_ROLE | _ADJ_ROLE_OK
+
+
 def _subject_after(text: str, start: int, hi: int, _nested: bool = False) -> _Subj | None:
     """The subject right after an inverted verb: ``said Jane Doe, head of X``."""
     toks = []
@@ -950,7 +954,7 @@ def _subject_after(text: str, start: int, hi: int, _nested: bool = False) -> _Su
             w.endswith(".") and not _INITIALS_OR_SHORT_RE.fullmatch(w)) else e))
         if w.endswith((",", ";", ":")) or (w.endswith(".") and not _INITIALS_OR_TITLE_RE.fullmatch(w)):
             break
-    while out and out[-1][0].lower() in _CONNECTORS | L.NAME_PARTICLES:
+    while out and out[-1][0].lower() in _TRAIL_CONNECTORS:
         out.pop()
     if not out:
         return None
@@ -978,7 +982,7 @@ def _subject_after(text: str, start: int, hi: int, _nested: bool = False) -> _Su
                       "adding", "noting", "according", "when", "while", "as", "during") \
                     and fw not in ("the", "a", "an"):
                 app = ""
-            if app and fw in ("a", "an", "the") or (app and app.split()[0].lower() in _LOWER_ROLE | _ADJ_ROLE_OK) \
+            if app and fw in ("a", "an", "the") or (app and app.split()[0].lower() in _ROLE_WORDS) \
                     or (app and _is_cap(app.split()[0])):
                 if not role:
                     role = app
