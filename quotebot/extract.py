@@ -1176,8 +1176,11 @@ _SUBORD_INTRO_RE = re.compile(r"\s*(?:When|While|After|Before|Although|Though|Be
 # "Name said" at the start of a line or after a sentence end or a comma. The
 # position checks sit after the first capital (``(?<![^\n]X)`` is "at the text's or a
 # line's start"), so the pattern opens with a character set the engine can skip to.
+# Only speech verbs (those of plain letters) are matched as the second word: the
+# "Capitalised lowercase" pairs with any other word were matched only to be dropped.
 _LONE_SPEAKER_RE = re.compile(rf"([{_UP}](?:(?<![^\n][{_UP}])|(?<=[.!?”\",]\s[{_UP}]))[a-z][\w’'\-]+)[ \t]+"
-                              r"(?:also[ \t]+)?([a-z]+)\b")
+                              r"(?:also[ \t]+)?(" + _trie_regex({v for v in L.SPEECH_VERBS if re.fullmatch("[a-z]+", v)})
+                              + r")\b")
 _REPORTED_VERB_RE = re.compile(r"[ \t]+(?:was|is|were|are|has|had|have|would|will|could|should|can|may|might|"
                                r"did|does|do|wants|wanted|needs|needed)\b")
 _WHO_SAID_RE = re.compile(
