@@ -187,3 +187,17 @@ def test_lone_speaker_pattern_finds_the_speech_verb_pairs_of_the_general_one():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
         want = [(m.span(), m.groups()) for m in old.finditer(text) if m.group(2) in X.L.SPEECH_VERBS]
         assert [(m.span(), m.groups()) for m in X._LONE_SPEAKER_RE.finditer(text)] == want, text
+
+
+def test_role_of_trie_matches_the_same_texts():
+    roles = sorted(w for w in (X.L.ROLE_NOUNS | X.L.TITLES) if w.isalpha() and len(w) > 2)
+    alt = "|".join(sorted((re.escape(w) for w in roles), key=len, reverse=True))
+    old = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,6}(?:" + alt + r")\s+(?:of|at|for|to)\s",
+                     re.IGNORECASE)
+    fillers = ["the", "a", "An", "top", "Ada", "Holm", "former", "of", "for", "to", "at", "-", "x", "ſ", "K"]
+    rng = random.Random(53)
+    for _ in range(20000):
+        words = [rng.choice(roles + fillers).upper() if rng.random() < 0.2 else rng.choice(roles + fillers)
+                 for _ in range(rng.randint(0, 9))]
+        text = rng.choice([" ", "  ", "\t"]).join(words) + rng.choice(["", " ", " x"])
+        assert bool(X._ROLE_OF_RE.search(text)) == bool(old.search(text)), text
