@@ -201,3 +201,21 @@ def test_role_of_trie_matches_the_same_texts():
                  for _ in range(rng.randint(0, 9))]
         text = rng.choice([" ", "  ", "\t"]).join(words) + rng.choice(["", " ", " x"])
         assert bool(X._ROLE_OF_RE.search(text)) == bool(old.search(text)), text
+
+
+def test_clean_ascii_shortcut_is_the_general_path():
+    import unicodedata
+
+    from quotebot import normalize as N
+
+    def general(text: str) -> str:
+        text = N._SURROGATES.sub("", text)
+        text = N._INVISIBLE.sub("", text)
+        return unicodedata.normalize("NFC", text).translate(N._QUOTE_TABLE)
+
+    assert N._ASCII_QUOTE_FIXES == [("`", "'")]
+    rng = random.Random(59)
+    for _ in range(20000):
+        text = "".join(chr(rng.randrange(128)) for _ in range(rng.randint(0, 12)))
+        assert N.clean(text) == general(text), text
+        assert N.normalize(text) == " ".join(N.tokens(general(text))), text
