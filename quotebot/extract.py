@@ -384,7 +384,17 @@ def _sentences_between(text: str, start: int, end: int, boundaries) -> list[tupl
     return spans
 
 
-def _matches_by_paragraph(text: str, paras, pattern: re.Pattern) -> list[list[tuple[int, int]]] | None:
+def _paragraphs_between_spaces(text: str, paras) -> bool:
+    """Has every paragraph whitespace (or the text's edge) on both sides?"""
+    n = len(text)
+    for p in paras:
+        if (p.start > 0 and not text[p.start - 1].isspace()) or (p.end < n and not text[p.end].isspace()):
+            return False
+    return True
+
+
+def _matches_by_paragraph(text: str, paras, pattern: re.Pattern,
+                          bounded: bool | None = None) -> list[list[tuple[int, int]]] | None:
     """The (start, end) of ``pattern``'s matches inside each paragraph, from one scan of the
     whole text instead of one scan (pos/endpos) per paragraph; None when that could differ.
 
@@ -394,10 +404,8 @@ def _matches_by_paragraph(text: str, paras, pattern: re.Pattern) -> list[list[tu
     before it; what they look at beside a match's edges fails on whitespace as it does at
     a window's edge; and a match running past a paragraph's end (a boundary's spaces into
     the next paragraph) is one the paragraph's own scan cannot make, so it is dropped."""
-    n = len(text)
-    for p in paras:
-        if (p.start > 0 and not text[p.start - 1].isspace()) or (p.end < n and not text[p.end].isspace()):
-            return None
+    if not (_paragraphs_between_spaces(text, paras) if bounded is None else bounded):
+        return None
     found = [m.span() for m in pattern.finditer(text)]
     starts = [a for a, _ in found]
     out = []
@@ -544,11 +552,11 @@ def _unclosed_attr_cut(text: str, lo: int, hi: int) -> int | None:
     return mm.start()
 
 
-def _find_spans(article: Article) -> list[_Span]:
+def _find_spans(article: Article, bounded: bool | None = None) -> list[_Span]:
     text = article.text
     spans: list[_Span] = []
     prev_unclosed_para = -2
-    marks_by_para = _matches_by_paragraph(text, article.paragraphs, _MARKS_PAIRING_RE)
+    marks_by_para = _matches_by_paragraph(text, article.paragraphs, _MARKS_PAIRING_RE, bounded)
     for k, p in enumerate(article.paragraphs):
         if marks_by_para is None:
             ps = _find_spans_in_para(text, p.start, p.end, p.index)
@@ -1452,7 +1460,7 @@ class _Entities:
             lead: list[str] = []
             back = text[max(0, m_start - 80):m_start]
             back = back[back.rfind("\n") + 1:]
-            bt = back.split(" ")
+            bt = back.rsplit(" ", 6)  # (the same last pieces as split(" "): only five are read)
             if bt and bt[-1] == "":
                 bt.pop()
                 for w in reversed(bt[-5:]):
@@ -2194,9 +2202,10 @@ def _extract(article: Article, paraphrase: bool, safe: bool = False) -> list[Quo
 def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quote]:
     text = article.text
     paras = article.paragraphs
-    spans = _find_spans(article)
+    bounded = _paragraphs_between_spaces(text, paras)  # (see _matches_by_paragraph)
+    spans = _find_spans(article, bounded)
     sent_spans: list[tuple[int, int]] = []
-    bounds_by_para = _matches_by_paragraph(text, paras, _SENT_BOUNDARY_RE)
+    bounds_by_para = _matches_by_paragraph(text, paras, _SENT_BOUNDARY_RE, bounded)
     for k, p in enumerate(paras):
         if bounds_by_para is None:
             sent_spans.extend(split_sentences(text, p.start, p.end))
