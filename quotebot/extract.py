@@ -109,6 +109,7 @@ def _word_before(text: str, lo: int, end: int) -> str | None:
     n = _WORD_RUN_RE.match(text[lo:end][::-1]).end()
     return text[end - n:end] if n else None
 
+
 _FRAG_ALT = "|".join(sorted((re.escape(v) for v in L.FRAGMENT_VERBS), key=len, reverse=True))
 _LCWORD_RE = re.compile(r"\b[a-z]+(?:-[a-z]+)*\b(?![’'])")
 _ANY_VOCAB = L.SPEECH_VERBS | L.FRAGMENT_VERBS
@@ -214,6 +215,8 @@ def _party_tail(text: str, lo: int, end: int) -> re.Match | None:
     if j == lo or text[j - 1] != ")":
         return None
     return _PARTY_TAIL_RE.search(text, lo, end)
+
+
 _PARTY_RE = re.compile(r"\([A-Z][^()]{0,24}\)")
 _UNNAMED_RE = re.compile(
     r"\b(?:[Aa]|[Aa]n|[Aa]nother|[Oo]ne|[Tt]he|[Tt]wo|[Tt]hree|[Ss]ome|[Ss]everal)\s+(?:[\w’'\-]+\s+){0,3}?"
@@ -286,6 +289,8 @@ def _adjunct_tail(s: str) -> re.Match | None:
     if not last or not _ADJUNCT_LAST_RE.fullmatch(last[-1]):
         return None
     return _ADJUNCT_TAIL_RE.search(s)
+
+
 _TOKEN_RE = re.compile(r"\S+")
 _PRONOUN_SUBJ = {"he", "she", "they", "we", "i"}
 _DETERMINERS = {"the", "a", "an", "one", "another", "his", "her", "their", "its", "our",
