@@ -83,6 +83,9 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     return paras
 
 
+_BY_RE = re.compile(r"^(?:By|BY)\s")
+
+
 def _looks_like_title(line: str) -> bool:
     words = line.split()
     if not words or len(line) > 200 or len(words) > 25:
@@ -90,7 +93,7 @@ def _looks_like_title(line: str) -> bool:
     if line.endswith((".", ",", ";")) and not line.endswith(("..", "…")):
         # Body text ends with a period; a headline rarely does.
         return False
-    if re.match(r"^(?:By|BY)\s", line):
+    if _BY_RE.match(line):
         return False
     return True
 

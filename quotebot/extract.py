@@ -56,10 +56,33 @@ __all__ = ["extract_quotes", "split_sentences"]
 # Character classes and small regexes
 # --------------------------------------------------------------------------
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽА-ЯЁ"
-_ABBR_TITLES = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Prof|Rev|Adm|Maj|Ft|Mt|Gens|Sens|Reps|Messrs|Supt|Insp|Cmdr|Lt\.Col)\."
+_TITLE_ABBRS = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "St", "Jr", "Sr",
+                "Prof", "Rev", "Adm", "Maj", "Ft", "Mt", "Gens", "Sens", "Reps", "Messrs", "Supt", "Insp", "Cmdr",
+                "Lt.Col")
+_ABBR_TITLES = "(?:" + "|".join(re.escape(t) for t in _TITLE_ABBRS) + r")\."
 _CAPW = rf"(?:{_ABBR_TITLES}|[{_UP}]\.(?:[{_UP}]\.)+|[{_UP}]\.(?=[ \t]+[{_UP}])|[{_UP}][\w'’\-]*)"
+
+
+def _capw_after_first() -> str:
+    """The rest of a ``_CAPW`` word once its first capital is consumed: each title
+    abbreviation checks that capital with a lookbehind (same alternatives, same order
+    among titles of one letter). Lets a pattern open with ``[capitals]`` so the engine
+    skips ahead to capitals instead of trying a lookahead at every position."""
+    by_first: dict[str, list[str]] = {}
+    for t in _TITLE_ABBRS:
+        by_first.setdefault(t[0], []).append(re.escape(t[1:]))
+    titles = [f"(?<={c})(?:{'|'.join(rests)})\\." for c, rests in by_first.items()]
+    return "(?:" + "|".join(titles + [rf"\.(?:[{_UP}]\.)+", rf"\.(?=[ \t]+[{_UP}])", r"[\w'’\-]*"]) + ")"
 _CAPW_RE = re.compile(rf"^{_CAPW}$")
-_MARKS_RE = re.compile("''|[\"“”„‟«»‘’'‚‛]")  # '' is a double mark (some newspapers' style)
+# '' is a double mark (some newspapers' style). Patterns that are searched through long
+# stretches of text are written to open with a character (set) where they can, so the
+# engine skips ahead to candidates instead of trying the pattern at every position:
+# alternatives that each open with a literal, "[x][x]*" rather than "[x]+".
+_MARKS_RE = re.compile("''|\"|“|”|„|‟|«|»|‘|’|'|‚|‛")
+# The same marks less the apostrophes inside a word ("don't", "Russia’s"), which the
+# pairing skips anyway (only those between ASCII letters or digits, which it surely skips).
+_MARKS_PAIRING_RE = re.compile("''|\"|“|”|„|‟|«|»|‘|‚|‛|"
+                               "’(?:(?<![A-Za-z0-9]’)|(?![A-Za-z0-9]))|'(?:(?<![A-Za-z0-9]')|(?![A-Za-z0-9]))")
 _DOUBLE_OPEN = "“„‟«"
 _DOUBLE_CLOSE = "”»"
 _OPENERS_BEFORE = set(" \t\n([{—–-/\u00a0") | set("“‘\"'«„")
@@ -72,10 +95,21 @@ _ABBREV = {
     "u.k", "e.g", "i.e", "a.m", "p.m", "d.c", "mt", "ft", "fig", "adm", "maj", "rev", "supt",
     "pres", "dept", "univ", "assn", "bros", "messrs", "gens", "reps", "sens", "ave", "blvd",
 }
-_SENT_BOUNDARY_RE = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=(?:''|[\"“‘'(\[])?[0-9" + _UP + r"])")
+_SENT_BOUNDARY_RE = re.compile(r"[.!?…][.!?…]*[\"”’')\]]*\s+(?=(?:''|[\"“‘'(\[])?[0-9" + _UP + r"])")
 _WORD_BEFORE_RE = re.compile(r"([\w.\-]+)$")
+_WORD_RUN_RE = re.compile(r"[\w.\-]*")
 
-_VERB_ALT = "|".join(sorted((re.escape(v) for v in L.SPEECH_VERBS), key=len, reverse=True))
+
+def _word_before(text: str, lo: int, end: int) -> str | None:
+    """What ``_WORD_BEFORE_RE.search(text, lo, end)`` captures: the run of word characters,
+    dots and hyphens that ends at ``end`` (``$`` also matches just before a final newline),
+    found by matching the reversed window instead of trying every start position."""
+    if end > lo and text[end - 1] == "\n":
+        end -= 1
+    n = _WORD_RUN_RE.match(text[lo:end][::-1]).end()
+    return text[end - n:end] if n else None
+
+
 _FRAG_ALT = "|".join(sorted((re.escape(v) for v in L.FRAGMENT_VERBS), key=len, reverse=True))
 _LCWORD_RE = re.compile(r"\b[a-z]+(?:-[a-z]+)*\b(?![’'])")
 _ANY_VOCAB = L.SPEECH_VERBS | L.FRAGMENT_VERBS
@@ -128,14 +162,20 @@ def _trie_regex(words: set[str]) -> str:
 class _WordIndex:
     """Every cue word of the article, found in one pass; windows are then bisect look-ups."""
 
+    _WORDS: frozenset[str] | None = None
     _RE: re.Pattern | None = None
 
     def __init__(self, text: str, vocab: set[str]):
         self.text = text
         if _WordIndex._RE is None:
-            words = {w for w in vocab | {"according", "went"} if re.fullmatch(r"[a-z]+(?:-[a-z]+)*", w)}
-            _WordIndex._RE = re.compile(r"(?<![\-’'])\b(?:" + _trie_regex(words) + r")\b(?![’'\-])")
-        ms = [(m.start(), m.end(), m.group()) for m in _WordIndex._RE.finditer(text)]
+            _WordIndex._WORDS = frozenset(
+                w for w in vocab | {"according", "went"} if re.fullmatch(r"[a-z]+(?:-[a-z]+)*", w))
+            # A cue word is a whole run of word characters, hyphens and apostrophes. The
+            # pattern consumes the character before the word (so it opens with a character
+            # set the engine skips to, instead of trying a lookbehind at every letter); the
+            # text gets a leading newline so that a word at its start has one too.
+            _WordIndex._RE = re.compile(r"[^\w\-’'](" + _trie_regex(_WordIndex._WORDS) + r")(?![\w\-’'])")
+        ms = [(m.start(1) - 1, m.end() - 1, m.group(1)) for m in _WordIndex._RE.finditer("\n" + text)]
         self.pos = [a for a, _, _ in ms]
         self.ends = [b for _, b, _ in ms]
         self.words = [w for _, _, w in ms]
@@ -165,6 +205,18 @@ class _WordIndex:
 
 _tls = threading.local()
 _PARTY_TAIL_RE = re.compile(r"\s*\([A-Z][^()]{0,24}\)\s*$")
+
+
+def _party_tail(text: str, lo: int, end: int) -> re.Match | None:
+    """``_PARTY_TAIL_RE.search(text, lo, end)``, tried only when ")" ends the window's text."""
+    j = end
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    if j == lo or text[j - 1] != ")":
+        return None
+    return _PARTY_TAIL_RE.search(text, lo, end)
+
+
 _PARTY_RE = re.compile(r"\([A-Z][^()]{0,24}\)")
 _UNNAMED_RE = re.compile(
     r"\b(?:[Aa]|[Aa]n|[Aa]nother|[Oo]ne|[Tt]he|[Tt]wo|[Tt]hree|[Ss]ome|[Ss]everal)\s+(?:[\w’'\-]+\s+){0,3}?"
@@ -209,20 +261,36 @@ class _SpeechSearch:
 
 _SPEECH_RE = _SpeechSearch()
 _AFTER_VERB_RE = re.compile(
-    rf"^(?:(?:also|later|then|again|further|simply|quickly|once|finally)\s+)?({_VERB_ALT})\b",
+    # the speech verbs as a trie: the same longest verb a longest-first alternation finds
+    rf"^(?:(?:also|later|then|again|further|simply|quickly|once|finally)\s+)?({_trie_regex(L.SPEECH_VERBS)})\b",
 )
 _ACCORDING_RE = re.compile(r"\baccording to\s+", re.IGNORECASE)
+_ADJUNCT_TIMES = (r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|"
+                  r"month|year|night|morning|afternoon|evening|weekend|January|February|March|April|May|"
+                  r"June|July|August|September|October|November|December")
+_ADJUNCT_ADVERBS = (r"also|later|then|again|further|has|had|have|was|is|were|are|would|will|"
+                    r"previously|recently|once|repeatedly|publicly|privately|reportedly|himself|herself|"
+                    r"themselves|itself|first|quickly|simply|even|often|earlier|today|yesterday|tonight|"
+                    r"never|initially|then-|still|only|already|subsequently|ultimately|eventually|finally")
 _ADJUNCT_TAIL_RE = re.compile(
     r"(?:[\s,]+(?:on|last|this|early|late|earlier|later|in|at|during)\s+"
-    r"(?:a\s+|an\s+|the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|"
-    r"month|year|night|morning|afternoon|evening|weekend|January|February|March|April|May|"
-    r"June|July|August|September|October|November|December)\b\.?(?:\s+\d{1,2})?|"
-    r"\s+(?:also|later|then|again|further|has|had|have|was|is|were|are|would|will|"
-    r"previously|recently|once|repeatedly|publicly|privately|reportedly|himself|herself|"
-    r"themselves|itself|first|quickly|simply|even|often|earlier|today|yesterday|tonight|"
-    r"never|initially|then-|still|only|already|subsequently|ultimately|eventually|finally))+\s*$",
+    rf"(?:a\s+|an\s+|the\s+)?(?:{_ADJUNCT_TIMES})\b\.?(?:\s+\d{{1,2}})?|"
+    rf"\s+(?:{_ADJUNCT_ADVERBS}))+\s*$",
     re.IGNORECASE,
 )
+# Such a tail ends with one of its words (or a day of the month) as the text's last
+# whitespace-separated token: checking that token first spares most searches.
+_ADJUNCT_LAST_RE = re.compile(rf"(?:{_ADJUNCT_TIMES}|{_ADJUNCT_ADVERBS})\.?|\d{{1,2}}", re.IGNORECASE)
+
+
+def _adjunct_tail(s: str) -> re.Match | None:
+    """``_ADJUNCT_TAIL_RE.search(s)``: the time and adverb words that end ``s``."""
+    last = s.rsplit(None, 1)
+    if not last or not _ADJUNCT_LAST_RE.fullmatch(last[-1]):
+        return None
+    return _ADJUNCT_TAIL_RE.search(s)
+
+
 _TOKEN_RE = re.compile(r"\S+")
 _PRONOUN_SUBJ = {"he", "she", "they", "we", "i"}
 _DETERMINERS = {"the", "a", "an", "one", "another", "his", "her", "their", "its", "our",
@@ -279,10 +347,10 @@ def _is_abbrev_boundary(text: str, dot_pos: int) -> bool:
     """Is the period at dot_pos part of an abbreviation/initial rather than a sentence end?"""
     if text[dot_pos] != ".":
         return False
-    m = _WORD_BEFORE_RE.search(text, max(0, dot_pos - 20), dot_pos)
-    if not m:
+    w = _word_before(text, max(0, dot_pos - 20), dot_pos)
+    if not w:
         return False
-    w = m.group(1).lower().strip("-")
+    w = w.lower().strip("-")
     if w in _ABBREV:
         return True
     if len(w) == 1 and w.isalpha():  # an initial: "J. Smith"
@@ -297,23 +365,60 @@ def _is_abbrev_boundary(text: str, dot_pos: int) -> bool:
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentence spans (start, end) within text[start:end]; a small rule-based splitter."""
     end = len(text) if end is None else end
+    return _sentences_between(text, start, end, [m.span() for m in _SENT_BOUNDARY_RE.finditer(text, start, end)])
+
+
+def _sentences_between(text: str, start: int, end: int, boundaries) -> list[tuple[int, int]]:
+    """``split_sentences`` given the (start, end) of the boundary matches in text[start:end]."""
     spans = []
     s = start
-    for m in _SENT_BOUNDARY_RE.finditer(text, start, end):
-        if _is_abbrev_boundary(text, m.start()):
+    for b_start, b_end in boundaries:
+        if _is_abbrev_boundary(text, b_start):
             continue
-        e = m.end()
+        e = b_end
         while e > s and text[e - 1].isspace():
             e -= 1
         if e > s:
             spans.append((s, e))
-        s = m.end()
+        s = b_end
     if s < end and text[s:end].strip():
         e = end
         while e > s and text[e - 1].isspace():
             e -= 1
         spans.append((s, e))
     return spans
+
+
+def _paragraphs_between_spaces(text: str, paras) -> bool:
+    """Has every paragraph whitespace (or the text's edge) on both sides?"""
+    n = len(text)
+    for p in paras:
+        if (p.start > 0 and not text[p.start - 1].isspace()) or (p.end < n and not text[p.end].isspace()):
+            return False
+    return True
+
+
+def _matches_by_paragraph(text: str, paras, pattern: re.Pattern,
+                          bounded: bool | None = None) -> list[list[tuple[int, int]]] | None:
+    """The (start, end) of ``pattern``'s matches inside each paragraph, from one scan of the
+    whole text instead of one scan (pos/endpos) per paragraph; None when that could differ.
+
+    For the quote-mark and sentence-boundary patterns the two agree when every paragraph
+    has whitespace (or the text's edge) on both sides, as ``split_paragraphs`` makes them:
+    their matches open with a non-space character, so none reaches into a paragraph from
+    before it; what they look at beside a match's edges fails on whitespace as it does at
+    a window's edge; and a match running past a paragraph's end (a boundary's spaces into
+    the next paragraph) is one the paragraph's own scan cannot make, so it is dropped."""
+    if not (_paragraphs_between_spaces(text, paras) if bounded is None else bounded):
+        return None
+    found = [m.span() for m in pattern.finditer(text)]
+    starts = [a for a, _ in found]
+    out = []
+    for p in paras:
+        i = bisect.bisect_left(starts, p.start)
+        j = bisect.bisect_left(starts, p.end, i)
+        out.append([(a, b) for a, b in found[i:j] if b <= p.end])
+    return out
 
 
 # --------------------------------------------------------------------------
@@ -349,14 +454,16 @@ def _flanks(text: str, i: int, lo: int, hi: int) -> tuple[bool, bool]:
     return left, right
 
 
-def _find_spans_in_para(text: str, lo: int, hi: int, pidx: int) -> list[_Span]:
+def _find_spans_in_para(text: str, lo: int, hi: int, pidx: int, marks=None) -> list[_Span]:
+    """Pair the quote marks of one paragraph (``marks``: their (start, end), if already found)."""
     out: list[_Span] = []
     d_open: int | None = None
     s_open: int | None = None
-    for m in _MARKS_RE.finditer(text, lo, hi):
-        i = m.start()
+    if marks is None:
+        marks = [m.span() for m in _MARKS_PAIRING_RE.finditer(text, lo, hi)]
+    for i, m_end in marks:
         c = text[i]
-        wide = m.end() - i == 2
+        wide = m_end - i == 2
         if wide:
             c = '"'
             p = text[i - 1] if i > lo else " "
@@ -450,12 +557,16 @@ def _unclosed_attr_cut(text: str, lo: int, hi: int) -> int | None:
     return mm.start()
 
 
-def _find_spans(article: Article) -> list[_Span]:
+def _find_spans(article: Article, bounded: bool | None = None) -> list[_Span]:
     text = article.text
     spans: list[_Span] = []
     prev_unclosed_para = -2
-    for p in article.paragraphs:
-        ps = _find_spans_in_para(text, p.start, p.end, p.index)
+    marks_by_para = _matches_by_paragraph(text, article.paragraphs, _MARKS_PAIRING_RE, bounded)
+    for k, p in enumerate(article.paragraphs):
+        if marks_by_para is None:
+            ps = _find_spans_in_para(text, p.start, p.end, p.index)
+        else:
+            ps = _find_spans_in_para(text, p.start, p.end, p.index, marks_by_para[k]) if marks_by_para[k] else []
         if ps and prev_unclosed_para == p.index - 1 and ps[0].open == p.start:
             ps[0].chain_prev = True
         for s in ps:
@@ -544,18 +655,28 @@ def _org_like_role(role: list[str]) -> bool:
     return bool(role) and role[-1].lower() in _CONNECTORS
 
 
+def _tokens_backward(text: str, lo: int, end: int):
+    """The whitespace-separated tokens of text[lo:end] as (token, start, end), last first.
+
+    Lazily, from the reversed window: a noun phrase walk usually stops after a few
+    tokens, so the rest of a long sentence is never split."""
+    for m in _TOKEN_RE.finditer(text[lo:end][::-1]):
+        a, b = m.span()
+        yield m.group()[::-1], end - b, end - a
+
+
+_DOTTED_INITIALS_RE = re.compile(r"(?:[A-Za-z]\.)+")
+_LEAD_CONNECTORS = (_CONNECTORS | L.NAME_PARTICLES) - {"the"}
+
+
 def _collect_back(text: str, lo: int, end: int) -> tuple[int, list[tuple[str, int, int]]]:
     """Tokens of a noun phrase ending at ``end`` (walking back over names/titles)."""
-    toks = [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, lo, end)]
     out: list[tuple[str, int, int]] = []
-    i = len(toks) - 1
-    while i >= 0:
-        w, s, e = toks[i]
+    for w, s, e in _tokens_backward(text, lo, end):
         if out and (w[-1] in ",;:!?\"“”" or (w.endswith(".") and not _is_cap(w) and w.lower() not in L.TITLES
                                               and not _INITIAL_RE.fullmatch(w))):
             break
-        if out and w.endswith(".") and w[:-1].lower() not in _ABBREV and not re.fullmatch(
-                r"(?:[A-Za-z]\.)+", w):
+        if out and w.endswith(".") and w[:-1].lower() not in _ABBREV and not _DOTTED_INITIALS_RE.fullmatch(w):
             break
         cw = _clean_tok(w)
         low = cw.lower()
@@ -582,10 +703,9 @@ def _collect_back(text: str, lo: int, end: int) -> tuple[int, list[tuple[str, in
             out.append((cw, s, e))  # "Russia's chief negotiator"
         else:
             break
-        i -= 1
     # drop dangling connectors at the front
     out.reverse()
-    while out and out[0][0].lower() in (_CONNECTORS | L.NAME_PARTICLES) - {"the"} and not (
+    while out and out[0][0].lower() in _LEAD_CONNECTORS and not (
             len(out) > 1 and _is_cap(out[0][0]) and out[0][0].lower() in L.FIRST_NAMES):
         out.pop(0)  # ("Ben Carter": a first name that is also a particle stays)
     return (out[0][1] if out else end), out
@@ -632,7 +752,8 @@ def _phrase_kind_cached(words: tuple[str, ...]) -> tuple[str, str | None, str]:
     if not body:
         return "", None, ""
     lowbody = [w.lower() for w in body]
-    if len(body) >= 2 and all(w.isupper() for w in body if any(c.isalpha() for c in w)):
+    # (each word holding a letter is in capitals; the word test first, the letter scan only if needed)
+    if len(body) >= 2 and all(w.isupper() or not any(c.isalpha() for c in w) for w in body):
         return "", None, ""  # "HIGHER TURNOUT IN IOWA": a headline in capitals, not a speaker
     if "of" in body[2:-1]:
         k = body.index("of", 2)
@@ -672,26 +793,32 @@ def _phrase_kind_cached(words: tuple[str, ...]) -> tuple[str, str | None, str]:
     last = lowbody[-1]
     if last in L.PLURAL_ROLE_NOUNS or L.is_org_phrase(" ".join(body)) or (last in _ORG_HEADS and last not in L.ROLE_NOUNS):
         return "org", None, " ".join(words)
-    if re.fullmatch(r"\d+-year-old", last):
+    if _AGE_RE.fullmatch(last):
         return "desc", None, " ".join(words)
     if last in L.ROLE_NOUNS or last in L.TITLES and last not in _CONNECTORS:
         return "desc", None, " ".join(words)
     return "", None, ""
 
 
+# (only ever tested for a match: the role words as a trie, which matches the same texts
+# as their longest-first alternation and is tried letter by letter instead of word by word)
 _ROLE_OF_RE = re.compile(
-    r"^(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,6}(?:" + "|".join(sorted(
-        (re.escape(w) for w in (L.ROLE_NOUNS | L.TITLES) if w.isalpha() and len(w) > 2), key=len, reverse=True))
+    r"^(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,6}(?:"
+    + _trie_regex({w for w in (L.ROLE_NOUNS | L.TITLES) if w.isalpha() and len(w) > 2})
     + r")\s+(?:of|at|for|to)\s", re.IGNORECASE)
+
+
+_REL_PIECE_RE = re.compile(r"(?:^|\s)(?:who|whose|which|where|whom)\s")
+_ROLE_FROM_RE = re.compile(r"(?:^|\s)((?:[Tt]he|[Aa]n?)\s+(?:[a-z\-]+\s+)?)([a-z\-]+)\s+(?:from|of)\s+$")
 
 
 def _subject_before(text: str, lo: int, end: int) -> _Subj | None:
     """The subject phrase that ends right before ``end`` (a verb position)."""
     seg = text[lo:end]
-    m = _ADJUNCT_TAIL_RE.search(seg)
+    m = _adjunct_tail(seg)
     if m:
         end = lo + m.start()
-    m = _PARTY_TAIL_RE.search(text, max(lo, end - 40), end)
+    m = _party_tail(text, max(lo, end - 40), end)
     if m:
         end = m.start()  # "Sen. Chuck Ames (D-N.Y.) said": drop the party tag
     while end > lo and text[end - 1].isspace():
@@ -702,7 +829,7 @@ def _subject_before(text: str, lo: int, end: int) -> _Subj | None:
         end = max(lo, end - 6) + mrel.start()
         while end > lo and text[end - 1].isspace():
             end -= 1
-        m = _ADJUNCT_TAIL_RE.search(text[lo:end])
+        m = _adjunct_tail(text[lo:end])
         if m:
             end = lo + m.start()
     if end <= lo:
@@ -725,12 +852,12 @@ def _subject_before(text: str, lo: int, end: int) -> _Subj | None:
             c = text.rfind(",", max(lo, pos - 200), pos)
             seg_lo = c + 1 if c >= lo and c != -1 else lo
             piece = text[seg_lo:pos].strip()
-            if re.search(r"(?:^|\s)(?:who|whose|which|where|whom)\s", piece + " "):
+            if _REL_PIECE_RE.search(piece + " "):
                 # the pieces after this one sat inside a relative clause
                 # ("Name, who lives outside the capital, Sacramento, said")
                 found, org_piece = None, None
             elif found is None:
-                mparty = _PARTY_TAIL_RE.search(text, seg_lo, pos)
+                mparty = _party_tail(text, seg_lo, pos)
                 piece_end = mparty.start() if mparty and mparty.start() > seg_lo else pos
                 s0, toks = _collect_back(text, seg_lo, piece_end)
                 kind, role, phrase = _phrase_kind([t[0] for t in toks])
@@ -770,7 +897,7 @@ def _subject_before(text: str, lo: int, end: int) -> _Subj | None:
         return None
     if kind in ("name", "org") and _is_place(phrase) and not role:
         before = text[max(lo, toks[0][1] - 60):toks[0][1]]
-        mrole = re.search(r"(?:^|\s)((?:[Tt]he|[Aa]n?)\s+(?:[a-z\-]+\s+)?)([a-z\-]+)\s+(?:from|of)\s+$", before)
+        mrole = _ROLE_FROM_RE.search(before)
         if mrole and mrole.group(2) in _LOWER_ROLE:
             # "the senator from Vermont said": a description, not the state
             return _Subj(f"the {phrase} {mrole.group(2)}", "desc", toks[0][1] - len(before) + mrole.start(1),
@@ -791,6 +918,16 @@ def _subject_before(text: str, lo: int, end: int) -> _Subj | None:
     return _Subj(phrase, kind, toks[0][1], toks[-1][2], role)
 
 
+_INITIALS_OR_TITLE_RE = re.compile(r"(?:[A-Za-z]\.)+|" + _ABBR_TITLES)
+_INITIALS_OR_SHORT_RE = re.compile(r"(?:[A-Za-z]\.)+|[A-Z][a-z]{0,3}\.")
+_APPOSED_DESC_RE = re.compile(r"[^,.;:!?“”\"()\n]{0,50},[ \t]+")
+_APPOSITION_RE = re.compile(r",\s*([^,.;:“”\"]{3,140}?)(?:,|\.(?:\s|$)|;|$| who | which )")
+
+
+_TRAIL_CONNECTORS = _CONNECTORS | L.NAME_PARTICLES
+_ROLE_WORDS = _LOWER_ROLE | _ADJ_ROLE_OK
+
+
 def _subject_after(text: str, start: int, hi: int, _nested: bool = False) -> _Subj | None:
     """The subject right after an inverted verb: ``said Jane Doe, head of X``."""
     toks = []
@@ -808,7 +945,7 @@ def _subject_after(text: str, start: int, hi: int, _nested: bool = False) -> _Su
         if out and _PARTY_RE.fullmatch(w.rstrip(",.;:")):
             break  # "said Rep. Ann Lee (R-Ohio), who …"
         cw = _clean_tok(w)
-        if cw.endswith(".") and not re.fullmatch(r"(?:[A-Za-z]\.)+|" + _ABBR_TITLES, cw):
+        if cw.endswith(".") and not _INITIALS_OR_TITLE_RE.fullmatch(cw):
             cw = cw.rstrip(".")  # "…," said Pavone.
         low = cw.lower()
         if not cw:
@@ -829,11 +966,10 @@ def _subject_after(text: str, start: int, hi: int, _nested: bool = False) -> _Su
         if not ok:
             break
         out.append((cw, s, s + len(w.rstrip(",;:.()\"”’")) if w.endswith((",", ";", ":")) or (
-            w.endswith(".") and not re.fullmatch(r"(?:[A-Za-z]\.)+|[A-Z][a-z]{0,3}\.", w)) else e))
-        if w.endswith((",", ";", ":")) or (w.endswith(".") and not re.fullmatch(
-                r"(?:[A-Za-z]\.)+|" + _ABBR_TITLES, w)):
+            w.endswith(".") and not _INITIALS_OR_SHORT_RE.fullmatch(w)) else e))
+        if w.endswith((",", ";", ":")) or (w.endswith(".") and not _INITIALS_OR_TITLE_RE.fullmatch(w)):
             break
-    while out and out[-1][0].lower() in _CONNECTORS | L.NAME_PARTICLES:
+    while out and out[-1][0].lower() in _TRAIL_CONNECTORS:
         out.pop()
     if not out:
         return None
@@ -842,7 +978,7 @@ def _subject_after(text: str, start: int, hi: int, _nested: bool = False) -> _Su
     m_sp = None
     if out[0][0].lower() in ("a", "an", "another", "one") and not _nested and end < hi:
         # "said another Twitter user, Jane Roe": the description is an apposition of the name
-        m_sp = re.match(r"[^,.;:!?“”\"()\n]{0,50},[ \t]+", text[end:min(hi, end + 56)])
+        m_sp = _APPOSED_DESC_RE.match(text[end:min(hi, end + 56)])
     if m_sp is not None:
         named = _subject_after(text, end + m_sp.end(), hi, _nested=True)
         if named is not None and named.kind == "name" and len(named.phrase.split()) >= 2 and \
@@ -853,7 +989,7 @@ def _subject_after(text: str, start: int, hi: int, _nested: bool = False) -> _Su
         return None
     # apposition: ", head of the Carnegie Moscow Center, in an analysis."
     if end < hi and text[end: end + 1] == ",":
-        m = re.match(r",\s*([^,.;:“”\"]{3,140}?)(?:,|\.(?:\s|$)|;|$| who | which )", text[end: min(hi, end + 160)] + " ")
+        m = _APPOSITION_RE.match(text[end: min(hi, end + 160)] + " ")
         if m:
             app = m.group(1).strip()
             fw = app.split()[0].lower() if app.split() else ""
@@ -861,7 +997,7 @@ def _subject_after(text: str, start: int, hi: int, _nested: bool = False) -> _Su
                       "adding", "noting", "according", "when", "while", "as", "during") \
                     and fw not in ("the", "a", "an"):
                 app = ""
-            if app and fw in ("a", "an", "the") or (app and app.split()[0].lower() in _LOWER_ROLE | _ADJ_ROLE_OK) \
+            if app and fw in ("a", "an", "the") or (app and app.split()[0].lower() in _ROLE_WORDS) \
                     or (app and _is_cap(app.split()[0])):
                 if not role:
                     role = app
@@ -879,6 +1015,13 @@ def _lower_lead_ok(toks: list[tuple[str, int, int]], i: int) -> bool:
     return False
 
 
+_LEAD_ADVERBIAL_RE = re.compile(
+    r"\s*(?:[A-Z][a-z]+(?:\s+[a-z]+){0,3},\s+|(?:[A-Z][a-z]+ing|After|Before|When|While|As|"
+    r"Since|Although|Though|If|Because|Despite|In|At|On|During|Speaking|Asked|Following|"
+    r"Addressing|Responding|Asked)\b[^,.;:“”\"]{0,120},\s+)?")
+_LEAD_PLACE_RE = re.compile(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}),\s+(?=[A-Z])")
+
+
 def _sentence_subject(text: str, s_start: int, limit: int) -> _Subj | None:
     """The name/pronoun/description that opens a sentence (for participles and colons)."""
     seg_end = min(limit, s_start + 200)
@@ -886,13 +1029,11 @@ def _sentence_subject(text: str, s_start: int, limit: int) -> _Subj | None:
     if md:
         s_start = md.end()  # "PHILADELPHIA, July 25 (UPI) — The committee …"
     # skip a leading adverbial clause ("Meanwhile, ", "On Thursday, ")
-    m = re.match(r"\s*(?:[A-Z][a-z]+(?:\s+[a-z]+){0,3},\s+|(?:[A-Z][a-z]+ing|After|Before|When|While|As|"
-                 r"Since|Although|Though|If|Because|Despite|In|At|On|During|Speaking|Asked|Following|"
-                 r"Addressing|Responding|Asked)\b[^,.;:“”\"]{0,120},\s+)?", text[s_start:seg_end])
+    m = _LEAD_ADVERBIAL_RE.match(text[s_start:seg_end])
     pos = s_start + (m.end() if m else 0)
     if m and m.end() > 0:
         # "Speaking in Salem, New Hampshire, Name …": the rest of a place belongs to the introduction
-        mp_ = re.match(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}),\s+(?=[A-Z])", text[pos:seg_end])
+        mp_ = _LEAD_PLACE_RE.match(text[pos:seg_end])
         if mp_ and _is_place(mp_.group(1)):
             pos += mp_.end()
         # "At a rally in Portsmouth, N.H., on Tuesday, Name …": a state abbreviation and a
@@ -939,9 +1080,17 @@ class _Entity:
                 self.roles.append(role)
 
 
+# A run of capitalised words (with particles) not glued to a word before it. Written as
+# "a capital, not after a word character, then the rest of its word" (``_capw_after_first``)
+# for the engine's prefix scan; the same matches as
+# (?=[{_UP}])(?<![\w’'.\-]){_CAPW}(?:[ \t]+(?:(?:particles|of|the|for)[ \t]+)?{_CAPW}){0,7}
 _NAME_SEQ_RE = re.compile(
-    rf"(?=[{_UP}])(?<![\w’'.\-]){_CAPW}(?:[ \t]+(?:(?:{'|'.join(re.escape(x) for x in sorted(L.NAME_PARTICLES))}|of|the|for)[ \t]+)?{_CAPW}){{0,7}}"
+    rf"[{_UP}](?<![\w’'.\-].){_capw_after_first()}"
+    rf"(?:[ \t]+(?:(?:{'|'.join(re.escape(x) for x in sorted(L.NAME_PARTICLES))}|of|the|for)[ \t]+)?{_CAPW}){{0,7}}"
 )
+
+
+_LEAD_ARTICLE_RE = re.compile(r"^(?:the|a|an|The|A|An)\s+")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -949,7 +1098,7 @@ def _clean_role(role: str | None) -> str | None:
     if not role:
         return None
     role = role.strip(" ,;:")
-    role = re.sub(r"^(?:the|a|an|The|A|An)\s+", "", role)
+    role = _LEAD_ARTICLE_RE.sub("", role)
     return role or None
 
 
@@ -1025,18 +1174,28 @@ _GAP_STOP = {"and", "but", "or", "then", "as", "when", "while", "after", "before
              "was", "were", "are", "has", "had", "have", "also", "even", "only", "just"}
 
 
+_GAP_WORD_RE = re.compile(r"[A-Za-z][\w’'\-]*")
+
+
 def _role_gap(gap: str) -> bool:
     """'election law expert', 'watchdog group president': words that only qualify the
     name's role between a closing quote and 'Name said'."""
     words = gap.split()
-    if not 1 <= len(words) <= 5 or any(not re.fullmatch(r"[A-Za-z][\w’'\-]*", w) for w in words):
+    if not 1 <= len(words) <= 5 or any(not _GAP_WORD_RE.fullmatch(w) for w in words):
         return False
     if words[0].lower() == "the" and len(words) > 1:
         words = words[1:]  # "the Post's senior politics editor Name"
     return not any(w.lower() in _GAP_STOP or w.lower() in _FUNCTION_WORDS or _verbish(w) for w in words)
 _SUBORD_INTRO_RE = re.compile(r"\s*(?:When|While|After|Before|Although|Though|Because|Since|Until|Once|If|Even though)"
                               r"\b[^,;:“”\"\n]{3,160},")
-_LONE_SPEAKER_RE = re.compile(rf"(?:^|(?<=[.!?”\"]\s)|(?<=\n)|(?<=,\s))([{_UP}][a-z][\w’'\-]+)[ \t]+(?:also[ \t]+)?([a-z]+)\b", re.M)
+# "Name said" at the start of a line or after a sentence end or a comma. The
+# position checks sit after the first capital (``(?<![^\n]X)`` is "at the text's or a
+# line's start"), so the pattern opens with a character set the engine can skip to.
+# Only speech verbs (those of plain letters) are matched as the second word: the
+# "Capitalised lowercase" pairs with any other word were matched only to be dropped.
+_LONE_SPEAKER_RE = re.compile(rf"([{_UP}](?:(?<![^\n][{_UP}])|(?<=[.!?”\",]\s[{_UP}]))[a-z][\w’'\-]+)[ \t]+"
+                              r"(?:also[ \t]+)?(" + _trie_regex({v for v in L.SPEECH_VERBS if re.fullmatch("[a-z]+", v)})
+                              + r")\b")
 _REPORTED_VERB_RE = re.compile(r"[ \t]+(?:was|is|were|are|has|had|have|would|will|could|should|can|may|might|"
                                r"did|does|do|wants|wanted|needs|needed)\b")
 _WHO_SAID_RE = re.compile(
@@ -1054,6 +1213,22 @@ _ADDRESSEE_VERBS = {"told", "tells", "tell", "asked", "asks", "ask", "urged", "u
                     "interrupted", "called", "calls", "quoted", "quotes", "quoting", "cited", "cites",
                     "citing", "blamed", "blames", "attacked", "attacks", "mocked", "mocks", "answered",
                     "thank", "thanks"}
+
+
+@functools.lru_cache(maxsize=65536)
+def _squash_spaces(name: str) -> str:
+    return " ".join(name.split())
+
+
+@functools.lru_cache(maxsize=65536)
+def _role_gender(role: str) -> str | None:
+    """'f' for a role only women hold ("congresswoman", "wife"), 'm' for men, else None."""
+    rw = set(role.lower().replace("-", " ").split())
+    if rw & _FEMALE_ROLES and not rw & _MALE_ROLES:
+        return "f"
+    if rw & _MALE_ROLES and not rw & _FEMALE_ROLES:
+        return "m"
+    return None
 
 
 @functools.lru_cache(maxsize=65536)
@@ -1089,7 +1264,46 @@ def _lower_word_in(text: str, low: str) -> bool | None:
     return False
 
 
+def _is_word_char(c: str) -> bool:
+    """What ``\\w`` (and so ``\\b``) counts as a word character in a str pattern."""
+    return c.isalnum() or c == "_"
+
+
+def _tokens_before(text: str, w: str) -> list[str]:
+    r"""``re.findall(rf"(\S+)[ \t]+{re.escape(w)}\b", text)`` without compiling a pattern per
+    word or running one over every position of the text: ``str.find`` visits only the
+    occurrences of ``w``. The same non-overlapping matches (a match may not start before
+    the previous one ended, so the token before ``w`` can be cut short by it)."""
+    out: list[str] = []
+    if not w:
+        return re.findall(rf"(\S+)[ \t]+{re.escape(w)}\b", text)
+    n, k = len(text), len(w)
+    w_last_word = _is_word_char(w[-1])
+    pos = 0  # where the next match may start
+    q = text.find(w)
+    while q >= 0:
+        e = q + k
+        if (e < n and _is_word_char(text[e])) != w_last_word:  # \b after w
+            r = q
+            while r > 0 and text[r - 1] in " \t":
+                r -= 1
+            if r < q and r - 1 >= pos and not text[r - 1].isspace():
+                a = r - 1
+                while a > pos and not text[a - 1].isspace():
+                    a -= 1
+                out.append(text[a:r])
+                pos = e
+                q = text.find(w, e)
+                continue
+        q = text.find(w, q + 1)
+    return out
+
+
 _RECENT, _FAR = 400, 900  # pronoun antecedents: "just before" and "several paragraphs back"
+
+
+_APPOS_FOLLOWS_RE = re.compile(r",\s+(?:(?:a|an|the|who|whose|of)\s|\d{1,3},)")
+_LOWER_WORDS_RE = re.compile(r"(?<![\w’'])[a-z][a-z\-]+")
 
 
 class _Entities:
@@ -1120,7 +1334,7 @@ class _Entities:
 
     def lookup_or_add(self, name: str, kind: str, role: str | None = None, honorific: str | None = None,
                       create: bool = True) -> int | None:
-        toks = self._key_tokens(name)
+        toks = _key_tokens(name)  # (cached tuple; only read here)
         if not toks:
             return None
         if honorific is None and role and role.lower().rstrip(".") in L.HONORIFICS:
@@ -1167,7 +1381,7 @@ class _Entities:
             self.ents.append(_Entity(hit, kind))
             self.by_surname.setdefault(sur, []).append(hit)
         e = self.ents[hit]
-        e.add(" ".join(name.split()), role)
+        e.add(_squash_spaces(name), role)
         if len(toks) == 1 and not honorific and kind == PERSON:
             e.bare = True
         if len(toks) >= 2 and toks[0] not in e.firsts:
@@ -1180,11 +1394,9 @@ class _Entities:
             elif h in L.FEMALE_HONORIFICS:
                 e.gender = "f"
         if role and e.gender is None and kind == PERSON:
-            rw = set(role.lower().replace("-", " ").split())
-            if rw & _FEMALE_ROLES and not rw & _MALE_ROLES:
-                e.gender = "f"  # "Congresswoman Ada Ruiz", "his wife, Jo"
-            elif rw & _MALE_ROLES and not rw & _FEMALE_ROLES:
-                e.gender = "m"
+            g = _role_gender(role)  # "Congresswoman Ada Ruiz", "his wife, Jo"
+            if g is not None:
+                e.gender = g
         return hit
 
     def _scan(self) -> None:
@@ -1194,23 +1406,24 @@ class _Entities:
         # people known by surname only
         speakers1: set[str] = set()
         seen1: set[str] = set()
+        in_quote = self.in_quote
         for m in _LONE_SPEAKER_RE.finditer(text):
             w = m.group(1)
             lw = w.lower()
-            if lw in seen1 or m.group(2) not in L.SPEECH_VERBS or self.in_quote(m.start(1)):
+            if lw in seen1 or m.group(2) not in L.SPEECH_VERBS or in_quote(m.start(1)):
                 continue
             seen1.add(lw)
             if lw not in _NOT_NAME and lw not in L.PLACES and \
                     lw not in L.ORG_WORDS and lw not in _LOWER_ROLE and not L.is_org_phrase(w) and \
                     not _verbish(w) and any(
                         p[:1].islower() or p.lower().rstrip(".") in L.TITLES or p.lower().rstrip(".") in L.HONORIFICS
-                        for p in re.findall(rf"(\S+)[ \t]+{re.escape(w)}\b", text)):
+                        for p in _tokens_before(text, w)):
                 speakers1.add(lw)  # (also capitalised mid-sentence or after a title: a name)
-        singles = [g for _s, _e, g in found if " " not in g and "\t" not in g]
+        single = [" " not in g and "\t" not in g for _s, _e, g in found]  # a lone capitalised word
         counts: dict[str, int] = collections.Counter(
-            g[:-2] if g.endswith(("’s", "'s")) else g for g in singles)
-        for _s, _e, g in found:
-            if " " in g or "\t" in g:
+            g[:-2] if g.endswith(("’s", "'s")) else g for (_s, _e, g), one in zip(found, single) if one)
+        for (_s, _e, g), one in zip(found, single):
+            if not one:
                 first, _, rest = g.partition(" ")
                 if first.lower() in _NOT_NAME and " " not in rest.strip() and "\t" not in rest:
                     w = rest.strip()
@@ -1219,24 +1432,28 @@ class _Entities:
         self._tokcount = counts
         cache: dict = {}
         memo: dict = {}
-        for m_start, m_end, g in found:
+        by_surname, honorifics = self.by_surname, L.HONORIFICS
+        q_starts, q_ranges = self.q_starts, self.q_ranges
+        bisect_right = bisect.bisect_right
+        for (m_start, m_end, g), one in zip(found, single):
             s = m_start
-            if " " not in g and "\t" not in g:
+            if one:
                 # fast path for lone capitalised words: only known surnames, or words
                 # right after a title/honorific/lowercase role, can be person mentions
                 low = g.lower()
                 if low in _NOT_NAME:
                     continue
-                bare = g[:-2] if g.endswith(("’s", "'s")) else g
-                if bare.lower() not in self.by_surname and low not in L.HONORIFICS and bare.lower() not in speakers1:
+                bare_low = (g[:-2] if g.endswith(("’s", "'s")) else g).lower()
+                if bare_low not in by_surname and low not in honorifics and bare_low not in speakers1:
                     j = s - 1
                     if j < 0 or text[j] != " ":
                         continue
                     k = text.rfind(" ", max(0, j - 30), j)
                     prev = text[k + 1:j].lower()
-                    if prev not in _LOWER_ROLE and prev not in L.HONORIFICS:
+                    if prev not in _LOWER_ROLE and prev not in honorifics:
                         continue
-            if self.in_quote(s):
+            qi = bisect_right(q_starts, s) - 1  # (self.in_quote, inlined for the hot loop)
+            if qi >= 0 and q_ranges[qi][0] <= s < q_ranges[qi][1]:
                 continue
             info = cache.get(g, False)
             if info is False:
@@ -1248,7 +1465,7 @@ class _Entities:
             lead: list[str] = []
             back = text[max(0, m_start - 80):m_start]
             back = back[back.rfind("\n") + 1:]
-            bt = back.split(" ")
+            bt = back.rsplit(" ", 6)  # (the same last pieces as split(" "): only five are read)
             if bt and bt[-1] == "":
                 bt.pop()
                 for w in reversed(bt[-5:]):
@@ -1269,22 +1486,25 @@ class _Entities:
                     t.lower() in L.ROLE_NOUNS for t in role_toks):
                 continue
             first = name_toks[0].lower()
-            prev_word = text[max(0, m_start - 30):m_start].rstrip(" \t").rsplit(None, 1)
-            prev_word = prev_word[-1] if prev_word else ""
-            lead_lower = prev_word.isalpha() and prev_word.islower() and prev_word not in _FUNCTION_WORDS \
-                and not _verbish(prev_word) and len(name_toks) >= 2
-            person = bool(role_toks) or hon is not None or lead_lower or (
-                len(name_toks) >= 2 and (first in L.FIRST_NAMES or self._reused(name_toks[-1])
-                                         or re.fullmatch(r"[A-Z]\.", name_toks[0]) is not None
-                                         or self._appos_follows(m_end) or self._role_before(m_start)))
             if len(name_toks) == 1:
-                sur = name_toks[0].lower().strip(".,").replace("’s", "").replace("'s", "")
-                known = [e for e in self.by_surname.get(sur, []) if self.ents[e].kind == PERSON]
+                # a lone name is a person when the article knows that person already,
+                # or a role, an honorific or a speech verb goes with it
+                sur = first.strip(".,").replace("’s", "").replace("'s", "")
+                ents = self.ents
+                known = any(ents[e].kind == PERSON for e in by_surname.get(sur, ()))
                 if not known and not role_toks and hon is None and sur not in speakers1:
                     continue
-                person = True
-            if not person:
-                continue
+            else:
+                prev_word = text[max(0, m_start - 30):m_start].rstrip(" \t").rsplit(None, 1)
+                prev_word = prev_word[-1] if prev_word else ""
+                lead_lower = prev_word.isalpha() and prev_word.islower() and prev_word not in _FUNCTION_WORDS \
+                    and not _verbish(prev_word)
+                person = bool(role_toks) or hon is not None or lead_lower or (
+                    first in L.FIRST_NAMES or self._reused(name_toks[-1])
+                    or _INITIAL_RE.fullmatch(name_toks[0]) is not None
+                    or self._appos_follows(m_end) or self._role_before(m_start))
+                if not person:
+                    continue
             if any(t.isupper() and len(t) > 1 and "." not in t for t in name_toks):
                 continue  # acronyms are not people
             role = _clean_role(" ".join(role_toks)) if role_toks else None
@@ -1327,7 +1547,7 @@ class _Entities:
             found = _lower_word_in(self.text, low)
             if found is not None:
                 return found
-            self._lower_words = set(re.findall(r"(?<![\w’'])[a-z][a-z\-]+", self.text[:1_000_000]))
+            self._lower_words = set(_LOWER_WORDS_RE.findall(self.text[:1_000_000]))
         return low in self._lower_words
 
     def _role_before(self, pos: int) -> bool:
@@ -1336,7 +1556,7 @@ class _Entities:
         return m is not None and m.group(1).lower() in _LOWER_ROLE
 
     def _appos_follows(self, pos: int) -> bool:
-        return bool(re.match(r",\s+(?:(?:a|an|the|who|whose|of)\s|\d{1,3},)", self.text[pos:pos + 12]))
+        return bool(_APPOS_FOLLOWS_RE.match(self.text[pos:pos + 12]))
 
     def add_mention(self, pos: int, eid: int) -> None:
         self.subject_pos.add(pos)
@@ -1482,6 +1702,10 @@ def _sentence_start_before(text: str, lo: int, pos: int, in_quote=None) -> int:
     return best
 
 
+_ACCORDING_TAIL_RE = re.compile(r"according to [^,]{2,60},$")
+_TITLE_WORD_RE = re.compile(r"[\w’'\-]+")
+
+
 def _looks_statement(text: str, sp: _Span, win_start: int) -> bool:
     """Does the quote stand as a whole statement rather than words inside a sentence?"""
     before = text[win_start:sp.open].rstrip()
@@ -1492,13 +1716,13 @@ def _looks_statement(text: str, sp: _Span, win_start: int) -> bool:
     if before.endswith(","):
         # 'Name said, "…"' / '"…," he said, "…"' but not 'however, "never" may mean'
         tail = before[-60:]
-        return bool(_SPEECH_RE.search(tail)) or bool(re.search(r"according to [^,]{2,60},$", tail))
+        return bool(_SPEECH_RE.search(tail)) or bool(_ACCORDING_TAIL_RE.search(tail))
     return False
 
 
 def _is_title_case(inner: str) -> bool:
     """"Fareed Zakaria GPS", "The Art of the Deal": names of works, not speech."""
-    words = re.findall(r"[\w’'\-]+", inner)
+    words = _TITLE_WORD_RE.findall(inner)
     if not words or len(words) > 8:
         return False
     small = {"of", "the", "a", "an", "and", "or", "in", "on", "for", "to", "with", "at", "by", "vs"}
@@ -1589,6 +1813,20 @@ def _noun_use(text: str, lo: int, mv) -> bool:
         _NOUN_BEFORE_RE.search(text, max(lo, mv.start() - 40), mv.start()) is not None
 
 
+_SUBORD_CLAUSE_RE = re.compile(r"\s*(?:While|Although|Though|If|When|As|Because|After|Before|Since|Unless|Whether|"
+                               r"Even though|Even if)\b[^,;:“”\"]{0,150},")
+_PHRASAL_PARTICLE_RE = re.compile(r"\s+(?:on|for|in|up|out|upon)\b")
+_MAIN_VERB_RE = re.compile(r"[\s,]*(?:\([^)]*\)\s*)?(?:(?:also|then|later|again|has|had|was|is)\s+)*"
+                           r"([a-z][\w’'\-]*)")
+_MAIN_VERB_LONG_RE = re.compile(
+    r"[\s,]*(?:\([^)]*\)\s*)?(?:(?:also|then|later|again|once|has|had|have|was|is|will|would)\s+)*"
+    r"([a-z][\w’'\-]*)")
+_NEW_SENTENCE_RE = re.compile(r"[.!?]\s+[A-Z]")
+_CLAUSE_JOIN_END_RE = re.compile(r"(?:^|\s)(?:and|but|or|then|and then|before|after)\s*$")
+_WITH_NAME_END_RE = re.compile(rf"\bwith\s+({_CAPW}(?:\s+{_CAPW}){{0,3}})\s+$")
+_CLAUSE_PUNCT_RE = re.compile(r"[.!?;:]")
+
+
 def _try_before(text: str, sp: _Span, win_start: int, in_quote=None,
                 fragment: bool = False) -> tuple[_Subj, str, str] | None:
     window_end = sp.open
@@ -1596,8 +1834,9 @@ def _try_before(text: str, sp: _Span, win_start: int, in_quote=None,
     if not seg.strip():
         return None
     ma = None
-    for ma in _ACCORDING_RE.finditer(seg):
-        pass
+    if "ccord" in seg.lower():  # (cheap test before the case-insensitive search)
+        for ma in _ACCORDING_RE.finditer(seg):
+            pass
     verbs = [v for v in _find_words(text, win_start, window_end, _FRAG_VOCAB if fragment else _ANY_VOCAB,
                                     multi=True)
              if (in_quote is None or not in_quote(v.start())) and not _noun_use(text, win_start, v)]
@@ -1607,8 +1846,7 @@ def _try_before(text: str, sp: _Span, win_start: int, in_quote=None,
             return subj, "according to", SHAPE_ACCORDING
     order = list(reversed(verbs))
     if fragment and verbs:
-        m_sub = re.match(r"\s*(?:While|Although|Though|If|When|As|Because|After|Before|Since|Unless|Whether|"
-                         r"Even though|Even if)\b[^,;:“”\"]{0,150},", text[win_start:window_end])
+        m_sub = _SUBORD_CLAUSE_RE.match(text[win_start:window_end])
         if m_sub:
             # verbs of an introductory clause ("While not everything X says is true, …") do not
             # attribute the rest of the sentence
@@ -1617,7 +1855,7 @@ def _try_before(text: str, sp: _Span, win_start: int, in_quote=None,
         # speaker ("He said that everything X says is 'just excuses'"), unless a
         # fragment verb sits right before them ("which Jones called 'reckless'").
         near = [v for v in verbs if v.group().lower() in L.FRAGMENT_VERBS and window_end - v.end() <= 120
-                and not re.match(r"\s+(?:on|for|in|up|out|upon)\b", text[v.end():v.end() + 8])]
+                and not _PHRASAL_PARTICLE_RE.match(text[v.end():v.end() + 8])]
         order = near[-1:] + [v for v in verbs if v not in near[-1:]]
     m_intro = _SUBORD_INTRO_RE.match(text, win_start, window_end)
     for mv in order:
@@ -1630,11 +1868,10 @@ def _try_before(text: str, sp: _Span, win_start: int, in_quote=None,
             subj = _sentence_subject(text, m_intro.end(), window_end)
             if subj is not None and (
                     subj.kind == "name" or (subj.kind == "pronoun" and subj.phrase.lower() in ("he", "she"))):
-                mverb = re.match(r"[\s,]*(?:\([^)]*\)\s*)?(?:(?:also|then|later|again|has|had|was|is)\s+)*"
-                                 r"([a-z][\w’'\-]*)", text[subj.end:window_end])
+                mverb = _MAIN_VERB_RE.match(text[subj.end:window_end])
                 return subj, (mverb.group(1) if mverb else ""), SHAPE_BEFORE
         between = text[mv.end():window_end]
-        if re.search(r"[.!?]\s+[A-Z]", between) and (in_quote is None or not in_quote(mv.end())):
+        if _NEW_SENTENCE_RE.search(between) and (in_quote is None or not in_quote(mv.end())):
             continue
         if v in L.FRAGMENT_VERBS and v not in L.SPEECH_VERBS and window_end - mv.end() > 120:
             continue
@@ -1644,9 +1881,9 @@ def _try_before(text: str, sp: _Span, win_start: int, in_quote=None,
             subj = _issuer_of(text, win_start, subj) or subj
         if subj is None:
             # participles ("…, warning that …", "with Name saying …"): the sentence subject
-            if v.endswith("ing") or v.startswith("went") or re.search(
-                    r"(?:^|\s)(?:and|but|or|then|and then|before|after)\s*$", text[max(win_start, mv.start() - 12):mv.start()]):
-                m2 = re.search(rf"\bwith\s+({_CAPW}(?:\s+{_CAPW}){{0,3}})\s+$", text[win_start:mv.start()])
+            if v.endswith("ing") or v.startswith("went") or _CLAUSE_JOIN_END_RE.search(
+                    text[max(win_start, mv.start() - 12):mv.start()]):
+                m2 = _WITH_NAME_END_RE.search(text[win_start:mv.start()])
                 if m2:
                     subj = _subject_after(text, win_start + m2.start(1), mv.start())
                 if subj is None and participle:
@@ -1655,8 +1892,8 @@ def _try_before(text: str, sp: _Span, win_start: int, in_quote=None,
                     for pv in reversed(verbs):
                         if pv.end() > mv.start() - 2:
                             continue
-                        if pv.group().lower() not in L.SPEECH_VERBS or re.search(
-                                r"[.!?;:]", text[pv.end():mv.start()]):
+                        if pv.group().lower() not in L.SPEECH_VERBS or _CLAUSE_PUNCT_RE.search(
+                                text[pv.end():mv.start()]):
                             break
                         cand = _subject_before(text, win_start, pv.start())
                         if cand is not None and cand.kind in ("name", "pronoun"):
@@ -1689,10 +1926,12 @@ def _try_before(text: str, sp: _Span, win_start: int, in_quote=None,
         if subj is not None and (subj.kind == "name" or (subj.kind == "pronoun" and
                                                          subj.phrase.lower() in ("he", "she"))):
             if not L.is_org_phrase(subj.phrase):
-                mverb = re.match(r"[\s,]*(?:\([^)]*\)\s*)?(?:(?:also|then|later|again|once|has|had|have|was|is|will|would)\s+)*"
-                                 r"([a-z][\w’'\-]*)", text[subj.end:window_end])
+                mverb = _MAIN_VERB_LONG_RE.match(text[subj.end:window_end])
                 return subj, (mverb.group(1) if mverb else ""), _SUBJECT_ONLY
     return None
+
+
+_SENTENCE_STOP_RE = re.compile(r"[.!?](?=[\"”’)]*(?:\s|$))")
 
 
 def _try_sentence_end(text: str, sp: _Span, p_end: int) -> tuple[_Subj, str, str] | None:
@@ -1701,7 +1940,7 @@ def _try_sentence_end(text: str, sp: _Span, p_end: int) -> tuple[_Subj, str, str
     start = sp.close + 1 if sp.close is not None else sp.end
     hi = min(p_end, start + 400)
     end = None
-    for m in re.finditer(r"[.!?](?=[\"”’)]*(?:\s|$))", text[start:hi]):
+    for m in _SENTENCE_STOP_RE.finditer(text[start:hi]):
         if not _is_abbrev_boundary(text, start + m.start()):
             end = start + m.start()
             break
@@ -1755,7 +1994,7 @@ _PARA_VOCAB = _PARA_VERBS | {"told", "went"}
 _ALL_VOCAB = _FRAG_VOCAB | _PARA_VOCAB | L.SPEECH_VERBS
 
 
-_DQ_RE = re.compile("[\"“”]|''")
+_DQ_RE = re.compile("\"|“|”|''")
 
 
 def _sentences_with(sent_spans: list[tuple[int, int]], vocab: set[str]) -> list[tuple[int, int]]:
@@ -1836,6 +2075,10 @@ def _paraphrases(article: Article, ents: "_Entities", taken: list[tuple[int, int
 # --------------------------------------------------------------------------
 # Assembly
 # --------------------------------------------------------------------------
+_THE_LOWER_RE = re.compile(r"(?:the|The)\s+[a-z]")
+_LEAD_THE_RE = re.compile(r"^(?:the|The)\s+")
+
+
 def _resolve_subject(ents: _Entities, subj: _Subj, pos: int, floor: int) -> tuple[int | None, str | None, str]:
     """Map a subject to (entity id, fallback speaker text, speaker kind)."""
     if subj.kind == "pronoun":
@@ -1863,8 +2106,8 @@ def _resolve_subject(ents: _Entities, subj: _Subj, pos: int, floor: int) -> tupl
         return None, subj.phrase, PERSON
     if subj.kind == "org":
         name = subj.phrase
-        if not re.match(r"(?:the|The)\s+[a-z]", name):
-            name = re.sub(r"^(?:the|The)\s+", "", name)  # "the Treasury" -> "Treasury"; "the ad" stays
+        if not _THE_LOWER_RE.match(name):
+            name = _LEAD_THE_RE.sub("", name)  # "the Treasury" -> "Treasury"; "the ad" stays
         eid = ents.lookup_or_add(name, ORGANISATION, None)
         if eid is not None:
             ents.add_org_mention(subj.start, eid)
@@ -1964,10 +2207,15 @@ def _extract(article: Article, paraphrase: bool, safe: bool = False) -> list[Quo
 def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quote]:
     text = article.text
     paras = article.paragraphs
-    spans = _find_spans(article)
+    bounded = _paragraphs_between_spaces(text, paras)  # (see _matches_by_paragraph)
+    spans = _find_spans(article, bounded)
     sent_spans: list[tuple[int, int]] = []
-    for p in paras:
-        sent_spans.extend(split_sentences(text, p.start, p.end))
+    bounds_by_para = _matches_by_paragraph(text, paras, _SENT_BOUNDARY_RE, bounded)
+    for k, p in enumerate(paras):
+        if bounds_by_para is None:
+            sent_spans.extend(split_sentences(text, p.start, p.end))
+        else:
+            sent_spans.extend(_sentences_between(text, p.start, p.end, bounds_by_para[k]))
     sent_starts = [s for s, _ in sent_spans]
     q_ranges = sorted((s.open, (s.close + 1) if s.close is not None else s.end) for s in spans)
     ents = _Entities(text, q_ranges, sent_starts)
@@ -2148,17 +2396,21 @@ def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quo
     return [_refresh(q, ents, index) for q in kept]
 
 
+_TWO_SENTENCES_RE = re.compile(r"[.!?]\s+\S.*[.!?]\s")
+_CAP_RUN_RE = re.compile(rf"{_CAPW}(?:\s+{_CAPW})*")
+
+
 def _names_other(ents: _Entities, between: str, last: _Span) -> bool:
     """Does the text between two quotes bring in another person (so no continuation)?"""
     if len(between) > 600:
         return True
-    if len(between) < 160 and _SPEECH_RE.search(between) and not re.search(r"[.!?]\s+\S.*[.!?]\s", between):
+    if len(between) < 160 and _SPEECH_RE.search(between) and not _TWO_SENTENCES_RE.search(between):
         return False  # just the previous quote's attribution: '," Name said, "…'
     own: set[str] = set()
     if last.speaker_key is not None:
         for f in ents.ents[last.speaker_key].forms:
             own |= set(ents._key_tokens(f))
-    for m in re.finditer(rf"{_CAPW}(?:\s+{_CAPW})*", between):
+    for m in _CAP_RUN_RE.finditer(between):
         w = m.group()
         if w.lower().split()[0] in _NOT_NAME:
             continue

@@ -304,11 +304,14 @@ def is_speech_verb(word: str) -> bool:
     return word.lower() in SPEECH_VERBS
 
 
+_LEAD_ARTICLE_RE = re.compile(r"^(?:the|a|an)\s+")
+
+
 @functools.lru_cache(maxsize=65536)
 def is_org_phrase(phrase: str) -> bool:
     """Does this speaker phrase name an organisation, group, country or document?"""
     low = phrase.lower().strip()
-    low = re.sub(r"^(?:the|a|an)\s+", "", low)
+    low = _LEAD_ARTICLE_RE.sub("", low)
     if not low:
         return False
     words = low.replace("’s", "").replace("'s", "").split()

@@ -35,8 +35,19 @@ class Token(NamedTuple):
 _NON_ALNUM = re.compile(r"[\W_]+")
 
 
+# What the quote table changes among ASCII characters (the backtick).
+_ASCII_QUOTE_FIXES = [(chr(k), v) for k, v in sorted(_QUOTE_TABLE.items()) if k < 128 and v != chr(k)]
+
+
 def clean(text: str) -> str:
     """Drop invisible characters and lone surrogates; unify quote marks. NFC-composed."""
+    if text.isascii():
+        # ASCII holds no invisible marks or surrogates and is already NFC: only the ASCII
+        # quote marks to unify (the same result as the general path, without its scans)
+        for old, new in _ASCII_QUOTE_FIXES:
+            if old in text:
+                text = text.replace(old, new)
+        return text
     text = _SURROGATES.sub("", text)
     text = _INVISIBLE.sub("", text)
     return unicodedata.normalize("NFC", text).translate(_QUOTE_TABLE)
