@@ -65,6 +65,22 @@ def test_query_mix_is_fixed(tmp_path):
             assert scale.norm(q["text"]) not in on_record
 
 
+def test_near_record_finds_claims_one_word_from_a_stored_quote():
+    stored = ["Our plan is ready. It is serious to make that deal without any delay.",
+              "More than 84,200 jobs have been lost in the last 9 weeks."]
+    pool = [(None, 0.0, 0), (None, 0.0, 1)]
+    # one word swapped, added or dropped inside a run of a stored quote's words
+    assert scale.near_record("It is broad to make that deal", pool, stored) == "it is serious to make that deal"
+    assert scale.near_record("It is serious to make that new deal", pool, stored)
+    assert scale.near_record("It is serious to that deal without", pool, stored)
+    # numbers count as one word, all alike: a changed number is one word away (none here)
+    assert scale.near_record("More than 51,750 jobs have been lost in the last 3 weeks", pool, stored)
+    # two words changed, or words the pool does not hold: not near
+    assert scale.near_record("It is broad to take that deal", pool, stored) is None
+    assert scale.near_record("Nobody expects a quick deal", pool, stored) is None
+    assert scale.near_record("It is broad to make that deal", [], stored) is None
+
+
 @pytest.mark.slow
 @pytest.mark.timeout(120)
 def test_scale_pipeline_end_to_end(tmp_path, capsys):
