@@ -480,7 +480,8 @@ def bot_verify_path(engine, read_processes: int | None = None):
     loop. ``call_for`` needs a Discord interaction only to defer slow answers, so we
     drive ``QuoteBot.call`` (the same hand-off) on a real QuoteBot made with the
     settings ``quotebot bot`` reads by default: one reader process per CPU
-    (QUOTEBOT_READ_PROCESSES), warmed up as its setup_hook does before it goes online.
+    (QUOTEBOT_READ_PROCESSES) and the database kept in memory (QUOTEBOT_RESIDENT_MB),
+    warmed up as its setup_hook does before it goes online.
     """
     try:
         from quotebot.bot import embeds, views
@@ -491,7 +492,10 @@ def bot_verify_path(engine, read_processes: int | None = None):
         log(f"quotebot.bot not importable ({exc}); driving asyncio.to_thread(engine.verify) directly")
         return None
     procs = default_processes() if read_processes is None else read_processes
-    bot = QuoteBot(engine, Settings(cooldown_rate=0, cooldown_per=0, read_processes=procs))
+    # resident_mb=None: the database kept in memory as `quotebot bot` does by default.
+    bot = QuoteBot(engine, Settings(cooldown_rate=0, cooldown_per=0, read_processes=procs, resident_mb=None))
+    if bot.resident is not None and bot.resident.start():
+        bot.resident.wait_ready(timeout=300)
     if bot.readers is not None:
         for f in bot.readers.warm():
             f.result(timeout=120)
@@ -503,6 +507,7 @@ def bot_verify_path(engine, read_processes: int | None = None):
         return answer
 
     where = f"{procs} reader processes" if bot.readers is not None else f"bot executor, {os.cpu_count()} threads"
+    where += ", database kept in memory" if bot.resident is not None and bot.resident.pid else ""
     return f"QuoteBot.call(engine.verify, text, speaker) [{where}] + embeds.verdict_embed + views.answer_view, 50 at once with asyncio.gather", run, bot
 
 
@@ -571,6 +576,8 @@ def run_concurrency(engine, queries, n=50, rounds=5, read_processes: int | None 
     finally:
         if found and found[2].readers is not None:
             found[2].readers.close()
+        if found and found[2].resident is not None:
+            found[2].resident.stop()
     res["path"] = found[0] if found else "asyncio.gather(asyncio.to_thread(engine.verify, text, speaker)) x50 (as the bot does; quotebot.bot not importable)"
     return res
 

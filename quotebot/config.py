@@ -22,6 +22,10 @@ Variables (all optional except the token, which only ``quotebot bot`` needs):
     Processes that answer questions (each opens the database read-only), so
     concurrent questions use every core. Default: one per CPU (none on one
     CPU); ``0`` answers in threads of the bot's own process.
+``QUOTEBOT_RESIDENT_MB``
+    The largest database (in MB) the bot keeps in memory, so answers never wait
+    for the disk after a quiet minute (``quotebot.resident``). Default: half the
+    memory available at start; ``0`` keeps nothing.
 """
 
 from __future__ import annotations
@@ -51,6 +55,9 @@ class Settings:
     log_level: str = "INFO"
     # Processes answering engine reads (quotebot.readers); 0 answers in threads.
     read_processes: int = 0
+    # Keep the database file in memory up to this many MB (quotebot.resident);
+    # None: half the memory available at start; 0: keep nothing.
+    resident_mb: int | None = 0
 
     def __repr__(self) -> str:  # never print the token
         token = "<set>" if self.token else None
@@ -58,7 +65,7 @@ class Settings:
             f"Settings(token={token}, db_path={self.db_path!r}, guild_id={self.guild_id!r}, "
             f"autocheck_channels={sorted(self.autocheck_channels)!r}, "
             f"cooldown={self.cooldown_rate}/{self.cooldown_per:g}s, log_level={self.log_level!r}, "
-            f"read_processes={self.read_processes})"
+            f"read_processes={self.read_processes}, resident_mb={self.resident_mb!r})"
         )
 
     __str__ = __repr__
@@ -117,6 +124,19 @@ def parse_processes(value: str | None) -> int:
     return n
 
 
+def parse_resident_mb(value: str | None) -> int | None:
+    """``QUOTEBOT_RESIDENT_MB``: unset means half the available memory (None)."""
+    if value is None or not value.strip():
+        return None
+    try:
+        n = int(value.strip())
+    except ValueError:
+        raise ConfigError(f"QUOTEBOT_RESIDENT_MB must be a whole number of MB (0 keeps nothing), got {value!r}") from None
+    if n < 0:
+        raise ConfigError(f"QUOTEBOT_RESIDENT_MB cannot be negative, got {value!r}")
+    return n
+
+
 def load_settings(env: Mapping[str, str] | None = None, *, dotenv: bool = True) -> Settings:
     """Read the settings from ``env`` (default ``os.environ``, after loading ``.env``).
 
@@ -144,4 +164,5 @@ def load_settings(env: Mapping[str, str] | None = None, *, dotenv: bool = True) 
         cooldown_per=per,
         log_level=level,
         read_processes=parse_processes(env.get("QUOTEBOT_READ_PROCESSES")),
+        resident_mb=parse_resident_mb(env.get("QUOTEBOT_RESIDENT_MB")),
     )

@@ -23,6 +23,7 @@ from discord.ext import commands
 
 from ..config import Settings
 from ..readers import ReaderPool
+from ..resident import Keeper
 from . import embeds
 from .views import DYNAMIC_ITEMS
 
@@ -109,6 +110,8 @@ class QuoteBot(commands.Bot):
         # Reads in processes use every core: 50 questions at once no longer queue for one GIL.
         db_path = getattr(engine, "db_path", None)
         self.readers = ReaderPool(db_path, settings.read_processes) if settings.read_processes and db_path else None
+        # The database stays in memory while the bot runs, so no answer waits for the disk.
+        self.resident = Keeper(db_path, limit_mb=settings.resident_mb) if settings.resident_mb != 0 and db_path else None
         # Buttons are cheap and come in bursts (paging): a separate, twice as generous bucket.
         self.button_limiter = RateLimiter(settings.cooldown_rate * 2, settings.cooldown_per)
         self.defer_after = 2.0  # seconds before a slow engine call defers the interaction
@@ -130,6 +133,8 @@ class QuoteBot(commands.Bot):
     async def setup_hook(self) -> None:
         from .cogs import admin, listen, quotes
 
+        if self.resident is not None:
+            self.resident.start()
         # Readers (or this process) load the speaker tables now, not on the first question.
         if self.readers is not None:
             self.readers.warm()
@@ -174,6 +179,8 @@ class QuoteBot(commands.Bot):
         self.executor.shutdown(wait=False, cancel_futures=True)
         if self.readers is not None:
             self.readers.close()
+        if self.resident is not None:
+            self.resident.stop()
 
     # -- engine ------------------------------------------------------------------
     def _off_loop(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> asyncio.Future[T]:
