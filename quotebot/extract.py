@@ -1731,6 +1731,28 @@ def _is_title_case(inner: str) -> bool:
         not inner.rstrip().endswith((".", "!", "?", ","))
 
 
+_APPOS_DETS = {"the", "a", "an", "another", "one", "his", "her", "their", "its", "our"}
+_APPOS_GAP_RE = re.compile(r"[ \t]*((?:[\w’'\-]+[ \t]+){0,9}[\w’'\-.]+),[ \t]+")
+
+
+def _role_apposition_gap(text: str, lo: int, end: int) -> bool:
+    """'the White House spokesman, ' / 'another friend, ' / 'the director of the agency, ':
+    a determiner-led description whose head is a role noun, set off by a comma before
+    the speaker's name."""
+    m = _APPOS_GAP_RE.fullmatch(text, lo, end)
+    if not m:
+        return False
+    words = m.group(1).split()
+    if len(words) < 2 or words[0].lower() not in _APPOS_DETS:
+        return False
+    head = words[-1]
+    for i, w in enumerate(words[1:], 1):
+        if w.lower() in ("of", "for", "at", "to", "with", "in"):
+            head = words[i - 1]
+            break
+    return head.lower() in _LOWER_ROLE
+
+
 def _try_after(text: str, sp: _Span, p_end: int) -> tuple[_Subj, str, str] | None:
     if sp.close is None:
         return None
@@ -1775,6 +1797,9 @@ def _try_after(text: str, sp: _Span, p_end: int) -> tuple[_Subj, str, str] | Non
     if subj is not None and subj.start > pos + 1 and subj.kind == "name" and sp.close != sp.open and \
             _role_gap(text[pos:subj.start]):
         pass  # '"…," election law expert Rita Hale tweeted': modifiers of the name's role
+    elif subj is not None and subj.start > pos + 1 and subj.kind == "name" and \
+            _role_apposition_gap(text, pos, subj.start):
+        pass  # '"…," the city's spokesman, Rita Hale, said': a role in apposition before the name
     elif not subj or subj.start > pos + 1:
         return None
     shape = SHAPE_PRONOUN if subj.kind in ("pronoun", "desc") else SHAPE_AFTER

@@ -534,3 +534,15 @@ def test_person_known_only_by_surname_is_an_antecedent():
             "“We take our duties seriously,” he added.\n\n"
             "Later, President Okoye said the talks would continue.")
     assert direct(text) == [("We take our duties seriously", "Okoye")]
+
+
+def test_role_in_apposition_before_the_name_after_the_quote():
+    """'"…," the agency's spokesman, Name, said' — the role set off before the name
+    used to stop the after-quote attribution (nothing was extracted)."""
+    text = ("The ferry was late again.\n\n"
+            "“The engines are old,” the port authority’s spokesman, Ilse Varga, said on Friday.")
+    art = article_from_text("r", text)
+    [q] = extract_quotes(art, paraphrase=False)
+    assert (q.text, q.speaker, q.shape) == ("The engines are old", "Ilse Varga", SHAPE_AFTER)
+    text = "“We found the files,” the director of the state archive, Pim K. Osei, said."
+    assert direct(text) == [("We found the files", "Pim K. Osei")]
