@@ -546,3 +546,12 @@ def test_role_in_apposition_before_the_name_after_the_quote():
     assert (q.text, q.speaker, q.shape) == ("The engines are old", "Ilse Varga", SHAPE_AFTER)
     text = "“We found the files,” the director of the state archive, Pim K. Osei, said."
     assert direct(text) == [("We found the files", "Pim K. Osei")]
+
+
+def test_relation_nouns_are_roles():
+    """'"…," a friend said' / 'another neighbor, Name, told' — relation and workplace
+    nouns describe a speaker like 'a spokesman' does; these quotes were dropped."""
+    text = "The bakery closed on Monday.\n\n“She fed the whole street,” a neighbor said. “We will miss her.”"
+    assert direct(text) == [("She fed the whole street", "a neighbor"), ("We will miss her.", "a neighbor")]
+    text = "“He never missed a shift,” another colleague, Oren Tal told the radio station."
+    assert direct(text) == [("He never missed a shift", "Oren Tal")]
