@@ -734,6 +734,9 @@ def _verbish(word: str) -> bool:
         or low in L.FRAGMENT_VERBS
 
 
+_ORG_OF_LINKS = {"of", "the", "and", "&", "for"}
+
+
 def _phrase_kind(words: list[str]) -> tuple[str, str | None, str]:
     """Classify a collected phrase: returns (kind, role, core phrase)."""
     return _phrase_kind_cached(tuple(words))
@@ -765,6 +768,16 @@ def _phrase_kind_cached(words: tuple[str, ...]) -> tuple[str, str | None, str]:
             # "Tara Quist of Linden": the person comes before "of", the place after it
             return "name", " ".join(r0 + body[k:]) or None, " ".join(n0)
     role_toks, name_toks = _split_title_name(body)
+    if name_toks and role_toks and role_toks[-1] in _ORG_OF_LINKS:
+        k = len(role_toks)
+        while k and role_toks[k - 1] in _ORG_OF_LINKS:
+            k -= 1
+        head = role_toks[:k]
+        if head and "of" in role_toks[k:] and all(_is_cap(t) for t in head + name_toks) and \
+                any(t.lower() in L.ORG_WORDS for t in head):
+            # "the Federal Bureau of Investigation", "the Bank of Ruritania": one organisation
+            # named by a capitalised head noun and its 'of' complement, not a title plus a name
+            return "org", None, " ".join(body)
     name_toks = [t for t in name_toks if t.lower() not in L.HONORIFICS]
     # a possessive ends the phrase's name ("Russia's chief negotiator") — unless a name
     # follows it ("The Ledger’s Ana Voss"): then the possessor is only a role

@@ -555,3 +555,15 @@ def test_relation_nouns_are_roles():
     assert direct(text) == [("She fed the whole street", "a neighbor"), ("We will miss her.", "a neighbor")]
     text = "“He never missed a shift,” another colleague, Oren Tal told the radio station."
     assert direct(text) == [("He never missed a shift", "Oren Tal")]
+
+
+def test_organisation_named_with_of_is_one_speaker():
+    """'The Federal Bureau of Investigation said' gave the speaker 'Investigation': a
+    capitalised organisation head and its 'of' complement are one name, not a title
+    plus a surname."""
+    text = "The National Bureau of Fisheries said the catch was “the lowest in decades.”"
+    assert direct(text) == [("the lowest in decades.", "National Bureau of Fisheries")]
+    text = "“Rates will hold,” the Bank of Ruritania said."
+    assert direct(text) == [("Rates will hold", "Bank of Ruritania")]
+    text = "“Rates will hold,” said Secretary of State Ada Holm."
+    assert direct(text) == [("Rates will hold", "Ada Holm")]
