@@ -2242,6 +2242,36 @@ def _extract(article: Article, paraphrase: bool, safe: bool = False) -> list[Quo
         _tls.index = None
 
 
+_HEADLINE_COLON_RE = re.compile(r"[ \t]*([^:“”\"‘’'\n]{2,60}?):[ \t]")
+
+
+def _headline_speaker(article: Article) -> _Subj | None:
+    """'Name: Rival’s ‘Hateful Rhetoric’ Hurts The Party' — in a headline, a name and a
+    colon before the quoted words give their speaker. Only a name (or organisation)
+    that fills everything before the colon and that the body mentions again."""
+    if len(article.paragraphs) < 2:
+        return None
+    p = article.paragraphs[0]
+    text = article.text
+    if p.end - p.start > 200 or "\n" in text[p.start:p.end]:
+        return None  # a headline is one short line
+    m = _HEADLINE_COLON_RE.match(text, p.start, p.end)
+    if not m:
+        return None
+    subj = _subject_before(text, p.start, m.end(1))
+    if subj is None or subj.kind not in ("name", "org") or text[p.start:subj.start].strip() or \
+            subj.end != m.end(1):
+        return None
+    last = subj.phrase.split()[-1].strip(".,")
+    if len(last) < 2 or last.lower() in _NOT_NAME:
+        return None
+    body = text[p.end:]
+    flags = re.IGNORECASE if last.isupper() else 0
+    if not re.search(rf"(?<![\w’'-]){re.escape(last)}(?![\w-])", body, flags):
+        return None
+    return subj
+
+
 def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quote]:
     text = article.text
     paras = article.paragraphs
@@ -2301,6 +2331,8 @@ def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quo
         st = writer_starts[i] if i >= 0 else lo
         return max(st, lo, pos - 400)
 
+    head = _headline_speaker(article) if spans and spans[0].para == 0 else None
+
     for sp in spans:
         p = paras[sp.para]
         floor_ = prev_close_in_para.get(sp.para, p.start)
@@ -2326,6 +2358,8 @@ def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quo
                 ws = sentence_start(prevp.end - 1, prevp.start)
                 fake = _Span(open=prevp.end, close=None, start=sp.start, end=sp.end, para=sp.para)
                 res = _try_before(text, fake, ws)
+        if res is None and head is not None and sp.para == 0 and sp.open > head.end:
+            res = head, ":", SHAPE_COLON  # "Name: Rival Is ‘Unfit’ To Lead" (a headline)
         if res is not None:
             subj, verb, shape = res
             sp.speaker_raw = subj.phrase

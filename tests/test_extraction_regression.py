@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from quotebot.articles import article_from_text
 from quotebot.extract import extract_quotes
-from quotebot.models import ORGANISATION, SHAPE_AFTER, SHAPE_CONTINUATION
+from quotebot.models import ORGANISATION, SHAPE_AFTER, SHAPE_COLON, SHAPE_CONTINUATION
 
 
 def direct(text: str):
@@ -567,3 +567,17 @@ def test_organisation_named_with_of_is_one_speaker():
     assert direct(text) == [("Rates will hold", "Bank of Ruritania")]
     text = "“Rates will hold,” said Secretary of State Ada Holm."
     assert direct(text) == [("Rates will hold", "Ada Holm")]
+
+
+def test_headline_name_and_colon_attribute_the_quoted_words():
+    """'Name: Rival’s ‘Hateful Rhetoric’ Hurts The Party.' — a headline's leading name and
+    colon give the speaker of its quoted words (title-case quotes were all skipped)."""
+    text = ("Ines Moreau: Rival’s ‘Reckless Budget’ Will Hurt Farmers.\n\n"
+            "Senator Ines Moreau said on Monday that the plan would fail.")
+    art = article_from_text("r", text)
+    [q] = extract_quotes(art, paraphrase=False)
+    assert (q.text, q.speaker, q.shape) == ("Reckless Budget", "Ines Moreau", SHAPE_COLON)
+    # a label before the colon is no speaker
+    text = ("Analysis: Rival’s ‘Reckless Budget’ Will Hurt Farmers.\n\n"
+            "Senator Ines Moreau said on Monday that the plan would fail.")
+    assert direct(text) == []
