@@ -207,6 +207,11 @@ ROLE_NOUNS = {
     "friend", "neighbor", "neighbour", "colleague", "coworker", "co-worker", "classmate",
     "roommate", "relative", "cousin", "brother", "sister", "uncle", "aunt", "nephew", "niece",
     "grandmother", "grandfather", "grandson", "granddaughter", "employee", "worker",
+    # singulars of the plural role nouns ("said one source", "a donor said")
+    "source", "backer", "donor", "insider", "observer", "panelist", "parent", "participant",
+    "protester", "protestor", "demonstrator", "volunteer", "attendee",
+    # occupations
+    "designer", "engineer", "farmer", "pilot", "narrator", "architect", "accountant",
 }
 PLURAL_ROLE_NOUNS = {
     "officials", "analysts", "experts", "critics", "supporters", "aides", "advisers",

@@ -581,3 +581,12 @@ def test_headline_name_and_colon_attribute_the_quoted_words():
     text = ("Analysis: Rival’s ‘Reckless Budget’ Will Hurt Farmers.\n\n"
             "Senator Ines Moreau said on Monday that the plan would fail.")
     assert direct(text) == []
+
+
+def test_singular_role_nouns_after_an_inverted_verb():
+    """'"…," said one source who …' / 'said the designer, who …' — singulars of the
+    plural role nouns and plain occupations describe a speaker; these were dropped."""
+    text = "The deal collapsed late on Friday.\n\n“Nobody trusted anybody,” said one source who asked not to be named."
+    assert direct(text) == [("Nobody trusted anybody", "one source")]
+    text = "“The hall was packed,” a donor said. “It was loud.”"
+    assert direct(text) == [("The hall was packed", "a donor"), ("It was loud.", "a donor")]
