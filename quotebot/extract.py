@@ -1766,7 +1766,23 @@ def _role_apposition_gap(text: str, lo: int, end: int) -> bool:
     return head.lower() in _LOWER_ROLE
 
 
+# Verbs left out of the speech verbs because they are mostly nouns or other senses
+# ("the states", "reads the paper"), but reliable right after a quote that closes on a
+# comma: '"…," the email read.', '"…," reads the editorial.', '"…," the ad states.'
+_AFTER_ONLY_VERBS = {"read", "reads", "states", "continues", "responds", "counters", "wonders", "asks"}
+_AFTER_ONLY_VERB_RE = re.compile(
+    rf"^(?:(?:also|later|then|again|further|simply|quickly|once|finally)\s+)?({_trie_regex(_AFTER_ONLY_VERBS)})\b")
+_AFTER_ONLY_SEARCH_RE = re.compile(rf"(?<![\w’'\-])(?:{_trie_regex(_AFTER_ONLY_VERBS)})(?![\w’'\-])")
+
+
 def _try_after(text: str, sp: _Span, p_end: int) -> tuple[_Subj, str, str] | None:
+    res = _try_after_with(text, sp, p_end, _AFTER_VERB_RE, _SPEECH_RE)
+    if res is None and sp.close is not None and sp.close != sp.open and text[sp.close - 1:sp.close] in ",!?":
+        res = _try_after_with(text, sp, p_end, _AFTER_ONLY_VERB_RE, _AFTER_ONLY_SEARCH_RE)
+    return res
+
+
+def _try_after_with(text: str, sp: _Span, p_end: int, after_verb_re, speech_search) -> tuple[_Subj, str, str] | None:
     if sp.close is None:
         return None
     pos = sp.close + 1
@@ -1786,7 +1802,7 @@ def _try_after(text: str, sp: _Span, p_end: int) -> tuple[_Subj, str, str] | Non
         if subj:
             return subj, "according to", SHAPE_ACCORDING
         return None
-    mv = _AFTER_VERB_RE.match(rest)
+    mv = after_verb_re.match(rest)
     if mv:
         subj = _subject_after(text, pos + mv.end(1) + 1, hi) if pos + mv.end(1) < hi else None
         if subj and _REPORTED_VERB_RE.match(text, subj.end):
@@ -1796,7 +1812,7 @@ def _try_after(text: str, sp: _Span, p_end: int) -> tuple[_Subj, str, str] | Non
         if subj and subj.kind == "pronoun" and subj.phrase.lower() in _PRONOUN_SUBJ:
             return subj, mv.group(1), SHAPE_PRONOUN
         return None
-    mv = _SPEECH_RE.search(text, pos, min(hi, pos + 160))
+    mv = speech_search.search(text, pos, min(hi, pos + 160))
     if not mv:
         return None
     # nothing but the subject between the mark and the verb

@@ -590,3 +590,15 @@ def test_singular_role_nouns_after_an_inverted_verb():
     assert direct(text) == [("Nobody trusted anybody", "one source")]
     text = "“The hall was packed,” a donor said. “It was loud.”"
     assert direct(text) == [("The hall was packed", "a donor"), ("It was loud.", "a donor")]
+
+
+def test_document_verbs_right_after_a_quote():
+    """'"…," the email read.' / '"…," the filing states.' — verbs kept out of the speech
+    verbs for their other senses attribute when they follow a quote closing on a comma."""
+    text = "The campaign wrote to supporters on Tuesday.\n\n“Friend, the race is close,” the email read."
+    art = article_from_text("r", text)
+    [q] = extract_quotes(art, paraphrase=False)
+    assert (q.text, q.speaker, q.shape) == ("Friend, the race is close", "the email", SHAPE_AFTER)
+    assert direct("“The lease was void,” the filing states.") == [("The lease was void", "the filing")]
+    # a quote that ends its sentence is not attributed by a following noun
+    assert direct("The vote is in. “We are done.” The states read the results.") == []
