@@ -1988,6 +1988,9 @@ def _try_before(text: str, sp: _Span, win_start: int, in_quote=None,
 _SENTENCE_STOP_RE = re.compile(r"[.!?](?=[\"”’)]*(?:\s|$))")
 
 
+_LOWER_TAIL_RE = re.compile(r"['’]?[ \t]+[a-z]")
+
+
 def _try_sentence_end(text: str, sp: _Span, p_end: int) -> tuple[_Subj, str, str] | None:
     """'He had "wanted to be a pilot," his friend told a newspaper.' The writer's sentence
     ends with an attribution clause after a comma: it attributes the quoted words."""
@@ -2011,7 +2014,14 @@ def _try_sentence_end(text: str, sp: _Span, p_end: int) -> tuple[_Subj, str, str
     fake = _Span(open=start + c - 1, close=start + c - 1, start=sp.start, end=sp.end, para=sp.para)
     res = _try_after(text, fake, end)
     if res is None:
-        return None
+        # '…, said Name, director of X.': the attribution sits before the last comma
+        c2 = tail.rfind(",", max(0, c - 90), c)
+        if c2 < 0:
+            return None
+        fake = _Span(open=start + c2 - 1, close=start + c2 - 1, start=sp.start, end=sp.end, para=sp.para)
+        res = _try_after(text, fake, start + c)
+        if res is None:
+            return None
     subj, verb, shape = res
     return subj, verb, (SHAPE_PRONOUN if subj.kind in ("pronoun", "desc") else
                         SHAPE_ACCORDING if verb == "according to" else SHAPE_AFTER)
@@ -2363,6 +2373,11 @@ def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quo
         res = None
         if statement:
             res = _try_after(text, sp, p.end) or _try_before(text, sp, win_start)
+            if res is None and sp.close is not None and not text[sent_start:sp.open].strip() and \
+                    _LOWER_TAIL_RE.match(text, sp.close + 1):
+                # '"We are pleased" about the ruling, said Name.': the quote opens the
+                # sentence, the writer's words go on, and the sentence ends attributing it
+                res = _try_sentence_end(text, sp, p.end)
         elif _is_title_case(inner):
             res = None  # a title or a name in quotes, not speech
         else:

@@ -602,3 +602,17 @@ def test_document_verbs_right_after_a_quote():
     assert direct("“The lease was void,” the filing states.") == [("The lease was void", "the filing")]
     # a quote that ends its sentence is not attributed by a following noun
     assert direct("The vote is in. “We are done.” The states read the results.") == []
+
+
+def test_quote_opening_the_sentence_attributed_at_its_end():
+    """'"We are pleased" about the ruling, said Name, role.' — a quote that opens the
+    sentence, runs on in the writer's words and is attributed at the sentence end
+    used to be dropped."""
+    text = "The vote passed.\n\n“We are extremely happy” about the decision, said Rosa Lind, director of the union."
+    art = article_from_text("r", text)
+    [q] = extract_quotes(art, paraphrase=False)
+    assert (q.text, q.speaker, q.shape) == ("We are extremely happy", "Rosa Lind", SHAPE_AFTER)
+    text = "The vote passed.\n\n''Rates are the story,'' like the recent swings, said Rob Curt, the chief economist."
+    assert direct(text) == [("Rates are the story", "Rob Curt")]
+    # no attribution at the sentence end: still nothing
+    assert direct("The vote passed.\n\n“We are extremely happy” about the decision, but the mood changed.") == []
