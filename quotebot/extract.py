@@ -1775,6 +1775,21 @@ _AFTER_ONLY_VERB_RE = re.compile(
 _AFTER_ONLY_SEARCH_RE = re.compile(rf"(?<![\w’'\-])(?:{_trie_regex(_AFTER_ONLY_VERBS)})(?![\w’'\-])")
 
 
+_BARE_ATTR_END_RE = re.compile(r"[ \t]*(?:(?:on|in|at|last|this)[ \t]+[\w.]+(?:[ \t]+[\w.]+)?)?[ \t]*[.!?]?[ \t]*(?:\n|$)")
+
+
+def _bare_attribution(text: str, pos: int, hi: int) -> tuple[_Subj, str, str] | None:
+    """'"…." Rusk said.' — a sentence after a quote that closes on its own period, made
+    of a name, a speech verb and at most a short time phrase, ending its paragraph."""
+    mv = _SPEECH_RE.search(text, pos, min(hi, pos + 60))
+    if mv is None or not _BARE_ATTR_END_RE.match(text, mv.end()):
+        return None
+    subj = _subject_before(text, pos, mv.start())
+    if subj is None or subj.kind != "name" or subj.start != pos:
+        return None
+    return subj, mv.group(), SHAPE_AFTER
+
+
 def _try_after(text: str, sp: _Span, p_end: int) -> tuple[_Subj, str, str] | None:
     res = _try_after_with(text, sp, p_end, _AFTER_VERB_RE, _SPEECH_RE)
     if res is None and sp.close is not None and sp.close != sp.open and text[sp.close - 1:sp.close] in ",!?":
@@ -1795,7 +1810,9 @@ def _try_after_with(text: str, sp: _Span, p_end: int, after_verb_re, speech_sear
     if rest[:1] in "“\"‘":
         return None
     if rest[:1].isupper() and text[sp.close - 1:sp.close] == "." and not rest.startswith("According"):
-        return None  # '… a "dead letter." Councillor X described …': a new sentence
+        # '… a "dead letter." Councillor X described …': a new sentence — unless that
+        # sentence is nothing but its attribution ('"… missing." Rusk said.')
+        return _bare_attribution(text, pos, hi) if speech_search is _SPEECH_RE else None
     ma = _ACCORDING_RE.match(rest)
     if ma:
         subj = _subject_after(text, pos + ma.end(), hi)

@@ -616,3 +616,13 @@ def test_quote_opening_the_sentence_attributed_at_its_end():
     assert direct(text) == [("Rates are the story", "Rob Curt")]
     # no attribution at the sentence end: still nothing
     assert direct("The vote passed.\n\n“We are extremely happy” about the decision, but the mood changed.") == []
+
+
+def test_bare_attribution_sentence_after_a_period_closed_quote():
+    """'"… emails." Rusk said.' — a quote closed by its own period, then a sentence that is
+    only 'Name said' (no comma): the name speaks. A longer sentence is a new statement."""
+    text = "The vote passed.\n\n“I hope you find the ballots.” Rusk said.\n\nThen Tom Rusk left."
+    art = article_from_text("r", text)
+    [q] = extract_quotes(art, paraphrase=False)
+    assert (q.text, q.speaker, q.shape) == ("I hope you find the ballots.", "Tom Rusk", SHAPE_AFTER)
+    assert direct("The vote passed.\n\n“I hope you find the ballots.” Rusk said the count was fair.") == []
