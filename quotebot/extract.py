@@ -1880,6 +1880,32 @@ def _issuer_of(text: str, lo: int, subj: _Subj) -> _Subj | None:
     return issuer
 
 
+def _doc_antecedent_issuer(text: str, lo: int, subj: _Subj) -> _Subj | None:
+    """'The campaign sent out a fundraising email … "…," read the email.': a definite
+    document that speaks was issued earlier in the text ('sent out an email'); its
+    issuer speaks."""
+    words = subj.phrase.split()
+    if len(words) != 2 or words[0].lower() != "the" or words[1].lower() not in _DOC_HEADS:
+        return None
+    head = re.escape(words[1].lower())
+    last = None
+    for m in re.finditer(rf"(?<![\w’'-])(?:a|an)[ \t]+(?:[\w’'\-]+[ \t]+){{0,4}}?{head}(?![\w’'-])",
+                         text[lo:subj.start]):
+        last = m
+    if last is None:
+        return None
+    a = lo + last.start()
+    mo = _DOC_OBJECT_RE.search(text, max(lo, a - 20), a)
+    if mo is None:
+        return None
+    s0 = _sentence_start_before(text, lo, mo.start())
+    issuer = _subject_before(text, s0, mo.start() + (1 if text[mo.start()].isspace() else 0))
+    if issuer is None or issuer.kind not in ("name", "org", "desc") or \
+            issuer.phrase.split()[-1].lower() in _DOC_HEADS:
+        return None
+    return issuer
+
+
 def _noun_use(text: str, lo: int, mv) -> bool:
     """'the Vance campaign brass', 'his support': a verb-form word used as a noun."""
     v = mv.group().lower()
@@ -2411,6 +2437,10 @@ def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quo
                 res = _try_before(text, fake, ws)
         if res is None and head is not None and sp.para == 0 and sp.open > head.end:
             res = head, ":", SHAPE_COLON  # "Name: Rival Is ‘Unfit’ To Lead" (a headline)
+        if res is not None and res[0].kind in ("org", "desc"):
+            issuer = _doc_antecedent_issuer(text, max(p.start - 600, 0, sp.open - 700), res[0])
+            if issuer is not None:
+                res = issuer, res[1], res[2]
         if res is not None:
             subj, verb, shape = res
             sp.speaker_raw = subj.phrase

@@ -636,3 +636,11 @@ def test_inverted_verb_before_an_organisation_head():
     [q] = extract_quotes(art, paraphrase=False)
     assert (q.text, q.speaker, q.shape) == ("We have worked diligently", "the agency", SHAPE_AFTER)
 
+
+def test_document_that_speaks_is_its_issuer():
+    """'X sent out an email … "…," read the email.' — the issuer of the earlier
+    document speaks, not 'the email'."""
+    text = ("Senator Tom Rusk sent an email to supporters on Wednesday.\n\n"
+            "“Friend, let me be blunt,” the email read.")
+    assert direct(text) == [("Friend, let me be blunt", "Tom Rusk")]
+    assert direct("“Friend, let me be blunt,” the email read.") == [("Friend, let me be blunt", "the email")]
