@@ -212,6 +212,8 @@ ROLE_NOUNS = {
     "protester", "protestor", "demonstrator", "volunteer", "attendee",
     # occupations
     "designer", "engineer", "farmer", "pilot", "narrator", "architect", "accountant",
+    # "said one person familiar with the talks"
+    "person",
 }
 PLURAL_ROLE_NOUNS = {
     "officials", "analysts", "experts", "critics", "supporters", "aides", "advisers",

@@ -644,3 +644,10 @@ def test_document_that_speaks_is_its_issuer():
             "“Friend, let me be blunt,” the email read.")
     assert direct(text) == [("Friend, let me be blunt", "Tom Rusk")]
     assert direct("“Friend, let me be blunt,” the email read.") == [("Friend, let me be blunt", "the email")]
+
+
+def test_unnamed_person_after_an_inverted_verb():
+    """'"…," said one person with knowledge of the talks' — 'person' heads an unnamed
+    speaker like 'source' does."""
+    text = "The talks stalled.\n\n“Nobody wants to blink first,” said one person with knowledge of the talks."
+    assert direct(text) == [("Nobody wants to blink first", "one person")]
