@@ -1082,6 +1082,7 @@ class _Entity:
     canonical: str = ""
     firsts: set = field(default_factory=set)  # first names seen in full-name forms
     bare: bool = False  # called by the bare surname, without first name or honorific
+    name_gender: bool = False  # the gender came only from the first-name lists
 
     def add(self, form: str, role: str | None = None) -> None:
         if form and form not in self.forms:
@@ -1322,6 +1323,10 @@ _APPOS_FOLLOWS_RE = re.compile(r",\s+(?:(?:a|an|the|who|whose|of)\s|\d{1,3},)")
 _LOWER_WORDS_RE = re.compile(r"(?<![\w’'])[a-z][a-z\-]+")
 
 
+_SHE_RE = re.compile(r"\b(?:she|her|herself)\b")
+_HE_RE = re.compile(r"\b(?:he|him|his|himself)\b")
+
+
 class _Entities:
     def __init__(self, text: str, quote_ranges: list[tuple[int, int]], sent_starts: list[int]):
         self.text = text
@@ -1533,8 +1538,10 @@ class _Entities:
             if eid is not None and len(name_toks) >= 2 and self.ents[eid].gender is None:
                 if first in L.MALE_FIRST_NAMES and first not in L.FEMALE_FIRST_NAMES:
                     self.ents[eid].gender = "m"
+                    self.ents[eid].name_gender = True
                 elif first in L.FEMALE_FIRST_NAMES and first not in L.MALE_FIRST_NAMES:
                     self.ents[eid].gender = "f"
+                    self.ents[eid].name_gender = True
             if eid is not None:
                 off = g.find(name_toks[0])
                 self.mentions.append((m_start + max(0, off), eid))
@@ -1653,7 +1660,36 @@ class _Entities:
                     fallback = eid
                     fallback_pos = mp
             i -= 1
+        if fallback is None and prefer is None and want is not None:
+            # nobody of that gender: a person whose gender was only guessed from a first
+            # name that the lists put the other way ("Jordan … she said") is the speaker
+            # when that person is the nearest subject or speaker
+            i = bisect.bisect_left(self.mention_pos, pos) - 1
+            while i >= 0:
+                mp, eid = self.mentions[i]
+                if mp < para_start_floor:
+                    break
+                e = self.ents[eid]
+                if e.kind == PERSON:
+                    if e.gender != want and not e.name_gender:
+                        return None  # someone known to be of the other gender comes first
+                    if (mp in self.subject_pos or self.is_subject_at(mp) or self.speaks_at(mp)) and \
+                            self._pronoun_follows(mp, want, i):
+                        e.gender, e.name_gender = want, False
+                        return eid
+                i -= 1
         return fallback if fallback is not None else prefer
+
+    def _pronoun_follows(self, mp: int, want: str, i: int) -> bool:
+        """'Varn said she …': the article itself uses the pronoun for the person mentioned
+        at mp, in the same sentence and before anyone else is mentioned."""
+        text = self.text
+        stop = text.find(".", mp)
+        stop = len(text) if stop < 0 else min(stop, mp + 200)
+        if i + 1 < len(self.mentions):
+            stop = min(stop, self.mentions[i + 1][0])
+        pat = _SHE_RE if want == "f" else _HE_RE
+        return pat.search(text, mp, stop) is not None
 
     def resolve_group(self, pos: int, floor: int) -> int | None:
         """'they said': the most recent organisation/group speaker."""

@@ -651,3 +651,17 @@ def test_unnamed_person_after_an_inverted_verb():
     speaker like 'source' does."""
     text = "The talks stalled.\n\n“Nobody wants to blink first,” said one person with knowledge of the talks."
     assert direct(text) == [("Nobody wants to blink first", "one person")]
+
+
+def test_article_pronoun_overrides_a_first_name_gender_guess():
+    """'Jordan Varn … Varn said she …; "…," she said.' — a first name the lists call male
+    must not hide the only candidate the article itself calls 'she'. Without that
+    evidence in the text the guess stands and nothing is attributed."""
+    text = ("Governor Jordan Varn and Mayor Tom Rusk met on Monday. Varn said she wanted a deal.\n\n"
+            "“We need the bridge,” she said.")
+    art = article_from_text("r", text)
+    [q] = extract_quotes(art, paraphrase=False)
+    assert (q.text, q.speaker) == ("We need the bridge", "Jordan Varn")
+    text = ("Governor Jordan Varn met Mayor Tom Rusk on Monday. Rusk arrived late.\n\n"
+            "“We need the bridge,” she said.")
+    assert direct(text) == []
