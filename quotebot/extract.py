@@ -975,10 +975,7 @@ def _subject_after(text: str, start: int, hi: int, _nested: bool = False) -> _Su
                   and not any(_is_cap(o[0]) and o[0].lower() not in _TITLE_ONLY and o[0].lower() not in _ADJ_ROLE_OK
                               for o in out) and _lower_lead_ok(toks, len(out)))
               or (low in _DETERMINERS and not out)
-              or (out and (low in _CONNECTORS or low in L.NAME_PARTICLES))
-              # "said the agency", "said the campaign's statement": a lowercase organisation
-              # or document head right after a determiner
-              or (low in _ORG_HEADS and len(out) == 1 and out[0][0].lower() in _DETERMINERS))
+              or (out and (low in _CONNECTORS or low in L.NAME_PARTICLES)))
         if not ok:
             break
         out.append((cw, s, s + len(w.rstrip(",;:.()\"”’")) if w.endswith((",", ";", ":")) or (

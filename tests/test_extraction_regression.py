@@ -628,15 +628,6 @@ def test_bare_attribution_sentence_after_a_period_closed_quote():
     assert direct("The vote passed.\n\n“I hope you find the ballots.” Rusk said the count was fair.") == []
 
 
-def test_inverted_verb_before_an_organisation_head():
-    """'"…," said the agency, which …' — a determiner and a lowercase organisation or
-    document head after an inverted verb is the speaker (nothing was extracted)."""
-    text = "The court set a deadline.\n\n“We have worked diligently,” said the agency, which missed it."
-    art = article_from_text("r", text)
-    [q] = extract_quotes(art, paraphrase=False)
-    assert (q.text, q.speaker, q.shape) == ("We have worked diligently", "the agency", SHAPE_AFTER)
-
-
 def test_document_that_speaks_is_its_issuer():
     """'X sent out an email … "…," read the email.' — the issuer of the earlier
     document speaks, not 'the email'."""
