@@ -4,9 +4,15 @@
 Usage:
     .venv/bin/python benchmarks/extraction.py [--corpus PATH] [--limit N]
         [--json out.json] [--show-misses N] [--show-wrong-speakers N] [--no-throughput]
+        [--half even|odd]
 
 The corpus lives outside the repository (default: ../shared/corpora/polnear-train
 relative to the repo root). When it is absent the script says so and exits 0.
+
+``--half even|odd`` scores only half of the articles: those whose index in the
+sorted list of article names is even (the development half: look at misses here)
+or odd (the held-out half: report figures only, never tune on it). ``--limit``
+applies after the split. Throughput uses the same selection.
 
 Scoring rules
 =============
@@ -508,8 +514,19 @@ def _ctx(text: str, a: int, b: int, width: int = 110) -> str:
     return (text[s:a] + "[[" + text[a:b] + "]]" + text[b:e]).replace("\n", " ⏎ ")
 
 
-def score(corpus: Path, limit: int | None, show: int, show_wrong: int | None = None) -> dict:
-    names = sorted(p.stem for p in (corpus / "text").glob("*.txt"))
+def select(names: list[str], half: str | None) -> list[str]:
+    """The even (dev) or odd (held-out) half of the sorted names, or all of them."""
+    names = sorted(names)
+    if half == "even":
+        return names[0::2]
+    if half == "odd":
+        return names[1::2]
+    return names
+
+
+def score(corpus: Path, limit: int | None, show: int, show_wrong: int | None = None,
+          half: str | None = None) -> dict:
+    names = select([p.stem for p in (corpus / "text").glob("*.txt")], half)
     if limit:
         names = names[:limit]
     tot = Counter()
@@ -616,8 +633,9 @@ def _work(path: str) -> int:
     return len(extract_quotes(art))
 
 
-def throughput(corpus: Path, limit: int | None) -> dict:
-    paths = sorted(str(p) for p in (corpus / "text").glob("*.txt"))
+def throughput(corpus: Path, limit: int | None, half: str | None = None) -> dict:
+    paths = [str(corpus / "text" / f"{n}.txt")
+             for n in select([p.stem for p in (corpus / "text").glob("*.txt")], half)]
     if limit:
         paths = paths[:limit]
     mb = sum(os.path.getsize(p) for p in paths) / 1e6
@@ -646,16 +664,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show-wrong-speakers", type=int, default=None,
                     help="how many wrong-speaker examples to print (default: --show-misses)")
     ap.add_argument("--no-throughput", action="store_true")
+    ap.add_argument("--half", choices=("even", "odd"), default=None,
+                    help="score only the even-indexed (dev) or odd-indexed (held-out) articles "
+                         "of the sorted article list")
     args = ap.parse_args(argv)
     corpus = args.corpus
     if not (corpus / "text").is_dir() or not (corpus / "attributions").is_dir():
         print(f"corpus not found at {corpus} (expected text/ and attributions/); nothing to score.")
         return 0
-    res = score(corpus, args.limit, args.show_misses, args.show_wrong_speakers)
+    res = score(corpus, args.limit, args.show_misses, args.show_wrong_speakers, args.half)
     if not args.no_throughput:
-        res["throughput"] = throughput(corpus, args.limit)
+        res["throughput"] = throughput(corpus, args.limit, args.half)
     d, i = res["direct"], res["indirect"]
-    print(f"\nPolNeAR ({res['articles']} articles)")
+    print(f"\nPolNeAR ({res['articles']} articles{', ' + args.half + ' half' if args.half else ''})")
     print(f"direct quotes: P={d['precision']:.3f} R={d['recall']:.3f} F1={d['f1']:.3f} "
           f"(gold {d['gold']}, pred {d['pred']}, tp {d['tp']}); "
           f"speaker accuracy={d['speaker_accuracy']:.3f} (innermost attribution only: "

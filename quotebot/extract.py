@@ -734,6 +734,9 @@ def _verbish(word: str) -> bool:
         or low in L.FRAGMENT_VERBS
 
 
+_ORG_OF_LINKS = {"of", "the", "and", "&", "for"}
+
+
 def _phrase_kind(words: list[str]) -> tuple[str, str | None, str]:
     """Classify a collected phrase: returns (kind, role, core phrase)."""
     return _phrase_kind_cached(tuple(words))
@@ -765,6 +768,16 @@ def _phrase_kind_cached(words: tuple[str, ...]) -> tuple[str, str | None, str]:
             # "Tara Quist of Linden": the person comes before "of", the place after it
             return "name", " ".join(r0 + body[k:]) or None, " ".join(n0)
     role_toks, name_toks = _split_title_name(body)
+    if name_toks and role_toks and role_toks[-1] in _ORG_OF_LINKS:
+        k = len(role_toks)
+        while k and role_toks[k - 1] in _ORG_OF_LINKS:
+            k -= 1
+        head = role_toks[:k]
+        if head and "of" in role_toks[k:] and all(_is_cap(t) for t in head + name_toks) and \
+                any(t.lower() in L.ORG_WORDS for t in head):
+            # "the Federal Bureau of Investigation", "the Bank of Ruritania": one organisation
+            # named by a capitalised head noun and its 'of' complement, not a title plus a name
+            return "org", None, " ".join(body)
     name_toks = [t for t in name_toks if t.lower() not in L.HONORIFICS]
     # a possessive ends the phrase's name ("Russia's chief negotiator") — unless a name
     # follows it ("The Ledger’s Ana Voss"): then the possessor is only a role
@@ -1066,6 +1079,7 @@ class _Entity:
     canonical: str = ""
     firsts: set = field(default_factory=set)  # first names seen in full-name forms
     bare: bool = False  # called by the bare surname, without first name or honorific
+    name_gender: bool = False  # the gender came only from the first-name lists
 
     def add(self, form: str, role: str | None = None) -> None:
         if form and form not in self.forms:
@@ -1306,6 +1320,10 @@ _APPOS_FOLLOWS_RE = re.compile(r",\s+(?:(?:a|an|the|who|whose|of)\s|\d{1,3},)")
 _LOWER_WORDS_RE = re.compile(r"(?<![\w’'])[a-z][a-z\-]+")
 
 
+_SHE_RE = re.compile(r"\b(?:she|her|herself)\b")
+_HE_RE = re.compile(r"\b(?:he|him|his|himself)\b")
+
+
 class _Entities:
     def __init__(self, text: str, quote_ranges: list[tuple[int, int]], sent_starts: list[int]):
         self.text = text
@@ -1517,8 +1535,10 @@ class _Entities:
             if eid is not None and len(name_toks) >= 2 and self.ents[eid].gender is None:
                 if first in L.MALE_FIRST_NAMES and first not in L.FEMALE_FIRST_NAMES:
                     self.ents[eid].gender = "m"
+                    self.ents[eid].name_gender = True
                 elif first in L.FEMALE_FIRST_NAMES and first not in L.MALE_FIRST_NAMES:
                     self.ents[eid].gender = "f"
+                    self.ents[eid].name_gender = True
             if eid is not None:
                 off = g.find(name_toks[0])
                 self.mentions.append((m_start + max(0, off), eid))
@@ -1637,7 +1657,36 @@ class _Entities:
                     fallback = eid
                     fallback_pos = mp
             i -= 1
+        if fallback is None and prefer is None and want is not None:
+            # nobody of that gender: a person whose gender was only guessed from a first
+            # name that the lists put the other way ("Jordan … she said") is the speaker
+            # when that person is the nearest subject or speaker
+            i = bisect.bisect_left(self.mention_pos, pos) - 1
+            while i >= 0:
+                mp, eid = self.mentions[i]
+                if mp < para_start_floor:
+                    break
+                e = self.ents[eid]
+                if e.kind == PERSON:
+                    if e.gender != want and not e.name_gender:
+                        return None  # someone known to be of the other gender comes first
+                    if (mp in self.subject_pos or self.is_subject_at(mp) or self.speaks_at(mp)) and \
+                            self._pronoun_follows(mp, want, i):
+                        e.gender, e.name_gender = want, False
+                        return eid
+                i -= 1
         return fallback if fallback is not None else prefer
+
+    def _pronoun_follows(self, mp: int, want: str, i: int) -> bool:
+        """'Varn said she …': the article itself uses the pronoun for the person mentioned
+        at mp, in the same sentence and before anyone else is mentioned."""
+        text = self.text
+        stop = text.find(".", mp)
+        stop = len(text) if stop < 0 else min(stop, mp + 200)
+        if i + 1 < len(self.mentions):
+            stop = min(stop, self.mentions[i + 1][0])
+        pat = _SHE_RE if want == "f" else _HE_RE
+        return pat.search(text, mp, stop) is not None
 
     def resolve_group(self, pos: int, floor: int) -> int | None:
         """'they said': the most recent organisation/group speaker."""
@@ -1731,7 +1780,60 @@ def _is_title_case(inner: str) -> bool:
         not inner.rstrip().endswith((".", "!", "?", ","))
 
 
+_APPOS_DETS = {"the", "a", "an", "another", "one", "his", "her", "their", "its", "our"}
+_APPOS_GAP_RE = re.compile(r"[ \t]*((?:[\w’'\-]+[ \t]+){0,9}[\w’'\-.]+),[ \t]+")
+
+
+def _role_apposition_gap(text: str, lo: int, end: int) -> bool:
+    """'the White House spokesman, ' / 'another friend, ' / 'the director of the agency, ':
+    a determiner-led description whose head is a role noun, set off by a comma before
+    the speaker's name."""
+    m = _APPOS_GAP_RE.fullmatch(text, lo, end)
+    if not m:
+        return False
+    words = m.group(1).split()
+    if len(words) < 2 or words[0].lower() not in _APPOS_DETS:
+        return False
+    head = words[-1]
+    for i, w in enumerate(words[1:], 1):
+        if w.lower() in ("of", "for", "at", "to", "with", "in"):
+            head = words[i - 1]
+            break
+    return head.lower() in _LOWER_ROLE
+
+
+# Verbs left out of the speech verbs because they are mostly nouns or other senses
+# ("the states", "reads the paper"), but reliable right after a quote that closes on a
+# comma: '"…," the email read.', '"…," reads the editorial.', '"…," the ad states.'
+_AFTER_ONLY_VERBS = {"read", "reads", "states", "continues", "responds", "counters", "wonders", "asks"}
+_AFTER_ONLY_VERB_RE = re.compile(
+    rf"^(?:(?:also|later|then|again|further|simply|quickly|once|finally)\s+)?({_trie_regex(_AFTER_ONLY_VERBS)})\b")
+_AFTER_ONLY_SEARCH_RE = re.compile(rf"(?<![\w’'\-])(?:{_trie_regex(_AFTER_ONLY_VERBS)})(?![\w’'\-])")
+
+
+_BARE_ATTR_END_RE = re.compile(r"[ \t]*(?:(?:on|in|at|last|this)[ \t]+[\w.]+(?:[ \t]+[\w.]+)?)?[ \t]*[.!?]?[ \t]*(?:\n|$)")
+
+
+def _bare_attribution(text: str, pos: int, hi: int) -> tuple[_Subj, str, str] | None:
+    """'"…." Rusk said.' — a sentence after a quote that closes on its own period, made
+    of a name, a speech verb and at most a short time phrase, ending its paragraph."""
+    mv = _SPEECH_RE.search(text, pos, min(hi, pos + 60))
+    if mv is None or not _BARE_ATTR_END_RE.match(text, mv.end()):
+        return None
+    subj = _subject_before(text, pos, mv.start())
+    if subj is None or subj.kind != "name" or subj.start != pos:
+        return None
+    return subj, mv.group(), SHAPE_AFTER
+
+
 def _try_after(text: str, sp: _Span, p_end: int) -> tuple[_Subj, str, str] | None:
+    res = _try_after_with(text, sp, p_end, _AFTER_VERB_RE, _SPEECH_RE)
+    if res is None and sp.close is not None and sp.close != sp.open and text[sp.close - 1:sp.close] in ",!?":
+        res = _try_after_with(text, sp, p_end, _AFTER_ONLY_VERB_RE, _AFTER_ONLY_SEARCH_RE)
+    return res
+
+
+def _try_after_with(text: str, sp: _Span, p_end: int, after_verb_re, speech_search) -> tuple[_Subj, str, str] | None:
     if sp.close is None:
         return None
     pos = sp.close + 1
@@ -1744,14 +1846,16 @@ def _try_after(text: str, sp: _Span, p_end: int) -> tuple[_Subj, str, str] | Non
     if rest[:1] in "“\"‘":
         return None
     if rest[:1].isupper() and text[sp.close - 1:sp.close] == "." and not rest.startswith("According"):
-        return None  # '… a "dead letter." Councillor X described …': a new sentence
+        # '… a "dead letter." Councillor X described …': a new sentence — unless that
+        # sentence is nothing but its attribution ('"… missing." Rusk said.')
+        return _bare_attribution(text, pos, hi) if speech_search is _SPEECH_RE else None
     ma = _ACCORDING_RE.match(rest)
     if ma:
         subj = _subject_after(text, pos + ma.end(), hi)
         if subj:
             return subj, "according to", SHAPE_ACCORDING
         return None
-    mv = _AFTER_VERB_RE.match(rest)
+    mv = after_verb_re.match(rest)
     if mv:
         subj = _subject_after(text, pos + mv.end(1) + 1, hi) if pos + mv.end(1) < hi else None
         if subj and _REPORTED_VERB_RE.match(text, subj.end):
@@ -1761,7 +1865,7 @@ def _try_after(text: str, sp: _Span, p_end: int) -> tuple[_Subj, str, str] | Non
         if subj and subj.kind == "pronoun" and subj.phrase.lower() in _PRONOUN_SUBJ:
             return subj, mv.group(1), SHAPE_PRONOUN
         return None
-    mv = _SPEECH_RE.search(text, pos, min(hi, pos + 160))
+    mv = speech_search.search(text, pos, min(hi, pos + 160))
     if not mv:
         return None
     # nothing but the subject between the mark and the verb
@@ -1775,6 +1879,9 @@ def _try_after(text: str, sp: _Span, p_end: int) -> tuple[_Subj, str, str] | Non
     if subj is not None and subj.start > pos + 1 and subj.kind == "name" and sp.close != sp.open and \
             _role_gap(text[pos:subj.start]):
         pass  # '"…," election law expert Rita Hale tweeted': modifiers of the name's role
+    elif subj is not None and subj.start > pos + 1 and subj.kind == "name" and \
+            _role_apposition_gap(text, pos, subj.start):
+        pass  # '"…," the city's spokesman, Rita Hale, said': a role in apposition before the name
     elif not subj or subj.start > pos + 1:
         return None
     shape = SHAPE_PRONOUN if subj.kind in ("pronoun", "desc") else SHAPE_AFTER
@@ -1802,6 +1909,32 @@ def _issuer_of(text: str, lo: int, subj: _Subj) -> _Subj | None:
     if issuer is None or issuer.kind not in ("name", "pronoun", "org", "desc"):
         return None
     if issuer.kind == "pronoun" and issuer.phrase.lower() not in ("he", "she", "they", "we"):
+        return None
+    return issuer
+
+
+def _doc_antecedent_issuer(text: str, lo: int, subj: _Subj) -> _Subj | None:
+    """'The campaign sent out a fundraising email … "…," read the email.': a definite
+    document that speaks was issued earlier in the text ('sent out an email'); its
+    issuer speaks."""
+    words = subj.phrase.split()
+    if len(words) != 2 or words[0].lower() != "the" or words[1].lower() not in _DOC_HEADS:
+        return None
+    head = re.escape(words[1].lower())
+    last = None
+    for m in re.finditer(rf"(?<![\w’'-])(?:a|an)[ \t]+(?:[\w’'\-]+[ \t]+){{0,4}}?{head}(?![\w’'-])",
+                         text[lo:subj.start]):
+        last = m
+    if last is None:
+        return None
+    a = lo + last.start()
+    mo = _DOC_OBJECT_RE.search(text, max(lo, a - 20), a)
+    if mo is None:
+        return None
+    s0 = _sentence_start_before(text, lo, mo.start())
+    issuer = _subject_before(text, s0, mo.start() + (1 if text[mo.start()].isspace() else 0))
+    if issuer is None or issuer.kind not in ("name", "org", "desc") or \
+            issuer.phrase.split()[-1].lower() in _DOC_HEADS:
         return None
     return issuer
 
@@ -1934,6 +2067,9 @@ def _try_before(text: str, sp: _Span, win_start: int, in_quote=None,
 _SENTENCE_STOP_RE = re.compile(r"[.!?](?=[\"”’)]*(?:\s|$))")
 
 
+_LOWER_TAIL_RE = re.compile(r"['’]?[ \t]+[a-z]")
+
+
 def _try_sentence_end(text: str, sp: _Span, p_end: int) -> tuple[_Subj, str, str] | None:
     """'He had "wanted to be a pilot," his friend told a newspaper.' The writer's sentence
     ends with an attribution clause after a comma: it attributes the quoted words."""
@@ -1957,7 +2093,14 @@ def _try_sentence_end(text: str, sp: _Span, p_end: int) -> tuple[_Subj, str, str
     fake = _Span(open=start + c - 1, close=start + c - 1, start=sp.start, end=sp.end, para=sp.para)
     res = _try_after(text, fake, end)
     if res is None:
-        return None
+        # '…, said Name, director of X.': the attribution sits before the last comma
+        c2 = tail.rfind(",", max(0, c - 90), c)
+        if c2 < 0:
+            return None
+        fake = _Span(open=start + c2 - 1, close=start + c2 - 1, start=sp.start, end=sp.end, para=sp.para)
+        res = _try_after(text, fake, start + c)
+        if res is None:
+            return None
     subj, verb, shape = res
     return subj, verb, (SHAPE_PRONOUN if subj.kind in ("pronoun", "desc") else
                         SHAPE_ACCORDING if verb == "according to" else SHAPE_AFTER)
@@ -2204,6 +2347,36 @@ def _extract(article: Article, paraphrase: bool, safe: bool = False) -> list[Quo
         _tls.index = None
 
 
+_HEADLINE_COLON_RE = re.compile(r"[ \t]*([^:“”\"‘’'\n]{2,60}?):[ \t]")
+
+
+def _headline_speaker(article: Article) -> _Subj | None:
+    """'Name: Rival’s ‘Hateful Rhetoric’ Hurts The Party' — in a headline, a name and a
+    colon before the quoted words give their speaker. Only a name (or organisation)
+    that fills everything before the colon and that the body mentions again."""
+    if len(article.paragraphs) < 2:
+        return None
+    p = article.paragraphs[0]
+    text = article.text
+    if p.end - p.start > 200 or "\n" in text[p.start:p.end]:
+        return None  # a headline is one short line
+    m = _HEADLINE_COLON_RE.match(text, p.start, p.end)
+    if not m:
+        return None
+    subj = _subject_before(text, p.start, m.end(1))
+    if subj is None or subj.kind not in ("name", "org") or text[p.start:subj.start].strip() or \
+            subj.end != m.end(1):
+        return None
+    last = subj.phrase.split()[-1].strip(".,")
+    if len(last) < 2 or last.lower() in _NOT_NAME:
+        return None
+    body = text[p.end:]
+    flags = re.IGNORECASE if last.isupper() else 0
+    if not re.search(rf"(?<![\w’'-]){re.escape(last)}(?![\w-])", body, flags):
+        return None
+    return subj
+
+
 def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quote]:
     text = article.text
     paras = article.paragraphs
@@ -2263,6 +2436,8 @@ def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quo
         st = writer_starts[i] if i >= 0 else lo
         return max(st, lo, pos - 400)
 
+    head = _headline_speaker(article) if spans and spans[0].para == 0 else None
+
     for sp in spans:
         p = paras[sp.para]
         floor_ = prev_close_in_para.get(sp.para, p.start)
@@ -2277,6 +2452,11 @@ def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quo
         res = None
         if statement:
             res = _try_after(text, sp, p.end) or _try_before(text, sp, win_start)
+            if res is None and sp.close is not None and not text[sent_start:sp.open].strip() and \
+                    _LOWER_TAIL_RE.match(text, sp.close + 1):
+                # '"We are pleased" about the ruling, said Name.': the quote opens the
+                # sentence, the writer's words go on, and the sentence ends attributing it
+                res = _try_sentence_end(text, sp, p.end)
         elif _is_title_case(inner):
             res = None  # a title or a name in quotes, not speech
         else:
@@ -2288,6 +2468,12 @@ def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quo
                 ws = sentence_start(prevp.end - 1, prevp.start)
                 fake = _Span(open=prevp.end, close=None, start=sp.start, end=sp.end, para=sp.para)
                 res = _try_before(text, fake, ws)
+        if res is None and head is not None and sp.para == 0 and sp.open > head.end:
+            res = head, ":", SHAPE_COLON  # "Name: Rival Is ‘Unfit’ To Lead" (a headline)
+        if res is not None and res[0].kind in ("org", "desc"):
+            issuer = _doc_antecedent_issuer(text, max(p.start - 600, 0, sp.open - 700), res[0])
+            if issuer is not None:
+                res = issuer, res[1], res[2]
         if res is not None:
             subj, verb, shape = res
             sp.speaker_raw = subj.phrase

@@ -203,6 +203,17 @@ ROLE_NOUNS = {
     "representative", "delegate", "whip", "nominee", "surgeon", "nurse", "investigator",
     "detective", "inspector", "auditor", "clerk", "treasurer", "mp", "mep", "organizer",
     "organiser", "staffer", "adviser", "advisers", "advisor", "deputy", "mogul", "billionaire",
+    # relations and workplaces: "a friend said", "another neighbor, Name, said"
+    "friend", "neighbor", "neighbour", "colleague", "coworker", "co-worker", "classmate",
+    "roommate", "relative", "cousin", "brother", "sister", "uncle", "aunt", "nephew", "niece",
+    "grandmother", "grandfather", "grandson", "granddaughter", "employee", "worker",
+    # singulars of the plural role nouns ("said one source", "a donor said")
+    "source", "backer", "donor", "insider", "observer", "panelist", "parent", "participant",
+    "protester", "protestor", "demonstrator", "volunteer", "attendee",
+    # occupations
+    "designer", "engineer", "farmer", "pilot", "narrator", "architect", "accountant",
+    # "said one person familiar with the talks"
+    "person",
 }
 PLURAL_ROLE_NOUNS = {
     "officials", "analysts", "experts", "critics", "supporters", "aides", "advisers",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from quotebot.articles import article_from_text
 from quotebot.extract import extract_quotes
-from quotebot.models import ORGANISATION, SHAPE_AFTER, SHAPE_CONTINUATION
+from quotebot.models import ORGANISATION, SHAPE_AFTER, SHAPE_COLON, SHAPE_CONTINUATION
 
 
 def direct(text: str):
@@ -534,3 +534,125 @@ def test_person_known_only_by_surname_is_an_antecedent():
             "“We take our duties seriously,” he added.\n\n"
             "Later, President Okoye said the talks would continue.")
     assert direct(text) == [("We take our duties seriously", "Okoye")]
+
+
+def test_role_in_apposition_before_the_name_after_the_quote():
+    """'"…," the agency's spokesman, Name, said' — the role set off before the name
+    used to stop the after-quote attribution (nothing was extracted)."""
+    text = ("The ferry was late again.\n\n"
+            "“The engines are old,” the port authority’s spokesman, Ilse Varga, said on Friday.")
+    art = article_from_text("r", text)
+    [q] = extract_quotes(art, paraphrase=False)
+    assert (q.text, q.speaker, q.shape) == ("The engines are old", "Ilse Varga", SHAPE_AFTER)
+    text = "“We found the files,” the director of the state archive, Pim K. Osei, said."
+    assert direct(text) == [("We found the files", "Pim K. Osei")]
+
+
+def test_relation_nouns_are_roles():
+    """'"…," a friend said' / 'another neighbor, Name, told' — relation and workplace
+    nouns describe a speaker like 'a spokesman' does; these quotes were dropped."""
+    text = "The bakery closed on Monday.\n\n“She fed the whole street,” a neighbor said. “We will miss her.”"
+    assert direct(text) == [("She fed the whole street", "a neighbor"), ("We will miss her.", "a neighbor")]
+    text = "“He never missed a shift,” another colleague, Oren Tal told the radio station."
+    assert direct(text) == [("He never missed a shift", "Oren Tal")]
+
+
+def test_organisation_named_with_of_is_one_speaker():
+    """'The Federal Bureau of Investigation said' gave the speaker 'Investigation': a
+    capitalised organisation head and its 'of' complement are one name, not a title
+    plus a surname."""
+    text = "The National Bureau of Fisheries said the catch was “the lowest in decades.”"
+    assert direct(text) == [("the lowest in decades.", "National Bureau of Fisheries")]
+    text = "“Rates will hold,” the Bank of Ruritania said."
+    assert direct(text) == [("Rates will hold", "Bank of Ruritania")]
+    text = "“Rates will hold,” said Secretary of State Ada Holm."
+    assert direct(text) == [("Rates will hold", "Ada Holm")]
+
+
+def test_headline_name_and_colon_attribute_the_quoted_words():
+    """'Name: Rival’s ‘Hateful Rhetoric’ Hurts The Party.' — a headline's leading name and
+    colon give the speaker of its quoted words (title-case quotes were all skipped)."""
+    text = ("Ines Moreau: Rival’s ‘Reckless Budget’ Will Hurt Farmers.\n\n"
+            "Senator Ines Moreau said on Monday that the plan would fail.")
+    art = article_from_text("r", text)
+    [q] = extract_quotes(art, paraphrase=False)
+    assert (q.text, q.speaker, q.shape) == ("Reckless Budget", "Ines Moreau", SHAPE_COLON)
+    # a label before the colon is no speaker
+    text = ("Analysis: Rival’s ‘Reckless Budget’ Will Hurt Farmers.\n\n"
+            "Senator Ines Moreau said on Monday that the plan would fail.")
+    assert direct(text) == []
+
+
+def test_singular_role_nouns_after_an_inverted_verb():
+    """'"…," said one source who …' / 'said the designer, who …' — singulars of the
+    plural role nouns and plain occupations describe a speaker; these were dropped."""
+    text = "The deal collapsed late on Friday.\n\n“Nobody trusted anybody,” said one source who asked not to be named."
+    assert direct(text) == [("Nobody trusted anybody", "one source")]
+    text = "“The hall was packed,” a donor said. “It was loud.”"
+    assert direct(text) == [("The hall was packed", "a donor"), ("It was loud.", "a donor")]
+
+
+def test_document_verbs_right_after_a_quote():
+    """'"…," the email read.' / '"…," the filing states.' — verbs kept out of the speech
+    verbs for their other senses attribute when they follow a quote closing on a comma."""
+    text = "The campaign wrote to supporters on Tuesday.\n\n“Friend, the race is close,” the email read."
+    art = article_from_text("r", text)
+    [q] = extract_quotes(art, paraphrase=False)
+    assert (q.text, q.speaker, q.shape) == ("Friend, the race is close", "the email", SHAPE_AFTER)
+    assert direct("“The lease was void,” the filing states.") == [("The lease was void", "the filing")]
+    # a quote that ends its sentence is not attributed by a following noun
+    assert direct("The vote is in. “We are done.” The states read the results.") == []
+
+
+def test_quote_opening_the_sentence_attributed_at_its_end():
+    """'"We are pleased" about the ruling, said Name, role.' — a quote that opens the
+    sentence, runs on in the writer's words and is attributed at the sentence end
+    used to be dropped."""
+    text = "The vote passed.\n\n“We are extremely happy” about the decision, said Rosa Lind, director of the union."
+    art = article_from_text("r", text)
+    [q] = extract_quotes(art, paraphrase=False)
+    assert (q.text, q.speaker, q.shape) == ("We are extremely happy", "Rosa Lind", SHAPE_AFTER)
+    text = "The vote passed.\n\n''Rates are the story,'' like the recent swings, said Rob Curt, the chief economist."
+    assert direct(text) == [("Rates are the story", "Rob Curt")]
+    # no attribution at the sentence end: still nothing
+    assert direct("The vote passed.\n\n“We are extremely happy” about the decision, but the mood changed.") == []
+
+
+def test_bare_attribution_sentence_after_a_period_closed_quote():
+    """'"… emails." Rusk said.' — a quote closed by its own period, then a sentence that is
+    only 'Name said' (no comma): the name speaks. A longer sentence is a new statement."""
+    text = "The vote passed.\n\n“I hope you find the ballots.” Rusk said.\n\nThen Tom Rusk left."
+    art = article_from_text("r", text)
+    [q] = extract_quotes(art, paraphrase=False)
+    assert (q.text, q.speaker, q.shape) == ("I hope you find the ballots.", "Tom Rusk", SHAPE_AFTER)
+    assert direct("The vote passed.\n\n“I hope you find the ballots.” Rusk said the count was fair.") == []
+
+
+def test_document_that_speaks_is_its_issuer():
+    """'X sent out an email … "…," read the email.' — the issuer of the earlier
+    document speaks, not 'the email'."""
+    text = ("Senator Tom Rusk sent an email to supporters on Wednesday.\n\n"
+            "“Friend, let me be blunt,” the email read.")
+    assert direct(text) == [("Friend, let me be blunt", "Tom Rusk")]
+    assert direct("“Friend, let me be blunt,” the email read.") == [("Friend, let me be blunt", "the email")]
+
+
+def test_unnamed_person_after_an_inverted_verb():
+    """'"…," said one person with knowledge of the talks' — 'person' heads an unnamed
+    speaker like 'source' does."""
+    text = "The talks stalled.\n\n“Nobody wants to blink first,” said one person with knowledge of the talks."
+    assert direct(text) == [("Nobody wants to blink first", "one person")]
+
+
+def test_article_pronoun_overrides_a_first_name_gender_guess():
+    """'Jordan Varn … Varn said she …; "…," she said.' — a first name the lists call male
+    must not hide the only candidate the article itself calls 'she'. Without that
+    evidence in the text the guess stands and nothing is attributed."""
+    text = ("Governor Jordan Varn and Mayor Tom Rusk met on Monday. Varn said she wanted a deal.\n\n"
+            "“We need the bridge,” she said.")
+    art = article_from_text("r", text)
+    [q] = extract_quotes(art, paraphrase=False)
+    assert (q.text, q.speaker) == ("We need the bridge", "Jordan Varn")
+    text = ("Governor Jordan Varn met Mayor Tom Rusk on Monday. Rusk arrived late.\n\n"
+            "“We need the bridge,” she said.")
+    assert direct(text) == []
