@@ -123,6 +123,7 @@ class Keeper:
             log.warning(
                 "%s (%.0f MB) is larger than the memory budget (%.0f MB): answers read it from disk. "
                 "Set QUOTEBOT_RESIDENT_MB to keep more.", self.path, size / 2**20, self.budget / 2**20)
+            return False
         # spawn, not fork: the caller may run an event loop and threads.
         ctx = multiprocessing.get_context("spawn")
         self._ready = ctx.Event()

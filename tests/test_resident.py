@@ -92,12 +92,20 @@ def test_keeper_holds_the_file_and_maps_it_again_when_it_grows(db_file):
 
 def test_a_file_over_the_budget_is_not_kept(db_file, caplog):
     keeper = Keeper(db_file, limit_mb=1, check_seconds=0.2)
+    with caplog.at_level("WARNING", logger="quotebot.resident"):
+        assert not keeper.start()
+    assert "larger than the memory budget" in caplog.text and "QUOTEBOT_RESIDENT_MB" in caplog.text
+    assert keeper.pid is None
+
+
+def test_a_file_that_outgrows_the_budget_is_let_go(db_file):
+    keeper = Keeper(db_file, limit_mb=6, check_seconds=0.2)
     try:
-        with caplog.at_level("WARNING", logger="quotebot.resident"):
-            assert keeper.start()
-        assert "larger than the memory budget" in caplog.text and "QUOTEBOT_RESIDENT_MB" in caplog.text
-        assert keeper.wait_ready(timeout=30)
-        assert _resident_bytes(keeper.pid, db_file) == 0
+        assert keeper.start()
+        assert _wait_for(lambda: _resident_bytes(keeper.pid, db_file) >= 4 * MB)
+        with open(db_file, "ab") as f:
+            f.write(os.urandom(4 * MB))  # 8 MB now, over the 6 MB budget
+        assert _wait_for(lambda: _resident_bytes(keeper.pid, db_file) == 0)
     finally:
         keeper.stop()
 
