@@ -56,6 +56,10 @@ RARE_WORDS = 8
 COMMON_CHECKS = 2
 # Rows an unranked AND query over common words may return.
 UNRANKED_CAP = 100
+# Candidates kept when more than the limit tie at the cut (hold the same words).
+TIE_CAP = 160
+# Hits of a common-word claim tested for holding half the claim as a phrase.
+PHRASE_SCAN = 1500
 # Rows the fallback for a changed rare word may add.
 FALLBACK_CAP = 30
 # A claimed speaker with at most this many quotes has all of them compared.
@@ -871,10 +875,12 @@ class QuoteStore:
         return found[0] if found else None
 
     def spellings(self, token: str) -> tuple[str, ...]:
-        """Indexed words a misspelt one may mean (same first two letters, or one of them swapped), best first.
+        """Indexed words a misspelt one may mean, best first: any typo but one in the first letter.
 
-        A typo must not hide a quote: the words sharing the token's prefix are
-        an indexed range of the terms table, then rapidfuzz picks. Several close
+        A typo must not hide a quote: the words sharing the token's first two
+        letters (or those letters swapped) are an indexed range of the terms
+        table, then rapidfuzz picks; only when none is near enough is the
+        token's first-letter range filtered. Several close
         words are kept ("tasit" is as near "taist" as "tacit"); retrieval counts each.
         """
         if len(token) < 4 or not token.isalnum():
@@ -889,17 +895,31 @@ class QuoteStore:
             rows += self.db.execute(
                 "SELECT term, docs FROM terms WHERE term >= ? AND term < ? LIMIT 5000", [prefix, upper]
             ).fetchall()
-        terms = [r[0] for r in rows]
-        # Fewest edits first (a swap of two letters is one edit), then the commonest word.
-        near = process.extract(
-            token, terms, scorer=OSA.distance, score_cutoff=normalize.max_edits(token), limit=None
-        )
-        near.sort(key=lambda m: (m[1], -rows[m[2]][1]))
+        edits = normalize.max_edits(token)
+        near = self._nearest(token, rows, edits)
+        if not near:
+            # A second letter dropped or mistyped ("eros", "eiros" for "euros"):
+            # the word shares the first letter and has the token's second or third
+            # letter third. The filter runs in SQL over one first-letter range.
+            rows = self.db.execute(
+                "SELECT term, docs FROM terms WHERE term >= ? AND term < ? AND substr(term, 3, 1) IN (?, ?) "
+                "AND length(term) BETWEEN ? AND ? LIMIT 5000",
+                [token[0], chr(ord(token[0]) + 1), token[1], token[2], len(token) - edits, len(token) + edits],
+            ).fetchall()
+            near = self._nearest(token, rows, edits)
         found = tuple(t for t, _, _ in near[:SPELLINGS])
         if len(cache) > 100_000:
             cache.clear()
         cache[token] = found
         return found
+
+    @staticmethod
+    def _nearest(token: str, rows: list, edits: int) -> list:
+        """The (term, docs) rows within `edits` of token: fewest edits first (a
+        swap of two letters is one edit), then the commonest word."""
+        near = process.extract(token, [r[0] for r in rows], scorer=OSA.distance, score_cutoff=edits, limit=None)
+        near.sort(key=lambda m: (m[1], -rows[m[2]][1]))
+        return near
 
     def candidates(
         self, toks: list[str], *, limit: int = 40, speaker_ids: list[int] | None = None
@@ -918,6 +938,8 @@ class QuoteStore:
         for t in [t for t in freqs if not freqs[t]]:
             for fixed in self.spellings(t):
                 freqs[fixed] = self.doc_frequencies([fixed])[fixed]
+        # Phrases are read with each misspelt word as its likeliest spelling.
+        toks = [t if freqs.get(t, 1) else self.spelling(t) or t for t in toks]
         present = sorted((t for t in freqs if freqs[t]), key=lambda t: freqs[t])
         informative = [t for t in present if t not in normalize.STOPWORDS] or present
         if not informative:
@@ -935,13 +957,13 @@ class QuoteStore:
         speaker_ids: list[int] | None = None,
     ) -> list[dict]:
         if freqs[informative[0]] <= CANDIDATE_POSTINGS:
-            ids = self._ids_sharing_rare_words(informative, freqs, limit, speaker_ids)
+            ids = self._ids_sharing_rare_words(toks, informative, freqs, limit, speaker_ids)
         else:
             ids = self._ids_sharing_common_words(toks, informative, limit, speaker_ids)
         return self._rows(ids)
 
     def _ids_sharing_rare_words(
-        self, informative: list[str], freqs: dict[str, int], limit: int, speaker_ids: list[int] | None
+        self, toks: list[str], informative: list[str], freqs: dict[str, int], limit: int, speaker_ids: list[int] | None
     ) -> list[int]:
         """Quotes ranked by the rare claim words they hold, weighted by rarity.
 
@@ -953,12 +975,19 @@ class QuoteStore:
         if speaker_ids:
             ids = self._by_speaker(sorted(scores, key=scores.__getitem__, reverse=True), speaker_ids, limit)
         else:
-            ids = [i for i, _ in heapq.nlargest(limit, scores.items(), key=itemgetter(1))]
+            top = heapq.nlargest(limit, scores.items(), key=itemgetter(1))
+            ids = [i for i, _ in top]
+            if len(top) == limit < len(scores):
+                # Quotes holding the same claim words tie; a cut through them
+                # would keep the first by id, not the likeliest: keep them all.
+                cut = top[-1][1]
+                tied = [i for i, v in scores.items() if v == cut and i not in set(ids)]
+                ids.extend(tied[: TIE_CAP - limit])
         if len(chosen) < 3 <= len(informative):
-            ids.extend(self._fallback_ids(informative, speaker_ids))
+            ids.extend(self._fallback_ids(informative, speaker_ids, toks))
         return list(dict.fromkeys(ids))
 
-    def _fallback_ids(self, informative: list[str], speaker_ids: list[int] | None) -> list[int]:
+    def _fallback_ids(self, informative: list[str], speaker_ids: list[int] | None, toks: list[str]) -> list[int]:
         """The one rare word may be the word the claim changed: the next words
         together still find the quote, unranked and bounded.
 
@@ -973,7 +1002,10 @@ class QuoteStore:
             hits = self._posting_ids(match, SPEAKER_FTS_CAP)
             self._last_fallback = (key, hits)
         else:
-            return self._posting_ids(match, FALLBACK_CAP)
+            hits = self._posting_ids(match, FALLBACK_CAP)
+            if len(hits) == FALLBACK_CAP:
+                hits = self._ids_with_phrase(match, toks)[:FALLBACK_CAP] + hits
+            return hits
         if speaker_ids:
             return self._by_speaker(hits, speaker_ids, FALLBACK_CAP)
         return hits[:FALLBACK_CAP]
@@ -1066,12 +1098,34 @@ class QuoteStore:
         run = _longest_run(toks, lambda t: t not in normalize.STOPWORDS)
         if len(run) >= 2:
             ids.extend(self._fts_ids('"' + " ".join(run) + '"', UNRANKED_CAP, speaker_ids, ranked=False))
-        for n in sorted({min(n, len(informative)) for n in (4, 2, 1)}, reverse=True):
+        for i, n in enumerate(sorted({min(n, len(informative)) for n in (4, 2, 1)}, reverse=True)):
             match = " AND ".join(f'"{t}"' for t in informative[:n])
-            ids.extend(self._fts_ids(match, UNRANKED_CAP, speaker_ids, ranked=False))
+            found = self._fts_ids(match, UNRANKED_CAP, speaker_ids, ranked=False)
+            if i == 0 and len(found) == UNRANKED_CAP and not speaker_ids:
+                # More quotes hold these words than are kept: those that also
+                # hold half the claim word for word come first (the frame of a
+                # stock sentence is shared, the order of its words less so).
+                ids.extend(self._ids_with_phrase(match, toks))
+            ids.extend(found)
             if len(set(ids)) >= limit:
                 break
         return list(dict.fromkeys(ids))
+
+    def _ids_with_phrase(self, match: str, toks: list[str]) -> list[int]:
+        """Of the first PHRASE_SCAN quotes matching ``match``, those whose text holds
+        the claim's first or second half as written, tested in SQL (FTS5 phrase
+        queries with common words read whole position lists: ten times slower)."""
+        half = max(2, (len(toks) + 1) // 2)
+        phrases = list(dict.fromkeys(" ".join(p) for p in (toks[:half], toks[-half:]) if len(p) >= 2))
+        if not phrases:
+            return []
+        test = " OR ".join("instr(' ' || norm || ' ', ?) > 0" for _ in phrases)
+        sql = (
+            f"SELECT id FROM quotes WHERE id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? LIMIT ?) "
+            f"AND ({test}) LIMIT ?"
+        )
+        rows = self.db.conn.execute(sql, [match, PHRASE_SCAN, *(f" {p} " for p in phrases), UNRANKED_CAP])
+        return [r[0] for r in rows]
 
     def quote_id_bound(self) -> int:
         """The highest quote id: the collection size, for word weights, in one index probe."""

@@ -258,6 +258,51 @@ def test_swapped_letters_are_one_edit_and_the_commoner_word_wins(make_store):
     assert a.verdict == ALTERED and a.matches[0].quote == "The pier tariff rises in March"
 
 
+
+def test_a_typo_in_the_second_letter_still_finds_the_word(make_store):
+    quotes = [("A million euros have been built in the last year", "Ida Marsh")]
+    quotes += [(f"A million people {i} have been built in the last year", "Ole Berg") for i in range(5)]
+    text = "\n".join(f"“{q}”, said {who}." for q, who in quotes)
+    s = make_store(article_with("t", text, quotes))
+    assert s.spellings("eros") == ("euros",)  # the second letter dropped
+    assert s.spellings("eiros") == ("euros",)  # the second letter mistyped
+    assert s.spellings("xuros") == ()  # the first letter is trusted
+    a = verify(s, "A million eros have been built in the last year", "Marsh")
+    assert a.verdict == ALTERED
+    assert a.matches[0].quote == "A million euros have been built in the last year"
+
+
+def _stock_sentences(n: int) -> list[tuple[str, str]]:
+    """n quotes of one stock frame, each with a word of its own, holding the same claim words."""
+    names = [a + b for a in ("bra", "cle", "dro", "fli", "gru", "ple", "sko", "tri", "vra") for b in ("mik", "dol", "sen", "tur", "pav", "zor", "lun", "kev", "wib")]
+    return [(f"Pier taxes were raised to {names[i]} by the harbour board last spring", "Ole Berg") for i in range(n)]
+
+
+def test_quotes_tied_on_the_claim_words_are_all_compared(make_store):
+    # The source comes last: a cut through tied candidates by id would drop it.
+    quotes = _stock_sentences(70) + [("The harbour board raised pier taxes last spring", "Ida Marsh")]
+    text = "\n".join(f"“{q}”, said {who}." for q, who in quotes)
+    s = make_store(article_with("t", text, quotes))
+    a = verify(s, "The harbour board raised pier taxes last spring")
+    assert a.verdict == VERIFIED
+    assert a.matches[0].quote == "The harbour board raised pier taxes last spring"
+
+
+def test_common_word_claims_put_quotes_holding_half_the_claim_first(make_store, monkeypatch):
+    # Every word of the claim is common here (the cut-offs are lowered to make them
+    # so): the source is found among the many quotes holding the same words by
+    # holding half the claim word for word, not by coming first.
+    import quotebot.store as store_module
+
+    monkeypatch.setattr(store_module, "CANDIDATE_POSTINGS", 5)
+    monkeypatch.setattr(store_module, "UNRANKED_CAP", 10)
+    quotes = _stock_sentences(70) + [("The harbour board raised pier taxes last spring", "Ida Marsh")]
+    text = "\n".join(f"“{q}”, said {who}." for q, who in quotes)
+    s = make_store(article_with("t", text, quotes))
+    a = verify(s, "The harbour board lowered pier taxes last spring")
+    assert a.verdict == ALTERED
+    assert a.matches[0].quote == "The harbour board raised pier taxes last spring"
+
 FRAME_QUOTES = [
     ("More than 10 people were hired in the last 2 weeks", "Ida Marsh"),
     ("We will not sign anything that gives away our fishing rights", "Ole Berg"),
