@@ -272,20 +272,24 @@ def test_a_typo_in_the_second_letter_still_finds_the_word(make_store):
     assert a.matches[0].quote == "A million euros have been built in the last year"
 
 
-def _stock_sentences(n: int) -> list[tuple[str, str]]:
-    """n quotes of one stock frame, each with a word of its own, holding the same claim words."""
+STOCK_SOURCE = "The harbour board raised pier taxes last spring"
+
+
+def _stock_store(make_store):
+    """70 quotes of one stock frame, each with a word of its own and all holding the
+    words of STOCK_SOURCE, then STOCK_SOURCE itself, stored last (the highest id)."""
     names = [a + b for a in ("bra", "cle", "dro", "fli", "gru", "ple", "sko", "tri", "vra") for b in ("mik", "dol", "sen", "tur", "pav", "zor", "lun", "kev", "wib")]
-    return [(f"Pier taxes were raised to {names[i]} by the harbour board last spring", "Ole Berg") for i in range(n)]
+    quotes = [(f"Pier taxes were raised to {names[i]} by the harbour board last spring", "Ole Berg") for i in range(70)]
+    quotes.append((STOCK_SOURCE, "Ida Marsh"))
+    text = "\n".join(f"“{q}”, said {who}." for q, who in quotes)
+    return make_store(article_with("t", text, quotes))
 
 
 def test_quotes_tied_on_the_claim_words_are_all_compared(make_store):
-    # The source comes last: a cut through tied candidates by id would drop it.
-    quotes = _stock_sentences(70) + [("The harbour board raised pier taxes last spring", "Ida Marsh")]
-    text = "\n".join(f"“{q}”, said {who}." for q, who in quotes)
-    s = make_store(article_with("t", text, quotes))
-    a = verify(s, "The harbour board raised pier taxes last spring")
+    # A cut through tied candidates by id would drop the source.
+    a = verify(_stock_store(make_store), STOCK_SOURCE)
     assert a.verdict == VERIFIED
-    assert a.matches[0].quote == "The harbour board raised pier taxes last spring"
+    assert a.matches[0].quote == STOCK_SOURCE
 
 
 def test_common_word_claims_put_quotes_holding_half_the_claim_first(make_store, monkeypatch):
@@ -296,12 +300,10 @@ def test_common_word_claims_put_quotes_holding_half_the_claim_first(make_store, 
 
     monkeypatch.setattr(store_module, "CANDIDATE_POSTINGS", 5)
     monkeypatch.setattr(store_module, "UNRANKED_CAP", 10)
-    quotes = _stock_sentences(70) + [("The harbour board raised pier taxes last spring", "Ida Marsh")]
-    text = "\n".join(f"“{q}”, said {who}." for q, who in quotes)
-    s = make_store(article_with("t", text, quotes))
-    a = verify(s, "The harbour board lowered pier taxes last spring")
+    a = verify(_stock_store(make_store), "The harbour board lowered pier taxes last spring")
     assert a.verdict == ALTERED
-    assert a.matches[0].quote == "The harbour board raised pier taxes last spring"
+    assert a.matches[0].quote == STOCK_SOURCE
+
 
 FRAME_QUOTES = [
     ("More than 10 people were hired in the last 2 weeks", "Ida Marsh"),
