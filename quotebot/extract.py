@@ -2531,9 +2531,8 @@ def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quo
                 (len(text[sp.start:sp.end].split()) >= 3 or text[sp.end - 1:sp.end] in ".?!"):
             if last.para in (sp.para, sp.para - 1) or (last.para == sp.para - 2 and
                                                        not paras[sp.para - 1].text.strip()):
-                between = text[(last.close + 1) if last.close is not None else last.end: sp.open]
                 # another person named in between breaks the continuation
-                if not _names_other(ents, between, last):
+                if not _names_other(ents, text, (last.close + 1) if last.close is not None else last.end, sp.open, last):
                     sp.speaker_key, sp.speaker_raw, sp.speaker_kind = last.speaker_key, last.speaker_raw, last.speaker_kind
                     sp.verb = last.verb
                     sp.shape = SHAPE_CONTINUATION
@@ -2582,16 +2581,20 @@ def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quo
     return [_refresh(q, ents, index) for q in kept]
 
 
-_TWO_SENTENCES_RE = re.compile(r"[.!?]\s+\S.*[.!?]\s")
 _CAP_RUN_RE = re.compile(rf"{_CAPW}(?:\s+{_CAPW})*")
 
 
-def _names_other(ents: _Entities, between: str, last: _Span) -> bool:
-    """Does the text between two quotes bring in another person (so no continuation)?"""
+def _names_other(ents: _Entities, text: str, lo: int, hi: int, last: _Span) -> bool:
+    """Does text[lo:hi], between two quotes, bring in another person (so no continuation)?"""
+    between = text[lo:hi]
     if len(between) > 600:
         return True
-    if len(between) < 160 and _SPEECH_RE.search(between) and not _TWO_SENTENCES_RE.search(between):
-        return False  # just the previous quote's attribution: '," Name said, "…'
+    if (len(between) < 160 or (last.shape in (SHAPE_AFTER, SHAPE_PRONOUN) and len(between) < 400)) and \
+            _SPEECH_RE.search(between) and len(split_sentences(text, lo, hi)) <= 1:
+        # just the previous quote's attribution: '," Name said, "…', however long its
+        # apposition ('said Ms. Gil, a lawyer in George W. Bush's administration. "…'):
+        # the names in it describe the speaker
+        return False
     own: set[str] = set()
     if last.speaker_key is not None:
         for f in ents.ents[last.speaker_key].forms:

@@ -62,6 +62,19 @@ def test_continuation_survives_a_name_in_the_attribution():
     assert direct(text) == [("It changed us", "Ivo Marek"), ("Everyone felt it.", "Ivo Marek")]
 
 
+def test_continuation_survives_initials_and_other_names_in_a_long_apposition():
+    """'"…," said C. Name Jr., an aide in George W. Bush's White House. "…"': the initials'
+    periods read as sentence ends, and the other name then stopped the continuation."""
+    text = ("“The levee held,” said J. Rosa Lind Jr., a senior engineer during Carl T. Voss’s "
+            "years at the port authority. “We were lucky.”")
+    assert direct(text) == [("The levee held", "J. Rosa Lind Jr."), ("We were lucky.", "J. Rosa Lind Jr.")]
+
+
+def test_another_person_in_a_sentence_of_their_own_still_stops_continuation():
+    text = "“The levee held,” said Rosa Lind, the engineer. Carl Voss, her deputy, was less sure. “We were lucky.”"
+    assert direct(text) == [("The levee held", "Rosa Lind")]
+
+
 def test_organisation_heads_speak():
     """'The ad says "…"', 'the group's website notes: "…"' are organisation speakers."""
     art = article_from_text("r", "The ad says “nothing will change without you.”")
