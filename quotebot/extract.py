@@ -1958,6 +1958,12 @@ _NEW_SENTENCE_RE = re.compile(r"[.!?]\s+[A-Z]")
 _CLAUSE_JOIN_END_RE = re.compile(r"(?:^|\s)(?:and|but|or|then|and then|before|after)\s*$")
 _WITH_NAME_END_RE = re.compile(rf"\bwith\s+({_CAPW}(?:\s+{_CAPW}){{0,3}})\s+$")
 _CLAUSE_PUNCT_RE = re.compile(r"[.!?;:]")
+_AFTER_CLOSE_RE = re.compile(r"[,!?]?[”\"'’]+\s+$")
+
+
+def _clause_break(text: str, lo: int, hi: int) -> bool:
+    """Does text[lo:hi] end a clause? The period of a title or an initial ('Rep.', 'J.') does not."""
+    return any(not _is_abbrev_boundary(text, lo + m.start()) for m in _CLAUSE_PUNCT_RE.finditer(text[lo:hi]))
 
 
 def _try_before(text: str, sp: _Span, win_start: int, in_quote=None,
@@ -2025,10 +2031,12 @@ def _try_before(text: str, sp: _Span, win_start: int, in_quote=None,
                     for pv in reversed(verbs):
                         if pv.end() > mv.start() - 2:
                             continue
-                        if pv.group().lower() not in L.SPEECH_VERBS or _CLAUSE_PUNCT_RE.search(
-                                text[pv.end():mv.start()]):
+                        if pv.group().lower() not in L.SPEECH_VERBS or _clause_break(text, pv.end(), mv.start()):
                             break
                         cand = _subject_before(text, win_start, pv.start())
+                        if cand is None and _AFTER_CLOSE_RE.search(text, max(win_start, pv.start() - 6), pv.start()):
+                            # '"…," said Rep. Name, adding that "…"': the inverted attribution's subject
+                            cand = _subject_after(text, pv.end(), mv.start() - 2)
                         if cand is not None and cand.kind in ("name", "pronoun"):
                             subj = cand
                         break

@@ -75,6 +75,20 @@ def test_another_person_in_a_sentence_of_their_own_still_stops_continuation():
     assert direct(text) == [("The levee held", "Rosa Lind")]
 
 
+def test_participle_after_an_inverted_attribution_keeps_its_speaker():
+    """'"…," said Rep. Name, adding that "…"': the second quote was lost (no subject
+    before 'said', and the title's period read as a clause break)."""
+    text = "“The levee held,” said Rep. Rosa Lind, adding that “we were lucky this time.”"
+    assert direct(text) == [("The levee held", "Rosa Lind"), ("we were lucky this time.", "Rosa Lind")]
+
+
+def test_participle_after_a_reporting_word_inside_the_clause_keeps_the_sentence_subject():
+    """Only an inverted attribution ('," said Name') lends its subject: 'advising Voss' does not."""
+    text = ("Mayor Ada Brill bristled at the idea that she was advising Carl Voss on the plan, "
+            "saying, “the advice I give is private.”")
+    assert direct(text) == [("the advice I give is private.", "Ada Brill")]
+
+
 def test_organisation_heads_speak():
     """'The ad says "…"', 'the group's website notes: "…"' are organisation speakers."""
     art = article_from_text("r", "The ad says “nothing will change without you.”")
