@@ -974,6 +974,7 @@ def _subject_after(text: str, start: int, hi: int, _nested: bool = False) -> _Su
               or (cw.isalpha() and cw.islower() and low not in _FUNCTION_WORDS and len(out) < 4
                   and not any(_is_cap(o[0]) and o[0].lower() not in _TITLE_ONLY and o[0].lower() not in _ADJ_ROLE_OK
                               for o in out) and _lower_lead_ok(toks, len(out)))
+              or (out and _is_cap(out[-1][0]) and len(out) < 6 and _role_between_names(toks, len(out), cw))
               or (low in _DETERMINERS and not out)
               or (out and (low in _CONNECTORS or low in L.NAME_PARTICLES)))
         if not ok:
@@ -1015,6 +1016,22 @@ def _subject_after(text: str, start: int, hi: int, _nested: bool = False) -> _Su
                 if not role:
                     role = app
     return _Subj(phrase, kind, out[0][1], end, role)
+
+
+# the endings of nouns for people ("speechwriter", "loyalist", "confidant"): a role noun
+# the lexicon lacks is told from a verb ("Carr met Dole") by its form
+_AGENT_SUFFIXES = ("er", "or", "ist", "ant", "ent", "ian", "ee", "man", "woman", "person")
+
+
+def _role_between_names(toks: list[tuple[str, int, int]], i: int, word: str) -> bool:
+    """'said George W. Bush speechwriter Noam Neusner': a lowercase noun between two
+    capitalised runs names the second one's role (the first only qualifies it)."""
+    low = word.lower()
+    if not (word.isalpha() and word.islower()) or not low.endswith(_AGENT_SUFFIXES) or \
+            low in _FUNCTION_WORDS or low in _GAP_STOP or _verbish(word) or i + 1 >= len(toks):
+        return False
+    nxt = _clean_tok(toks[i + 1][0])
+    return _is_cap(nxt) and nxt.lower() not in L.MONTHS_DAYS
 
 
 def _lower_lead_ok(toks: list[tuple[str, int, int]], i: int) -> bool:
@@ -1195,8 +1212,8 @@ def _role_gap(gap: str) -> bool:
     """'election law expert', 'watchdog group president': words that only qualify the
     name's role between a closing quote and 'Name said'."""
     words = gap.split()
-    if not 1 <= len(words) <= 5 or any(not _GAP_WORD_RE.fullmatch(w) for w in words):
-        return False
+    if not 1 <= len(words) <= 5 or any(not _GAP_WORD_RE.fullmatch(w) and not _INITIAL_RE.fullmatch(w) for w in words):
+        return False  # ("George W. Bush speechwriter": an initial is a word of the gap too)
     if words[0].lower() == "the" and len(words) > 1:
         words = words[1:]  # "the Post's senior politics editor Name"
     return not any(w.lower() in _GAP_STOP or w.lower() in _FUNCTION_WORDS or _verbish(w) for w in words)

@@ -89,6 +89,19 @@ def test_participle_after_a_reporting_word_inside_the_clause_keeps_the_sentence_
     assert direct(text) == [("the advice I give is private.", "Ada Brill")]
 
 
+def test_a_name_qualifying_the_role_is_not_the_speaker():
+    """'"…," said former Carl T. Voss speechwriter Ada Brill': Voss (with his initial) only
+    qualifies the role; the name after the role noun speaks, on either side of the quote."""
+    assert direct("“The levee held,” said former Carl T. Voss speechwriter Ada Brill.") == [
+        ("The levee held", "Ada Brill")]
+    assert direct("“The levee held,” Carl T. Voss speechwriter Ada Brill said.") == [
+        ("The levee held", "Ada Brill")]
+
+
+def test_a_weekday_after_a_plural_speaker_is_not_a_name():
+    assert direct("“The levee held,” said Voss supporters Tuesday.") == [("The levee held", "Voss supporters")]
+
+
 def test_organisation_heads_speak():
     """'The ad says "…"', 'the group's website notes: "…"' are organisation speakers."""
     art = article_from_text("r", "The ad says “nothing will change without you.”")
