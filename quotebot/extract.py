@@ -2551,8 +2551,11 @@ def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quo
     # continuations: an unattributed statement right after an attributed quote
     last: _Span | None = None
     for sp in spans:
-        opens_sentence = not text[max(sp.sent_start, sp.open - 400):sp.open].strip()
-        if sp.shape is None and last is not None and sp.kind == STATEMENT and opens_sentence and \
+        lead = text[max(sp.sent_start, sp.open - 400):sp.open].strip()
+        # (a quote after a lead adverb reads as a fragment of the writer's sentence: it is
+        # the rest of that sentence, so a statement)
+        led = bool(lead) and len(lead) < 12 and _CONTINUATION_LEAD_RE.fullmatch(lead) is not None
+        if sp.shape is None and last is not None and (sp.kind == STATEMENT and not lead or led) and \
                 (len(text[sp.start:sp.end].split()) >= 3 or text[sp.end - 1:sp.end] in ".?!"):
             if last.para in (sp.para, sp.para - 1) or (last.para == sp.para - 2 and
                                                        not paras[sp.para - 1].text.strip()):
@@ -2561,6 +2564,7 @@ def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quo
                     sp.speaker_key, sp.speaker_raw, sp.speaker_kind = last.speaker_key, last.speaker_raw, last.speaker_kind
                     sp.verb = last.verb
                     sp.shape = SHAPE_CONTINUATION
+                    sp.kind = STATEMENT
         if sp.shape is not None and (sp.speaker_key is not None or sp.speaker_raw):
             last = sp
 
@@ -2607,6 +2611,10 @@ def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quo
 
 
 _CAP_RUN_RE = re.compile(rf"{_CAPW}(?:\s+{_CAPW})*")
+
+
+# a sentence adverb before a quote that goes on from the last one ('… ," he said. Then, "…"')
+_CONTINUATION_LEAD_RE = re.compile(r"(?:And|But|Then|Instead|Still|Later|Indeed|Yet|Again|Also|Plus),?")
 
 
 def _names_other(ents: _Entities, text: str, lo: int, hi: int, last: _Span) -> bool:

@@ -102,6 +102,19 @@ def test_a_weekday_after_a_plural_speaker_is_not_a_name():
     assert direct("“The levee held,” said Voss supporters Tuesday.") == [("The levee held", "Voss supporters")]
 
 
+def test_a_quote_after_a_lead_adverb_goes_on_from_the_attributed_one():
+    """'"…," Brill said. Instead, "he just acts …"': the quote finishing the sentence after
+    "Then," or "Instead," read as a fragment of the writer's and was dropped."""
+    text = "“We did our part,” Ada Brill said. Instead, “he just acts like a defeated man.”"
+    assert direct(text) == [("We did our part", "Ada Brill"), ("he just acts like a defeated man.", "Ada Brill")]
+    text = "“We lost,” said Ada Brill. Then, “We lost again.”"
+    assert direct(text) == [("We lost", "Ada Brill"), ("We lost again.", "Ada Brill")]
+
+
+def test_a_short_title_after_a_lead_adverb_is_no_continuation():
+    assert direct("“We lost,” said Ada Brill. But “Main Street” is closed now.") == [("We lost", "Ada Brill")]
+
+
 def test_organisation_heads_speak():
     """'The ad says "…"', 'the group's website notes: "…"' are organisation speakers."""
     art = article_from_text("r", "The ad says “nothing will change without you.”")
