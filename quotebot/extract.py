@@ -825,6 +825,10 @@ _REL_PIECE_RE = re.compile(r"(?:^|\s)(?:who|whose|which|where|whom)\s")
 _ROLE_FROM_RE = re.compile(r"(?:^|\s)((?:[Tt]he|[Aa]n?)\s+(?:[a-z\-]+\s+)?)([a-z\-]+)\s+(?:from|of)\s+$")
 
 
+_PASSIVE_AGENT_RE = re.compile(r"\b(?:obtained|reviewed|seen|viewed|acquired|provided|released|leaked|shared)"
+                               r"[ \t]+(?:by|to|with)[ \t]+$")
+
+
 def _subject_before(text: str, lo: int, end: int) -> _Subj | None:
     """The subject phrase that ends right before ``end`` (a verb position)."""
     seg = text[lo:end]
@@ -908,6 +912,12 @@ def _subject_before(text: str, lo: int, end: int) -> _Subj | None:
     kind, role, phrase = _phrase_kind([t[0] for t in toks])
     if not kind:
         return None
+    m_agent = _PASSIVE_AGENT_RE.search(text, max(lo, toks[0][1] - 30), toks[0][1])
+    if m_agent is not None and m_agent.start() > lo:
+        # "A memo obtained by The Post says …": the memo speaks, not the paper that has it
+        head = _subject_before(text, lo, m_agent.start())
+        if head is not None:
+            return head
     if kind in ("name", "org") and _is_place(phrase) and not role:
         before = text[max(lo, toks[0][1] - 60):toks[0][1]]
         mrole = _ROLE_FROM_RE.search(before)

@@ -115,6 +115,14 @@ def test_a_short_title_after_a_lead_adverb_is_no_continuation():
     assert direct("“We lost,” said Ada Brill. But “Main Street” is closed now.") == [("We lost", "Ada Brill")]
 
 
+def test_the_outlet_that_obtained_a_document_is_not_its_speaker():
+    """'A letter from the Legion obtained by The Associated Press warns that "…"': the
+    agent of 'obtained by' was taken for the subject of 'warns'."""
+    text = ("A Feb. 1 letter from the Veterans League obtained by The Daily Ledger warns that "
+            "“any further contact will be through our attorney.”")
+    assert direct(text) == [("any further contact will be through our attorney.", "Veterans League")]
+
+
 def test_organisation_heads_speak():
     """'The ad says "…"', 'the group's website notes: "…"' are organisation speakers."""
     art = article_from_text("r", "The ad says “nothing will change without you.”")
