@@ -711,10 +711,20 @@ def _collect_back(text: str, lo: int, end: int) -> tuple[int, list[tuple[str, in
     return (out[0][1] if out else end), out
 
 
+# the news agencies' abbreviations of US states ("Raleigh, N.C.", "Austin, Tex."), read as
+# places only with their period: "Miss." is a state, "Miss" a title
+_STATE_ABBREVIATIONS = {
+    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky",
+    "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "n.h", "n.j", "n.m", "n.y",
+    "n.c", "n.d", "okla", "ore", "pa", "r.i", "s.c", "s.d", "tenn", "tex", "vt", "va", "wash", "w.va",
+    "wis", "wyo", "d.c"}
+
+
 def _is_place(phrase: str) -> bool:
     toks = phrase.lower().replace("’s", "").replace("'s", "").split()
     return bool(toks) and all(t.strip(".,") in L.PLACES or t in ("new", "north", "south", "east", "west",
                                                                      "the", "of", "united", "states")
+                              or (t.rstrip(",").endswith(".") and t.rstrip(",.") in _STATE_ABBREVIATIONS)
                               for t in toks)
 
 

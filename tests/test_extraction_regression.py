@@ -123,6 +123,14 @@ def test_the_outlet_that_obtained_a_document_is_not_its_speaker():
     assert direct(text) == [("any further contact will be through our attorney.", "Veterans League")]
 
 
+def test_a_state_abbreviation_in_the_apposition_is_a_place():
+    """'"…," Harry Bond, 30, of Raleigh, N.C., who was polled, said': 'N.C.' was taken for an
+    organisation speaking. With its period a state abbreviation is a place; 'Miss' is a title."""
+    text = "“Both scare me,” Rolf Hale, 30, of Raleigh, N.C., who was among those polled, said."
+    assert direct(text) == [("Both scare me", "Rolf Hale")]
+    assert direct("“Both scare me,” Miss Hale said.") == [("Both scare me", "Hale")]
+
+
 def test_organisation_heads_speak():
     """'The ad says "…"', 'the group's website notes: "…"' are organisation speakers."""
     art = article_from_text("r", "The ad says “nothing will change without you.”")
