@@ -2115,6 +2115,29 @@ _SENTENCE_STOP_RE = re.compile(r"[.!?](?=[\"”’)]*(?:\s|$))")
 _LOWER_TAIL_RE = re.compile(r"['’]?[ \t]+[a-z]")
 
 
+_SIGNATURE_RE = re.compile(r"[ \t]*[-–—]+[ \t]*(?=[A-Z])")
+
+
+def _signed_below(text: str, sp: _Span, paras) -> tuple[_Subj, str, str] | None:
+    """A quote that is its paragraph, signed by the next one ('"…"' then '—Ada Brill, Ohio'),
+    as in digests of the day's quotes."""
+    if text[sp.close + 1:paras[sp.para].end].strip(" \t.,"):
+        return None
+    nxt = sp.para + 1
+    while nxt < len(paras) and not paras[nxt].text.strip():
+        nxt += 1
+    if nxt >= len(paras) or paras[nxt].end - paras[nxt].start > 160:
+        return None
+    q = paras[nxt]
+    m = _SIGNATURE_RE.match(text, q.start, q.end)
+    if m is None:
+        return None
+    subj = _subject_after(text, m.end(), q.end)
+    if subj is None or subj.kind != "name":
+        return None
+    return subj, "—", SHAPE_AFTER
+
+
 def _try_sentence_end(text: str, sp: _Span, p_end: int) -> tuple[_Subj, str, str] | None:
     """'He had "wanted to be a pilot," his friend told a newspaper.' The writer's sentence
     ends with an attribution clause after a comma: it attributes the quoted words."""
@@ -2513,6 +2536,8 @@ def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quo
                 ws = sentence_start(prevp.end - 1, prevp.start)
                 fake = _Span(open=prevp.end, close=None, start=sp.start, end=sp.end, para=sp.para)
                 res = _try_before(text, fake, ws)
+        if res is None and statement and sp.close is not None and sp.open == p.start:
+            res = _signed_below(text, sp, paras)
         if res is None and head is not None and sp.para == 0 and sp.open > head.end:
             res = head, ":", SHAPE_COLON  # "Name: Rival Is ‘Unfit’ To Lead" (a headline)
         if res is not None and res[0].kind in ("org", "desc"):

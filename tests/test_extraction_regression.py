@@ -131,6 +131,14 @@ def test_a_state_abbreviation_in_the_apposition_is_a_place():
     assert direct("“Both scare me,” Miss Hale said.") == [("Both scare me", "Hale")]
 
 
+def test_a_quote_signed_in_the_next_paragraph():
+    """Digests print a quote as its own paragraph and sign it below ('—Name, Town')."""
+    text = ("Quotes of the day.\n\n“The whole idea is something we hear all the time, and it needs to stop.”"
+            "\n\n—Mara Lindqvist, Duluth.\n\n“We will keep going.”\n\n- More to come later today.")
+    assert direct(text) == [
+        ("The whole idea is something we hear all the time, and it needs to stop.", "Mara Lindqvist")]
+
+
 def test_organisation_heads_speak():
     """'The ad says "…"', 'the group's website notes: "…"' are organisation speakers."""
     art = article_from_text("r", "The ad says “nothing will change without you.”")
