@@ -1906,7 +1906,8 @@ def _try_after_with(text: str, sp: _Span, p_end: int, after_verb_re, speech_sear
     if not mv:
         return None
     # nothing but the subject between the mark and the verb
-    subj = _subject_before(text, pos, mv.start())
+    mq = _QUOTED_AS_RE.search(text, pos, mv.start())  # ('"…," Name is quoted as saying')
+    subj = _subject_before(text, pos, mq.start() if mq else mv.start())
     if subj is None:
         mlone = _LONE_ING_RE.fullmatch(text, pos, mv.start())
         if mlone:
@@ -2115,6 +2116,7 @@ _SENTENCE_STOP_RE = re.compile(r"[.!?](?=[\"”’)]*(?:\s|$))")
 _LOWER_TAIL_RE = re.compile(r"['’]?[ \t]+[a-z]")
 
 
+_QUOTED_AS_RE = re.compile(r"[ \t]+(?:is|was|has[ \t]+been|had[ \t]+been)[ \t]+(?:also[ \t]+)?quoted[ \t]+as[ \t]+$")
 _SIGNATURE_RE = re.compile(r"[ \t]*[-–—]+[ \t]*(?=[A-Z])")
 
 

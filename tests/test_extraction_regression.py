@@ -139,6 +139,17 @@ def test_a_quote_signed_in_the_next_paragraph():
         ("The whole idea is something we hear all the time, and it needs to stop.", "Mara Lindqvist")]
 
 
+def test_quoted_as_saying_after_the_quote():
+    """'"…," Name is quoted as saying.' — the passive frame hid the subject."""
+    assert direct("“Our method works where others fail,” Rolf Hale is quoted as saying.") == [
+        ("Our method works where others fail", "Rolf Hale")]
+
+
+def test_remembered_is_a_speech_verb_but_remember_is_not():
+    assert direct("“Analysts said no,” remembered Rolf Hale, a spokesman.") == [("Analysts said no", "Rolf Hale")]
+    assert direct("I remember “the good days” well.") == []
+
+
 def test_organisation_heads_speak():
     """'The ad says "…"', 'the group's website notes: "…"' are organisation speakers."""
     art = article_from_text("r", "The ad says “nothing will change without you.”")
