@@ -1999,6 +1999,9 @@ _CLAUSE_PUNCT_RE = re.compile(r"[.!?;:]")
 _AFTER_CLOSE_RE = re.compile(r"[,!?]?[”\"'’]+\s+$")
 
 
+_INVERTED_TAIL_RE = re.compile(r"\s*(?:,[^,.;:!?“”\"\n]{1,80})?,\s*")
+
+
 def _clause_break(text: str, lo: int, hi: int) -> bool:
     """Does text[lo:hi] end a clause? The period of a title or an initial ('Rep.', 'J.') does not."""
     return any(not _is_abbrev_boundary(text, lo + m.start()) for m in _CLAUSE_PUNCT_RE.finditer(text[lo:hi]))
@@ -2054,6 +2057,13 @@ def _try_before(text: str, sp: _Span, win_start: int, in_quote=None,
             continue
         participle = v.endswith("ing") and text[max(win_start, mv.start() - 2):mv.start()] == ", "
         subj = None if participle else _subject_before(text, win_start, mv.start())
+        if subj is None and not participle and v in L.SPEECH_VERBS and v not in _ADDRESSEE_VERBS:
+            # an inverted attribution right before the quote ('But, said Hale, "…"',
+            # '"…," said Hale, the director, "and …"')
+            inv = _subject_after(text, mv.end(), window_end)
+            if inv is not None and inv.kind in ("name", "org", "desc") and \
+                    _INVERTED_TAIL_RE.fullmatch(text, inv.end, window_end):
+                subj = inv
         if subj is not None and subj.kind != "name":
             subj = _issuer_of(text, win_start, subj) or subj
         if subj is None:

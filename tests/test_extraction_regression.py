@@ -150,6 +150,20 @@ def test_remembered_is_a_speech_verb_but_remember_is_not():
     assert direct("I remember “the good days” well.") == []
 
 
+def test_inverted_attribution_right_before_the_quote():
+    """'But, said Hale, "…"' and '"…," said Hale, the director, "and …"': the subject comes
+    after the verb; nothing stood before it, so the quote was lost."""
+    text = "Rolf Hale said his boss was “always kind.” But, said Hale, “I don’t want a fight.”"
+    assert direct(text) == [("always kind.", "Rolf Hale"), ("I don’t want a fight.", "Rolf Hale")]
+    text = "“We are here,” said Rolf Hale, the director, “and we are staying for good.”"
+    assert direct(text) == [("We are here", "Rolf Hale"), ("and we are staying for good.", "Rolf Hale")]
+
+
+def test_the_person_told_is_not_the_speaker():
+    text = "Rolf Hale named nobody, but told his supporters, “our nation is in trouble.”"
+    assert direct(text) == [("our nation is in trouble.", "Rolf Hale")]
+
+
 def test_organisation_heads_speak():
     """'The ad says "…"', 'the group's website notes: "…"' are organisation speakers."""
     art = article_from_text("r", "The ad says “nothing will change without you.”")
