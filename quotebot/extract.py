@@ -159,6 +159,9 @@ def _trie_regex(words: set[str]) -> str:
     return build(trie)
 
 
+_PUT_IT_RE = re.compile(r" it[,:]")  # ("put it bluntly:" is read as a colon attribution)
+
+
 class _WordIndex:
     """Every cue word of the article, found in one pass; windows are then bisect look-ups."""
 
@@ -169,7 +172,7 @@ class _WordIndex:
         self.text = text
         if _WordIndex._RE is None:
             _WordIndex._WORDS = frozenset(
-                w for w in vocab | {"according", "went"} if re.fullmatch(r"[a-z]+(?:-[a-z]+)*", w))
+                w for w in vocab | {"according", "went", "put"} if re.fullmatch(r"[a-z]+(?:-[a-z]+)*", w))
             # A cue word is a whole run of word characters, hyphens and apostrophes. The
             # pattern consumes the character before the word (so it opens with a character
             # set the engine skips to, instead of trying a lookbehind at every letter); the
@@ -196,6 +199,8 @@ class _WordIndex:
                 out.append(_WM(s, e + 3, "according to"))
             elif multi and w == "went" and text.startswith(" on to say", e):
                 out.append(_WM(s, e + 10, "went on to say"))
+            elif multi and w == "put" and _PUT_IT_RE.match(text, e):
+                out.append(_WM(s, e + 3, "put it"))  # 'as Hale put it: "…"'
             else:
                 continue
             if first:
@@ -245,6 +250,8 @@ def _find_words(text: str, lo: int, hi: int, vocab: set[str], multi: bool = Fals
             out.append(_WM(m.start(), m.end() + 3, "according to"))
         elif multi and w == "went" and text.startswith(" on to say", m.end()):
             out.append(_WM(m.start(), m.end() + 10, "went on to say"))
+        elif multi and w == "put" and _PUT_IT_RE.match(text, m.end()):
+            out.append(_WM(m.start(), m.end() + 3, "put it"))
         else:
             continue
         if first:
@@ -835,6 +842,7 @@ _REL_PIECE_RE = re.compile(r"(?:^|\s)(?:who|whose|which|where|whom)\s")
 _ROLE_FROM_RE = re.compile(r"(?:^|\s)((?:[Tt]he|[Aa]n?)\s+(?:[a-z\-]+\s+)?)([a-z\-]+)\s+(?:from|of)\s+$")
 
 
+_TITLE_CLOSE_RE = re.compile(r",(?:''|[”\"])$")
 _PASSIVE_AGENT_RE = re.compile(r"\b(?:obtained|reviewed|seen|viewed|acquired|provided|released|leaked|shared)"
                                r"[ \t]+(?:by|to|with)[ \t]+$")
 
@@ -850,6 +858,12 @@ def _subject_before(text: str, lo: int, end: int) -> _Subj | None:
         end = m.start()  # "Sen. Chuck Ames (D-N.Y.) said": drop the party tag
     while end > lo and text[end - 1].isspace():
         end -= 1
+    if text[end - 1:end] in ("”", "\"", "'") and text[end - 3:end - 1] != "’s":
+        mt = _TITLE_CLOSE_RE.search(text, max(lo, end - 4), end)
+        if mt:
+            # 'Name, author of "The Long Road," put it': the comma inside the marks
+            # closes the apposition; the title is no subject
+            end = mt.start() + 1
     mrel = _REL_END_RE.search(text[max(lo, end - 6):end])
     if mrel:
         # "the declaration that stated …": the antecedent speaks
@@ -888,7 +902,10 @@ def _subject_before(text: str, lo: int, end: int) -> _Subj | None:
                 piece_end = mparty.start() if mparty and mparty.start() > seg_lo else pos
                 s0, toks = _collect_back(text, seg_lo, piece_end)
                 kind, role, phrase = _phrase_kind([t[0] for t in toks])
-                covers = bool(toks) and not text[seg_lo:toks[0][1]].strip()
+                # (all of the piece, or after 'as': 'as Name, a former aide, put it: "…"')
+                covers = bool(toks) and text[seg_lo:toks[0][1]].strip().lower() in ("", "as")
+                if piece[:1] in "“\"'‘":
+                    covers = False  # a quoted title ('author of "Unwritten Laws,"') names no speaker
                 if covers and kind == "name" and not _is_place(phrase) and _ROLE_OF_RE.search(piece):
                     # "a spokesman for Speaker Ada Holm": an apposition, its name is no subject
                     if org_piece is None:

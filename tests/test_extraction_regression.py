@@ -164,6 +164,22 @@ def test_the_person_told_is_not_the_speaker():
     assert direct(text) == [("our nation is in trouble.", "Rolf Hale")]
 
 
+def test_as_name_put_it():
+    """'as Name, a former aide, put it: "…"' — 'put it' is a speech idiom, and 'as' may
+    open the subject piece."""
+    text = "Or, as Rolf Hale, a former secretary of the port, put it: “The barbarians are inside.”"
+    assert direct(text) == [("The barbarians are inside.", "Rolf Hale")]
+    assert direct("Rolf Hale put it on the table: “We are done.”") == [("We are done.", "Rolf Hale")]
+
+
+def test_a_title_in_the_apposition_is_not_the_speaker():
+    """'Name, author of "The Long Road," said "…"': the title's closing comma ends the apposition."""
+    text = "As Rolf Hale, a professor and author of ''The Unwritten Rules,'' put it, ''Senators forget that.''"
+    assert direct(text) == [("Senators forget that.", "Rolf Hale")]
+    text = "Rolf Hale, a contestant on the show, \"The Big Prize,\" who went on to work for him, said he was \"always kind.\""
+    assert direct(text) == [("always kind.", "Rolf Hale")]
+
+
 def test_organisation_heads_speak():
     """'The ad says "…"', 'the group's website notes: "…"' are organisation speakers."""
     art = article_from_text("r", "The ad says “nothing will change without you.”")
