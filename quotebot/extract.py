@@ -1012,6 +1012,7 @@ def _subject_after(text: str, start: int, hi: int, _nested: bool = False) -> _Su
                   and not any(_is_cap(o[0]) and o[0].lower() not in _TITLE_ONLY and o[0].lower() not in _ADJ_ROLE_OK
                               for o in out) and _lower_lead_ok(toks, len(out)))
               or (out and _is_cap(out[-1][0]) and len(out) < 6 and _role_between_names(toks, len(out), cw))
+              or (out and low in _DOC_HEADS and out[0][0].lower() in _DETERMINERS and len(out) < 4)
               or (low in _DETERMINERS and not out)
               or (out and (low in _CONNECTORS or low in L.NAME_PARTICLES)))
         if not ok:
@@ -1020,6 +1021,8 @@ def _subject_after(text: str, start: int, hi: int, _nested: bool = False) -> _Su
             w.endswith(".") and not _INITIALS_OR_SHORT_RE.fullmatch(w)) else e))
         if w.endswith((",", ";", ":")) or (w.endswith(".") and not _INITIALS_OR_TITLE_RE.fullmatch(w)):
             break
+        if low in _DOC_HEADS and out[0][0].lower() in _DETERMINERS:
+            break  # "read the email", "reads a Wednesday editorial in the Register": the head ends it
     while out and out[-1][0].lower() in _TRAIL_CONNECTORS:
         out.pop()
     if not out:

@@ -180,6 +180,13 @@ def test_a_title_in_the_apposition_is_not_the_speaker():
     assert direct(text) == [("always kind.", "Rolf Hale")]
 
 
+def test_a_document_after_an_inverted_read():
+    """'"…," read the email.' — a lowercase document noun after the determiner is the subject."""
+    art = article_from_text("r", "The union sent a note.\n\n“We will win,” read the email.")
+    q = extract_quotes(art, paraphrase=False)[0]
+    assert (q.text, q.speaker, q.speaker_kind) == ("We will win", "the email", ORGANISATION)
+
+
 def test_organisation_heads_speak():
     """'The ad says "…"', 'the group's website notes: "…"' are organisation speakers."""
     art = article_from_text("r", "The ad says “nothing will change without you.”")
