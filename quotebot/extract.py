@@ -1008,7 +1008,8 @@ def _subject_after(text: str, start: int, hi: int, _nested: bool = False) -> _Su
         ok = (_is_cap(cw) or low in L.HONORIFICS or low in _LOWER_ROLE or low in _ADJ_ROLE_OK
               or _INITIAL_RE.fullmatch(cw) is not None
               or _AGE_RE.fullmatch(low) is not None
-              or (cw.isalpha() and cw.islower() and low not in _FUNCTION_WORDS and len(out) < 4
+              or ((cw.isalpha() or (cw[-2:] in ("’s", "'s") and cw[:-2].isalpha()))  # ("the group’s president, Name")
+                  and cw.islower() and low not in _FUNCTION_WORDS and len(out) < 4
                   and not any(_is_cap(o[0]) and o[0].lower() not in _TITLE_ONLY and o[0].lower() not in _ADJ_ROLE_OK
                               for o in out) and _lower_lead_ok(toks, len(out)))
               or (out and _is_cap(out[-1][0]) and len(out) < 6 and _role_between_names(toks, len(out), cw))
@@ -1030,8 +1031,10 @@ def _subject_after(text: str, start: int, hi: int, _nested: bool = False) -> _Su
     kind, role, phrase = _phrase_kind([t[0] for t in out])
     end = out[-1][2]
     m_sp = None
-    if out[0][0].lower() in ("a", "an", "another", "one") and not _nested and end < hi:
-        # "said another Twitter user, Jane Roe": the description is an apposition of the name
+    if (out[0][0].lower() in ("a", "an", "another", "one") or (
+            kind == "desc" and out[0][0].lower() in ("the", "his", "her", "its", "their"))) and not _nested and end < hi:
+        # "said another Twitter user, Jane Roe", "said the group's president, Jane Roe":
+        # the description is an apposition of the name
         m_sp = _APPOSED_DESC_RE.match(text[end:min(hi, end + 56)])
     if m_sp is not None:
         named = _subject_after(text, end + m_sp.end(), hi, _nested=True)

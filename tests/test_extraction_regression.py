@@ -187,6 +187,13 @@ def test_a_document_after_an_inverted_read():
     assert (q.text, q.speaker, q.speaker_kind) == ("We will win", "the email", ORGANISATION)
 
 
+def test_a_possessive_role_in_apposition_to_the_name():
+    """'"…," said the group’s president, Rolf Hale.' — the possessive word stopped the
+    description, and only 'a …, Name' was read as a description in apposition."""
+    assert direct("“We will win,” said the group’s president, Rolf Hale.") == [("We will win", "Rolf Hale")]
+    assert direct("“We will win,” said the president of the group, Rolf Hale.") == [("We will win", "Rolf Hale")]
+
+
 def test_organisation_heads_speak():
     """'The ad says "…"', 'the group's website notes: "…"' are organisation speakers."""
     art = article_from_text("r", "The ad says “nothing will change without you.”")
