@@ -335,7 +335,9 @@ _INTRO_RE = re.compile(
     r"Speaking|Last|This|Today|Yesterday|On\s+\w+|With|Without|Despite|Although|Though|If|As|Since|"
     r"Because|Unlike|Like|Following|Amid|Under|[A-Z][a-z]+ing)\b[^,.;:]{0,80},\s*"
     r"(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2},\s*(?=[A-Z]))?|(?:But|And|So|Yet|Still|Now|Then|Also)\s+)?")
-_INSIDE_WORDS = _NOT_NAME - {"mr", "mrs", "ms", "dr"}
+# "will" is a modal opening a question, but capitalised inside a sentence it is a first
+# name ("said Will Doyle"); months that are names ("April", "June") stay months
+_INSIDE_WORDS = _NOT_NAME - {"mr", "mrs", "ms", "dr", "will"}
 
 
 @functools.lru_cache(maxsize=65536)
@@ -1184,8 +1186,9 @@ def _analyse_name_seq(g: str):
     """Position-independent analysis of a capitalised sequence (cached per string):
     None when it cannot be a person, else (words, role tokens, name tokens, honorific, name)."""
     words = g.split()
-    while words and words[0].lower().strip(".,") in _NOT_NAME and words[0].lower() not in L.HONORIFICS:
-        words = words[1:]  # a sentence-initial function word ("But Holm")
+    while words and words[0].lower().strip(".,") in _NOT_NAME and words[0].lower() not in L.HONORIFICS and \
+            not (words[0] == "Will" and len(words) >= 2):
+        words = words[1:]  # a sentence-initial function word ("But Holm"; "Will Doyle" is a name)
     if not words:
         return None
     words = [w.rstrip(",;:") for w in words]

@@ -194,6 +194,12 @@ def test_a_possessive_role_in_apposition_to_the_name():
     assert direct("“We will win,” said the president of the group, Rolf Hale.") == [("We will win", "Rolf Hale")]
 
 
+def test_will_as_a_first_name():
+    """'"…," said Will Doyle' was lost: 'Will' read as the modal verb."""
+    assert direct("“We will win,” said Will Hale.") == [("We will win", "Will Hale")]
+    assert direct("Will voters care? “We will win,” said Rolf Hale.") == [("We will win", "Rolf Hale")]
+
+
 def test_organisation_heads_speak():
     """'The ad says "…"', 'the group's website notes: "…"' are organisation speakers."""
     art = article_from_text("r", "The ad says “nothing will change without you.”")
