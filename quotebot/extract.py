@@ -1273,6 +1273,11 @@ _SUBORD_INTRO_RE = re.compile(r"\s*(?:When|While|After|Before|Although|Though|Be
 _LONE_SPEAKER_RE = re.compile(rf"([{_UP}](?:(?<![^\n][{_UP}])|(?<=[.!?”\",]\s[{_UP}]))[a-z][\w’'\-]+)[ \t]+"
                               r"(?:also[ \t]+)?(" + _trie_regex({v for v in L.SPEECH_VERBS if re.fullmatch("[a-z]+", v)})
                               + r")\b")
+# "Kwame Osei said …": a name whose first name no list knows is a person when a speech
+# verb follows it (so that a later "he" can find it)
+_SPEAKS_NEXT_RE = re.compile(r"[ \t]+(?:(?:also|then|later|has|had)[ \t]+)?(?:"
+                             + _trie_regex({v for v in L.SPEECH_VERBS if re.fullmatch("[a-z]+", v)} | {"spoke"})
+                             + r")\b")
 _REPORTED_VERB_RE = re.compile(r"[ \t]+(?:was|is|were|are|has|had|have|would|will|could|should|can|may|might|"
                                r"did|does|do|wants|wanted|needs|needed)\b")
 _WHO_SAID_RE = re.compile(
@@ -1583,7 +1588,8 @@ class _Entities:
                 person = bool(role_toks) or hon is not None or lead_lower or (
                     first in L.FIRST_NAMES or self._reused(name_toks[-1])
                     or _INITIAL_RE.fullmatch(name_toks[0]) is not None
-                    or self._appos_follows(m_end) or self._role_before(m_start))
+                    or self._appos_follows(m_end) or self._role_before(m_start)
+                    or self._speaks_next(m_end, name_toks))
                 if not person:
                     continue
             if any(t.isupper() and len(t) > 1 and "." not in t for t in name_toks):
@@ -1637,6 +1643,17 @@ class _Entities:
         """'The group's chief executive, Kim Farrow, said': a name apposed to a role."""
         m = _ROLE_COMMA_RE.search(self.text, max(0, pos - 40), pos)
         return m is not None and m.group(1).lower() in _LOWER_ROLE
+
+    def _speaks_next(self, pos: int, name_toks: list[str]) -> bool:
+        """'Kwame Osei said …': a speech verb follows a name no first-name list knows. Not
+        for words that read as an organisation's ('United Technologies said')."""
+        if _SPEAKS_NEXT_RE.match(self.text, pos) is None:
+            return False
+        first = name_toks[0].lower()
+        if len(first) > 4 and first.endswith(("ed", "ing", "al", "ic", "ive")):
+            return False  # (adjectives and participles: "United", "Global", "Pacific")
+        return not any(t.lower() in L.ORG_WORDS or t.lower() in L.PLACES or self.is_common_word(t)
+                       for t in name_toks)
 
     def _appos_follows(self, pos: int) -> bool:
         return bool(_APPOS_FOLLOWS_RE.match(self.text[pos:pos + 12]))

@@ -200,6 +200,15 @@ def test_will_as_a_first_name():
     assert direct("Will voters care? “We will win,” said Rolf Hale.") == [("We will win", "Rolf Hale")]
 
 
+def test_a_name_no_list_knows_is_a_person_when_it_speaks():
+    """'Kwame Osei said … "…," he said.': a first name missing from the name lists left
+    the person unknown, so the pronoun found nobody. An organisation is not made a person."""
+    text = "Officials met.\n\nKwame Osei spoke on Monday.\n\n“We will win,” he said."
+    assert direct(text) == [("We will win", "Kwame Osei")]
+    text = "Officials met.\n\nUnited Technologies said it would cut jobs.\n\n“We will win,” she said."
+    assert direct(text) == []
+
+
 def test_organisation_heads_speak():
     """'The ad says "…"', 'the group's website notes: "…"' are organisation speakers."""
     art = article_from_text("r", "The ad says “nothing will change without you.”")
