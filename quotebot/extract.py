@@ -1278,6 +1278,7 @@ _LONE_SPEAKER_RE = re.compile(rf"([{_UP}](?:(?<![^\n][{_UP}])|(?<=[.!?”\",]\s[
 _SPEAKS_NEXT_RE = re.compile(r"[ \t]+(?:(?:also|then|later|has|had)[ \t]+)?(?:"
                              + _trie_regex({v for v in L.SPEECH_VERBS if re.fullmatch("[a-z]+", v)} | {"spoke"})
                              + r")\b")
+_LOWER_VERB_NEXT_RE = re.compile(r"[ \t]+(?:(?:has|had|is|was|also|now)[ \t]+)?[a-z]+(?:s|ed)\b")
 _REPORTED_VERB_RE = re.compile(r"[ \t]+(?:was|is|were|are|has|had|have|would|will|could|should|can|may|might|"
                                r"did|does|do|wants|wanted|needs|needed)\b")
 _WHO_SAID_RE = re.compile(
@@ -1589,7 +1590,7 @@ class _Entities:
                     first in L.FIRST_NAMES or self._reused(name_toks[-1])
                     or _INITIAL_RE.fullmatch(name_toks[0]) is not None
                     or self._appos_follows(m_end) or self._role_before(m_start)
-                    or self._speaks_next(m_end, name_toks))
+                    or self._speaks_next(m_end, name_toks) or self._opens_clause_as_subject(m_start, m_end, name_toks))
                 if not person:
                     continue
             if any(t.isupper() and len(t) > 1 and "." not in t for t in name_toks):
@@ -1644,16 +1645,27 @@ class _Entities:
         m = _ROLE_COMMA_RE.search(self.text, max(0, pos - 40), pos)
         return m is not None and m.group(1).lower() in _LOWER_ROLE
 
-    def _speaks_next(self, pos: int, name_toks: list[str]) -> bool:
-        """'Kwame Osei said …': a speech verb follows a name no first-name list knows. Not
-        for words that read as an organisation's ('United Technologies said')."""
-        if _SPEAKS_NEXT_RE.match(self.text, pos) is None:
+    def _opens_clause_as_subject(self, start: int, end: int, name_toks: list[str]) -> bool:
+        """'Kwame Osei runs a farm.' opening a paragraph: two or three capitalised words that
+        no list knows, then a lowercase verb. A person, unless the words read as an
+        organisation's or place's (the same test as for a speech verb)."""
+        if not 2 <= len(name_toks) <= 3 or (start > 0 and self.text[start - 1] != "\n"):
             return False
+        if _LOWER_VERB_NEXT_RE.match(self.text, end) is None:
+            return False
+        return self._name_like(name_toks)
+
+    def _name_like(self, name_toks: list[str]) -> bool:
         first = name_toks[0].lower()
         if len(first) > 4 and first.endswith(("ed", "ing", "al", "ic", "ive")):
             return False  # (adjectives and participles: "United", "Global", "Pacific")
         return not any(t.lower() in L.ORG_WORDS or t.lower() in L.PLACES or self.is_common_word(t)
                        for t in name_toks)
+
+    def _speaks_next(self, pos: int, name_toks: list[str]) -> bool:
+        """'Kwame Osei said …': a speech verb follows a name no first-name list knows. Not
+        for words that read as an organisation's ('United Technologies said')."""
+        return _SPEAKS_NEXT_RE.match(self.text, pos) is not None and self._name_like(name_toks)
 
     def _appos_follows(self, pos: int) -> bool:
         return bool(_APPOS_FOLLOWS_RE.match(self.text[pos:pos + 12]))

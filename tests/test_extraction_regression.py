@@ -209,6 +209,12 @@ def test_a_name_no_list_knows_is_a_person_when_it_speaks():
     assert direct(text) == []
 
 
+def test_an_unlisted_name_opening_a_paragraph_as_subject_is_a_person():
+    text = "Officials met.\n\nKwame Osei runs a farm near Accra.\n\n“We will win,” he said."
+    assert direct(text) == [("We will win", "Kwame Osei")]
+    assert direct("Officials met.\n\nSilicon Valley looks ahead.\n\n“We will win,” he said.") == []
+
+
 def test_organisation_heads_speak():
     """'The ad says "…"', 'the group's website notes: "…"' are organisation speakers."""
     art = article_from_text("r", "The ad says “nothing will change without you.”")
