@@ -1861,6 +1861,11 @@ def _looks_statement(text: str, sp: _Span, win_start: int) -> bool:
     return False
 
 
+# what comes before the name of a show, book or film whose sentence ends inside the marks
+_TITLE_LEAD_RE = re.compile(r"(?:[’']s|\b(?:on|of|show|program|programme|podcast|book|film|movie|series|"
+                            r"column|titled|entitled))[ \t]*$")
+
+
 def _is_title_case(inner: str) -> bool:
     """"Fareed Zakaria GPS", "The Art of the Deal": names of works, not speech."""
     words = _TITLE_WORD_RE.findall(inner)
@@ -2592,8 +2597,9 @@ def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quo
                 # '"We are pleased" about the ruling, said Name.': the quote opens the
                 # sentence, the writer's words go on, and the sentence ends attributing it
                 res = _try_sentence_end(text, sp, p.end)
-        elif _is_title_case(inner):
-            res = None  # a title or a name in quotes, not speech
+        elif _is_title_case(inner) or (inner.endswith(".") and _is_title_case(inner[:-1]) and
+                                       _TITLE_LEAD_RE.search(text, max(0, sp.open - 24), sp.open)):
+            res = None  # a title or a name in quotes, not speech ('on NBC’s "Meet the Press."')
         else:
             res = (_try_after(text, sp, p.end) or _try_sentence_end(text, sp, p.end)
                    or _try_before(text, sp, sent_start, ents.in_quote, fragment=True))

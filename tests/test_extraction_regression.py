@@ -215,6 +215,14 @@ def test_an_unlisted_name_opening_a_paragraph_as_subject_is_a_person():
     assert direct("Officials met.\n\nSilicon Valley looks ahead.\n\n“We will win,” he said.") == []
 
 
+def test_a_show_title_ending_its_sentence_is_not_a_quote():
+    """'Hale said on CNN’s "State of the Union."': the period inside the marks made the
+    title read as a sentence of speech. Title-case words after a lead that names a work
+    are a title; the same words as an object stay a quote."""
+    assert direct("“We will win,” Hale said on CNN’s “State of the Union.”") == [("We will win", "Hale")]
+    assert direct("Rolf Hale called the port the “Great Satan.”") == [("Great Satan.", "Rolf Hale")]
+
+
 def test_organisation_heads_speak():
     """'The ad says "…"', 'the group's website notes: "…"' are organisation speakers."""
     art = article_from_text("r", "The ad says “nothing will change without you.”")
