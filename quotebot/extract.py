@@ -1862,8 +1862,15 @@ def _looks_statement(text: str, sp: _Span, win_start: int) -> bool:
 
 
 # what comes before the name of a show, book or film whose sentence ends inside the marks
-_TITLE_LEAD_RE = re.compile(r"(?:[’']s|\b(?:on|of|show|program|programme|podcast|book|film|movie|series|"
-                            r"column|titled|entitled))[ \t]*$")
+_TITLE_LEAD_RE = re.compile(r"(?:[’']s|\b(?:on|of|show|program|programme|podcast|book|film|movie|series|play|"
+                            r"memoir|novel|album|song|documentary|column|titled|entitled),?)[ \t]*$")
+
+
+def _titled_work(text: str, sp: _Span, inner: str) -> bool:
+    """Title-case words whose sentence ends inside the marks, after words that name a work:
+    'on NBC’s "Meet the Press."', 'in his book, "An American Son."'."""
+    return inner.endswith((".", "!", "?")) and _is_title_case(inner.rstrip(".!?")) and \
+        _TITLE_LEAD_RE.search(text, max(0, sp.open - 24), sp.open) is not None
 
 
 def _is_title_case(inner: str) -> bool:
@@ -2590,15 +2597,16 @@ def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quo
         sp.kind = STATEMENT if statement else FRAGMENT
         inner = text[sp.start:sp.end]
         res = None
-        if statement:
+        if statement and _titled_work(text, sp, inner):
+            res = None  # 'in his 2012 book, "An American Son."'
+        elif statement:
             res = _try_after(text, sp, p.end) or _try_before(text, sp, win_start)
             if res is None and sp.close is not None and not text[sent_start:sp.open].strip() and \
                     _LOWER_TAIL_RE.match(text, sp.close + 1):
                 # '"We are pleased" about the ruling, said Name.': the quote opens the
                 # sentence, the writer's words go on, and the sentence ends attributing it
                 res = _try_sentence_end(text, sp, p.end)
-        elif _is_title_case(inner) or (inner.endswith(".") and _is_title_case(inner[:-1]) and
-                                       _TITLE_LEAD_RE.search(text, max(0, sp.open - 24), sp.open)):
+        elif _is_title_case(inner) or _titled_work(text, sp, inner):
             res = None  # a title or a name in quotes, not speech ('on NBC’s "Meet the Press."')
         else:
             res = (_try_after(text, sp, p.end) or _try_sentence_end(text, sp, p.end)

@@ -221,6 +221,8 @@ def test_a_show_title_ending_its_sentence_is_not_a_quote():
     are a title; the same words as an object stay a quote."""
     assert direct("“We will win,” Hale said on CNN’s “State of the Union.”") == [("We will win", "Hale")]
     assert direct("Rolf Hale called the port the “Great Satan.”") == [("Great Satan.", "Rolf Hale")]
+    assert direct("Mr. Hale said in his 2012 book, ''A Harbor Son.'' So they stayed.") == []
+    assert direct("He acted in the movie “Storm Port 3: Oh No!” This spring.") == []
 
 
 def test_organisation_heads_speak():
