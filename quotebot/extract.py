@@ -1866,6 +1866,24 @@ _TITLE_LEAD_RE = re.compile(r"(?:[’']s|\b(?:on|of|show|program|programme|podca
                             r"memoir|novel|album|song|documentary|column|titled|entitled),?)[ \t]*$")
 
 
+_MODIFIER_NEXT_RE = re.compile(r"[ \t]+([a-z][a-z\-]*)\b")
+_DETERMINER_BEFORE_RE = re.compile(r"(?:^|\s)(?:the|a|an|his|her|its|their|our|my|your)[ \t]+$", re.IGNORECASE)
+
+
+def _lone_word_modifier(text: str, subj: _Subj) -> bool:
+    """'Partial transcript as follows:', 'her Twitter account posted:': a lone capitalised
+    word that only modifies the noun after it (or sits after a determiner) is no speaker."""
+    if subj.kind != "name" or " " in subj.phrase:
+        return False
+    if _DETERMINER_BEFORE_RE.search(text, max(0, subj.start - 8), subj.start):
+        return True
+    m = _MODIFIER_NEXT_RE.match(text, subj.end)
+    if m is None:
+        return False
+    w = m.group(1)
+    return not (w.endswith(("s", "ed")) or w in _PAST_IRREGULAR or w in L.SPEECH_VERBS or w in ("also", "then"))
+
+
 def _titled_work(text: str, sp: _Span, inner: str) -> bool:
     """Title-case words whose sentence ends inside the marks, after words that name a work:
     'on NBC’s "Meet the Press."', 'in his book, "An American Son."'."""
@@ -2173,7 +2191,7 @@ def _try_before(text: str, sp: _Span, win_start: int, in_quote=None,
             if subj is not None and subj.kind == "name":
                 return subj, ":", SHAPE_COLON
         subj = _sentence_subject(text, win_start, window_end)
-        if subj:
+        if subj and not _lone_word_modifier(text, subj):
             return subj, ":", SHAPE_COLON
     if fragment:
         # Words quoted in a sentence whose subject is a person: that person's words

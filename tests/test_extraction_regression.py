@@ -225,6 +225,12 @@ def test_a_show_title_ending_its_sentence_is_not_a_quote():
     assert direct("He acted in the movie “Storm Port 3: Oh No!” This spring.") == []
 
 
+def test_a_lone_capitalised_modifier_before_a_colon_is_no_speaker():
+    """'Partial transcript as follows: "…"' gave the speaker 'Partial'."""
+    assert direct("Officials met.\n\nPartial transcript as follows:\n\n“We will win.”") == []
+    assert direct("Hale put it bluntly: “We will win.”") == [("We will win.", "Hale")]
+
+
 def test_organisation_heads_speak():
     """'The ad says "…"', 'the group's website notes: "…"' are organisation speakers."""
     art = article_from_text("r", "The ad says “nothing will change without you.”")
