@@ -644,8 +644,11 @@ def _split_title_name(tokens: list[str]) -> tuple[list[str], list[str]]:
         low = t.lower().rstrip(",")
         if after_first and i == len(tokens) - 1 and _is_cap(t):
             break  # "Harriet Dean": after a first name, a title word is the surname
+        if after_first and _INITIAL_RE.fullmatch(t):
+            continue  # "Peter T. King": a middle initial keeps the first name's reading
         after_first = False
-        if low in L.FIRST_NAMES and i == last_title + 1 and i + 1 < len(tokens) and _is_cap(tokens[i + 1]):
+        if low in L.FIRST_NAMES and i == last_title + 1 and i + 1 < len(tokens) and (
+                _is_cap(tokens[i + 1]) or _INITIAL_RE.fullmatch(tokens[i + 1])):
             if tokens[i + 1].lower() not in _TITLE_ONLY or (i + 2 == len(tokens) and i > 0):
                 after_first = True
                 continue  # "Dean Morrow", "Major Olsen": a first name, not a title
@@ -845,8 +848,8 @@ _ROLE_FROM_RE = re.compile(r"(?:^|\s)((?:[Tt]he|[Aa]n?)\s+(?:[a-z\-]+\s+)?)([a-z
 
 
 _TITLE_CLOSE_RE = re.compile(r",(?:''|[”\"])$")
-_PASSIVE_AGENT_RE = re.compile(r"\b(?:obtained|reviewed|seen|viewed|acquired|provided|released|leaked|shared)"
-                               r"[ \t]+(?:by|to|with)[ \t]+$")
+_PASSIVE_AGENT_RE = re.compile(r"\b(?:obtained|reviewed|seen|viewed|acquired|provided|released|leaked|shared|"
+                               r"speaking|talking)[ \t]+(?:by|to|with)[ \t]+$")  # (also "a source speaking to CNN said")
 
 
 def _subject_before(text: str, lo: int, end: int) -> _Subj | None:
@@ -889,7 +892,7 @@ def _subject_before(text: str, lo: int, end: int) -> _Subj | None:
         # name (not a place) is the subject and the piece after it its role.
         pos = end - 1
         later: list[str] = []
-        org_piece = None
+        org_piece = desc_piece = None
         found = None
         for _hop in range(5):
             c = text.rfind(",", max(lo, pos - 200), pos)
@@ -898,7 +901,7 @@ def _subject_before(text: str, lo: int, end: int) -> _Subj | None:
             if _REL_PIECE_RE.search(piece + " "):
                 # the pieces after this one sat inside a relative clause
                 # ("Name, who lives outside the capital, Sacramento, said")
-                found, org_piece = None, None
+                found, org_piece, desc_piece = None, None, None
             elif found is None:
                 mparty = _party_tail(text, seg_lo, pos)
                 piece_end = mparty.start() if mparty and mparty.start() > seg_lo else pos
@@ -924,11 +927,15 @@ def _subject_before(text: str, lo: int, end: int) -> _Subj | None:
                     if not toks[0][0].lower() in ("a", "an", "one", "another") and \
                             not _ROLE_OF_RE.search(piece):
                         found = org_piece
+                elif covers and kind == "desc" and desc_piece is None and seg_lo == lo:
+                    # '"…," an intelligence source, who …, told Fox News': a description
+                    # opening the clause speaks when no name or organisation does
+                    desc_piece = _Subj(phrase, kind, toks[0][1], toks[-1][2], None)
             later.append(piece)
             if seg_lo == lo:
                 break
             pos = c
-        return found or org_piece
+        return found or org_piece or desc_piece
     s0, toks = _collect_back(text, lo, end)
     if not toks or not _phrase_kind([t[0] for t in toks])[0]:
         mu = _UNNAMED_RE.search(text, max(lo, end - 120), end)
@@ -2084,6 +2091,7 @@ _CLAUSE_PUNCT_RE = re.compile(r"[.!?;:]")
 _AFTER_CLOSE_RE = re.compile(r"[,!?]?[”\"'’]+\s+$")
 
 
+_PREP_BEFORE_RE = re.compile(r"\b(?:to|on|in|at|for|from|via)[ \t]+$")  # (not "with": "with Name saying" has Name speak)
 _INVERTED_TAIL_RE = re.compile(r"\s*(?:,[^,.;:!?“”\"\n]{1,80})?,\s*")
 
 
@@ -2142,6 +2150,11 @@ def _try_before(text: str, sp: _Span, win_start: int, in_quote=None,
             continue
         participle = v.endswith("ing") and text[max(win_start, mv.start() - 2):mv.start()] == ", "
         subj = None if participle else _subject_before(text, win_start, mv.start())
+        if subj is not None and v.endswith("ing") and _PREP_BEFORE_RE.search(text, max(win_start, subj.start - 6),
+                                                                           subj.start):
+            # "… in a statement to Wired explaining …", "… on Facebook writing, …": the name
+            # is a preposition's object; the participle's subject is the clause's
+            subj, participle = None, True
         if subj is None and not participle and v in L.SPEECH_VERBS and v not in _ADDRESSEE_VERBS:
             # an inverted attribution right before the quote ('But, said Hale, "…"',
             # '"…," said Hale, the director, "and …"')

@@ -231,6 +231,28 @@ def test_a_lone_capitalised_modifier_before_a_colon_is_no_speaker():
     assert direct("Hale put it bluntly: “We will win.”") == [("We will win.", "Hale")]
 
 
+def test_the_object_of_a_preposition_is_not_the_participle_subject():
+    """'Hale wrote in a statement to Wired explaining …, "…"', 'a source speaking to Fox
+    News said, "…"': the outlet was taken for the speaker."""
+    text = "Rolf Hale wrote in a statement to the Ledger explaining why he is speaking, “but most people agree.”"
+    assert direct(text) == [("but most people agree.", "Rolf Hale")]
+    text = "Rolf Hale answered the question on Facebook writing, “Yes, I will.”"
+    assert direct(text) == [("Yes, I will.", "Rolf Hale")]
+    text = "A second source speaking to the Daily Ledger said, “The agents are investigating.”"
+    assert direct(text) == [("The agents are investigating.", "A second source")]
+
+
+def test_a_description_with_a_relative_clause_speaks_not_the_one_told():
+    text = "“They are under pressure,” an intelligence source, who was not authorized to speak, told the Ledger."
+    assert direct(text) == [("They are under pressure", "an intelligence source")]
+
+
+def test_a_middle_initial_keeps_a_title_word_as_surname():
+    """'Representative Peter T. King': 'King' after a first name and initial is the surname."""
+    text = "“We felt stifled,” Representative Peter T. King, Republican of New York, said."
+    assert direct(text) == [("We felt stifled", "Peter T. King")]
+
+
 def test_organisation_heads_speak():
     """'The ad says "…"', 'the group's website notes: "…"' are organisation speakers."""
     art = article_from_text("r", "The ad says “nothing will change without you.”")
