@@ -2225,6 +2225,20 @@ _LOWER_TAIL_RE = re.compile(r"['’]?[ \t]+[a-z]")
 
 
 _QUOTED_AS_RE = re.compile(r"[ \t]+(?:is|was|has[ \t]+been|had[ \t]+been)[ \t]+(?:also[ \t]+)?quoted[ \t]+as[ \t]+$")
+def _speaker_of_sentence_before(text: str, lo: int, hi: int) -> tuple[_Subj, str, str] | None:
+    """'Coan argues that his client was peaceful. "The government is alleging …"': a quote
+    opening a sentence, right after a writer's sentence in which a person speaks."""
+    if hi - lo > 400 or any(ch in text[lo:hi] for ch in "“”\"") or "''" in text[lo:hi]:
+        return None
+    mv = _SPEECH_RE.search(text, lo, hi)
+    if mv is None or mv.group().lower() in _ADDRESSEE_VERBS - {"told", "tells"}:
+        return None
+    subj = _subject_before(text, lo, mv.start())
+    if subj is None or subj.kind not in ("name", "pronoun") or text[lo:subj.start].strip(" ,"):
+        return None  # (the subject must open the sentence)
+    return subj, mv.group(), SHAPE_BEFORE
+
+
 _SIGNATURE_RE = re.compile(r"[ \t]*[-–—]+[ \t]*(?=[A-Z])")
 
 
@@ -2650,6 +2664,8 @@ def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quo
                 res = _try_before(text, fake, ws)
         if res is None and statement and sp.close is not None and sp.open == p.start:
             res = _signed_below(text, sp, paras)
+        if res is None and statement and sent_start > p.start and not text[sent_start:sp.open].strip():
+            res = _speaker_of_sentence_before(text, sentence_start(sent_start - 1, p.start), sent_start)
         if res is None and head is not None and sp.para == 0 and sp.open > head.end:
             res = head, ":", SHAPE_COLON  # "Name: Rival Is ‘Unfit’ To Lead" (a headline)
         if res is not None and res[0].kind in ("org", "desc"):

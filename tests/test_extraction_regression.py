@@ -253,6 +253,13 @@ def test_a_middle_initial_keeps_a_title_word_as_surname():
     assert direct(text) == [("We felt stifled", "Peter T. King")]
 
 
+def test_a_quote_after_a_sentence_in_which_someone_speaks():
+    """'Hale argues that his client was peaceful. "The government is …"': the quote went to
+    the last quote's speaker instead of the person speaking right before it."""
+    text = "“We lost,” said Ada Brill.\n\nRolf Hale argues that his client was peaceful. “The government is alleging violence.”"
+    assert direct(text) == [("We lost", "Ada Brill"), ("The government is alleging violence.", "Rolf Hale")]
+
+
 def test_organisation_heads_speak():
     """'The ad says "…"', 'the group's website notes: "…"' are organisation speakers."""
     art = article_from_text("r", "The ad says “nothing will change without you.”")
