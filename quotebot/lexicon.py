@@ -285,7 +285,8 @@ NOT_NAME_WORDS = {
     # sentence-initial prepositions and subordinators ("Following Smith's remarks", "Outside X")
     "following", "outside", "inside", "upon", "until", "unless", "whether", "amid", "amidst",
     "besides", "beyond", "toward", "towards", "throughout", "regarding", "concerning", "whereas",
-    "whilst", "whenever", "wherever", "around", "behind", "beside", "onto", "via",
+    "whilst", "whenever", "wherever", "around", "behind", "beside", "onto", "via", "alongside",
+    "among", "amongst", "atop",
 }
 
 MONTHS_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",

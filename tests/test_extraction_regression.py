@@ -260,6 +260,12 @@ def test_a_quote_after_a_sentence_in_which_someone_speaks():
     assert direct(text) == [("We lost", "Ada Brill"), ("The government is alleging violence.", "Rolf Hale")]
 
 
+def test_a_sentence_opening_preposition_is_not_a_name():
+    text = ("Alongside the calls for action, even a top party strategist said Hale will have to "
+            "choose, saying, “At some point, she has to come out.”")
+    assert direct(text) == [("At some point, she has to come out.", "a top party strategist")]
+
+
 def test_organisation_heads_speak():
     """'The ad says "…"', 'the group's website notes: "…"' are organisation speakers."""
     art = article_from_text("r", "The ad says “nothing will change without you.”")
