@@ -1921,8 +1921,8 @@ def _role_apposition_gap(text: str, lo: int, end: int) -> bool:
     if not m:
         return False
     words = m.group(1).split()
-    if len(words) < 2 or words[0].lower() not in _APPOS_DETS:
-        return False
+    if len(words) < 2 or (words[0].lower() not in _APPOS_DETS and not words[0].endswith(("’s", "'s"))):
+        return False  # ("Hale’s spokesman, Tom Lee, said": a possessor leads it too)
     head = words[-1]
     for i, w in enumerate(words[1:], 1):
         if w.lower() in ("of", "for", "at", "to", "with", "in"):

@@ -266,6 +266,11 @@ def test_a_sentence_opening_preposition_is_not_a_name():
     assert direct(text) == [("At some point, she has to come out.", "a top party strategist")]
 
 
+def test_a_possessive_role_in_apposition_before_the_name():
+    """'"…," Hale’s spokesman, Tom Lee, said.' was lost: only 'the …, Name' was read so."""
+    assert direct("“We will win,” Hale’s spokesman, Tom Lee, said.") == [("We will win", "Tom Lee")]
+
+
 def test_organisation_heads_speak():
     """'The ad says "…"', 'the group's website notes: "…"' are organisation speakers."""
     art = article_from_text("r", "The ad says “nothing will change without you.”")
