@@ -81,3 +81,12 @@ def test_apposed_name_with_organisation_tail():
         ("T4", "Source", "another lawyer, Ana Pike of the firm Dole Brown")],
         [{"Source": "T1", "Content": "T2"}, {"Source": "T4", "Content": "T3"}])
     assert res["T4"] == "Ana Pike"
+
+
+def test_outlet_selection_for_cross_validation():
+    """An article's outlet is its name's prefix; --outlet and --half compose."""
+    names = ["nyt_2016-01-02_b", "nyt_2016-01-01_a", "huff-post_2016-01-01_c", "nyt_2016-01-03_d"]
+    assert B.outlet_of("huff-post_2016-01-01_c") == "huff-post"
+    assert B.select(names, None, "nyt") == ["nyt_2016-01-01_a", "nyt_2016-01-02_b", "nyt_2016-01-03_d"]
+    assert B.select(names, "odd", "nyt") == ["nyt_2016-01-02_b"]
+    assert B.select(names, None) == sorted(names)
