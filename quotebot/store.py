@@ -41,7 +41,7 @@ from .errors import InputError, QuotebotError, database_error
 from .models import PARAPHRASE, Article, Quote, Skipped
 from .speakers import SpeakerEntry, SpeakerIndex, name_key, name_tokens, tidy_name
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: articles.url, published, outlet
 # One article's size limit (the bot's upload limit too): extraction time grows with it.
 MAX_ARTICLE_BYTES = 1024 * 1024  # worst case (all quotes) extracts in well under 10 s
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -156,7 +156,11 @@ class _Ready(NamedTuple):
     quotes: list[tuple]
 
 
-_ARTICLE_COLUMNS = ("id", "title", "byline", "path", "digest", "text", "paragraphs", "ingested_at")
+_ARTICLE_COLUMNS = (
+    "id", "title", "byline", "path", "digest", "text", "paragraphs", "url", "published", "outlet", "ingested_at"
+)
+# Added after the first release: a database from before gets them on open.
+_SOURCE_COLUMNS = ("url", "published", "outlet")
 
 
 def _ready(article: Article, quotes: list[Quote]) -> _Ready:
@@ -176,7 +180,7 @@ def _ready(article: Article, quotes: list[Quote]) -> _Ready:
         a.id,
         a.digest,
         len(a.text.encode("utf-8", "surrogatepass")),
-        (a.id, a.title, a.byline, a.path, a.digest, a.text, paragraphs),
+        (a.id, a.title, a.byline, a.path, a.digest, a.text, paragraphs, a.url, a.published, a.outlet),
         rows,
     )
 
@@ -281,6 +285,7 @@ class QuoteStore:
                 self._create_terms(populate=True)  # a database from before the terms table
             if "state" not in db.table_names():
                 self._create_state()
+            self._add_source_columns()
             return
         if db.table_names() and "articles" not in db.table_names():
             raise QuotebotError(
@@ -301,6 +306,9 @@ class QuoteStore:
                     "digest": str,
                     "text": str,
                     "paragraphs": str,  # JSON [[start, end], ...]
+                    "url": str,
+                    "published": str,
+                    "outlet": str,
                     "ingested_at": float,
                 },
                 pk="id",
@@ -350,6 +358,24 @@ class QuoteStore:
             self._create_terms(populate=False)
             self._create_state()
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        self._source_select = ", ".join(f"a.{c}" for c in _SOURCE_COLUMNS)
+
+    def _add_source_columns(self) -> None:
+        """A database built before articles carried their URL, date and outlet gets
+        the columns (empty) so it keeps working; a read-only one is read without them."""
+        have = set(self.db["articles"].columns_dict)
+        missing = [c for c in _SOURCE_COLUMNS if c not in have]
+        try:
+            for column in missing:
+                self.db["articles"].add_column(column, str)
+            if missing:
+                self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        except sqlite3.OperationalError:
+            pass  # read-only: _source_select reads NULLs instead
+        have = set(self.db["articles"].columns_dict)
+        self._source_select = ", ".join(
+            f"a.{c}" if c in have else f"NULL AS {c}" for c in _SOURCE_COLUMNS
+        )
 
     def _create_terms(self, *, populate: bool) -> None:
         """Document frequency of every indexed word, kept up to date by ingest.
@@ -715,9 +741,13 @@ class QuoteStore:
                 path=r["path"],
                 quotes=counts.get(r["id"], 0),
                 paragraphs=len(json.loads(r["paragraphs"] or "[]")),
+                url=r["url"],
+                published=r["published"],
+                outlet=r["outlet"],
             )
             for r in self.db.query(
-                "SELECT id, title, byline, path, paragraphs FROM articles ORDER BY id"
+                f"SELECT a.id, a.title, a.byline, a.path, a.paragraphs, {self._source_select} "
+                "FROM articles a ORDER BY a.id"
             )
         ]
 
@@ -745,7 +775,8 @@ class QuoteStore:
         sources: dict[int, list[Source]] = {}
         roles: dict[int, str | None] = {}
         for r in self.db.query(
-            f"""SELECT qs.*, a.title FROM quote_sources qs JOIN articles a ON a.id = qs.article_id
+            f"""SELECT qs.*, a.title, {self._source_select}
+            FROM quote_sources qs JOIN articles a ON a.id = qs.article_id
             WHERE qs.quote_id IN ({marks}) ORDER BY qs.article_id, qs.start""",
             ids,
         ):
@@ -758,6 +789,9 @@ class QuoteStore:
                     end=r["end"],
                     context=r["sentence"] or "",
                     verb=r["verb"],
+                    url=r["url"],
+                    published=r["published"],
+                    outlet=r["outlet"],
                 )
             )
             if r["role"] and not roles.get(r["quote_id"]):
