@@ -24,7 +24,7 @@ import sqlite3
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from itertools import chain
 from operator import itemgetter
@@ -189,6 +189,28 @@ def _extract_ready(path: str) -> _Ready | Skipped:
     """_extract_file, made ready for writing; what worker processes run."""
     item, quotes = _extract_file(path)
     return item if isinstance(item, Skipped) else _ready(item, quotes)
+
+
+def _extract_unit(unit) -> _Ready | Skipped:
+    """One work unit, read, extracted and made ready for writing; what workers run.
+
+    A .txt unit takes exactly the path it always took (_extract_ready), so its
+    article, quotes and digest cannot move.
+    """
+    from . import sources
+    from .extract import extract_quotes
+
+    if unit.kind == sources.meta.KIND_TXT:
+        return _extract_ready(unit.path)
+    try:
+        article = sources.read_unit(unit)
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        return Skipped(unit.label, f"{unit.label}: {reason}")
+    big = _too_large(len(article.text.encode("utf-8", "surrogatepass")))
+    if big:
+        return Skipped(unit.label, f"{unit.label}: {big}")
+    return _ready(article, extract_quotes(article))
 
 
 def _extract_text(article_id: str, text: str | bytes) -> tuple[Article | Skipped, list[Quote]]:
@@ -410,12 +432,27 @@ class QuoteStore:
             )
 
     # -- ingest ---------------------------------------------------------------
-    def ingest(self, paths: Iterable[str | os.PathLike], *, workers: int = 1) -> IngestReport:
-        """Add or refresh articles from files and folders; one transaction for the lot."""
+    def ingest(
+        self,
+        paths: Iterable[str | os.PathLike],
+        *,
+        workers: int = 1,
+        fields: dict[str, str] | list[str] | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> IngestReport:
+        """Add or refresh articles from files, folders, feeds, dumps and URLs; one
+        transaction for the lot.
+
+        ``fields`` names a dump's fields (``{"text": "body"}``, see
+        ``sources.dumps``); ``progress(done, total)`` is called as articles are
+        extracted, for an adapter to draw (the engine knows no terminal).
+        """
+        from . import sources
+
         started = time.perf_counter()
-        files, skipped = list_article_files(paths)
+        units, skipped = sources.plan(paths, fields=fields)
         report = IngestReport(skipped=[(s.path, s.reason) for s in skipped])
-        results = self._extract_all([str(f) for f in files], workers)
+        results = self._extract_all(units, workers, progress)
         self._write(results, report)
         report.seconds = time.perf_counter() - started
         return report
@@ -427,15 +464,23 @@ class QuoteStore:
         report.seconds = time.perf_counter() - started
         return report
 
-    def _extract_all(self, files: list[str], workers: int) -> Iterator[tuple]:
-        if workers <= 1 or len(files) < 2:
-            for f in files:
-                yield _extract_ready(f), ()
-            return
-        with ProcessPoolExecutor(max_workers=workers, initializer=_exit_with_parent, initargs=(os.getpid(),)) as pool:
-            chunksize = max(1, min(64, len(files) // (workers * 8) or 1))
-            for item in pool.map(_extract_ready, files, chunksize=chunksize):
+    def _extract_all(self, units: list, workers: int, progress: Callable[[int, int], None] | None = None) -> Iterator[tuple]:
+        total = len(units)
+        if workers <= 1 or total < 2:
+            done = map(_extract_unit, units)
+            pool = None
+        else:
+            pool = ProcessPoolExecutor(max_workers=workers, initializer=_exit_with_parent, initargs=(os.getpid(),))
+            chunksize = max(1, min(64, total // (workers * 8) or 1))
+            done = pool.map(_extract_unit, units, chunksize=chunksize)
+        try:
+            for n, item in enumerate(done, 1):
                 yield item, ()
+                if progress is not None:
+                    progress(n, total)
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
 
     def _write(self, results: Iterable[tuple], report: IngestReport) -> None:
         db = self.db
