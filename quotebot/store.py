@@ -1280,4 +1280,4 @@ class QuoteStore:
 
 def require_paths(paths: list[str]) -> None:
     if not paths:
-        raise InputError("No articles given: pass files or folders of .txt articles.")
+        raise InputError("No articles given: pass files, folders or http(s) URLs of articles.")

@@ -473,3 +473,24 @@ def test_cli_json_stays_silent_on_a_terminal(tmp_path, monkeypatch, capsys):
     assert cli.main(["--db", str(tmp_path / "q.db"), "ingest", str(FIX / "feed.rss"), "--json"]) == 0
     out, err = capsys.readouterr()
     assert err == "" and len(json.loads(out)["added"]) == 2
+
+
+def test_page_without_date_metadata_has_no_date():
+    html = (FIX / "gazette.html").read_text(encoding="utf-8")
+    html = html.replace('<meta property="article:published_time" content="2026-11-14T08:30:00+00:00">', "")
+    html = html.replace("Dock workers at Kellport voted on Friday", "Dock workers at Kellport, idle since 3 March 2019, voted on Friday")
+    a = pages.article_from_html(html.encode(), "nodate")
+    assert a.published is None and a.title == PAGES["gazette.html"]["title"]
+
+
+def test_cp1252_csv_export_reads_its_accents(tmp_path):
+    f = tmp_path / "export.csv"
+    f.write_bytes(
+        "title;maintext;url\n"
+        "Café reopens;“We missed our regulars,” said owner Zoë Marchetti, who runs the café.;https://x.example/cafe\n"
+        .encode("cp1252")
+    )
+    (unit,), skipped = sources.plan([f])
+    a = sources.read_unit(unit)
+    assert not skipped and a.title == "Café reopens"
+    assert direct(a) == {("Zoë Marchetti", "We missed our regulars")}

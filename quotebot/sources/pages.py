@@ -60,6 +60,15 @@ def check_page(data: bytes) -> bytes | str:
 def _extract(data: bytes | str, url: str | None, *, fast: bool, recall: bool):
     import trafilatura
 
+    try:
+        return _bare(trafilatura, data, url, fast, recall)
+    except RecursionError:
+        raise NotAPage("nests its tags too deep to read: not a news page") from None
+    except Exception as exc:  # lxml and trafilatura raise their own kinds on malformed markup
+        raise NotAPage(f"unreadable HTML ({type(exc).__name__}: {exc}): re-save the page, or its text as .txt") from None
+
+
+def _bare(trafilatura, data, url, fast, recall):
     return trafilatura.bare_extraction(
         data,
         url=url,
@@ -72,6 +81,9 @@ def _extract(data: bytes | str, url: str | None, *, fast: bool, recall: bool):
         favor_recall=recall,
         fast=fast,
         deduplicate=False,
+        # The publication date from the page's metadata, never one guessed from a
+        # year in the text ("since the storm of 2019"): a wrong date misleads more than none.
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
 
 
