@@ -3,7 +3,7 @@
 ``to_dict`` is the stable JSON shape documented in the README:
 ``{"verdict", "query", "claimed_speaker", "matches": [{"id", "quote", "speaker",
 "role", "kind", "score", "diff", "sources": [{"article", "title", "paragraph",
-"start", "end", "context"}]}]}``
+"start", "end", "context", "url", "published", "outlet"}]}]}``
 """
 
 from __future__ import annotations
@@ -38,6 +38,9 @@ class Source:
     before: str | None = None  # the sentence before, filled by ``context``
     after: str | None = None  # the sentence after, filled by ``context``
     verb: str | None = None
+    url: str | None = None  # None for plain .txt articles
+    published: str | None = None
+    outlet: str | None = None
 
     def to_dict(self) -> dict:
         d = {
@@ -47,6 +50,9 @@ class Source:
             "start": self.start,
             "end": self.end,
             "context": self.context,
+            "url": self.url,
+            "published": self.published,
+            "outlet": self.outlet,
         }
         for key in ("paragraph_text", "before", "after", "verb"):
             value = getattr(self, key)
@@ -144,6 +150,9 @@ class ArticleInfo:
     path: str | None
     quotes: int
     paragraphs: int = 0
+    url: str | None = None
+    published: str | None = None
+    outlet: str | None = None
 
     def to_dict(self) -> dict:
         return dict(self.__dict__)

@@ -43,9 +43,33 @@ def _check_text(text: str, what: str) -> str:
     return text
 
 
+class _ProgressBar:
+    """tqdm on a terminal, drawn once there is enough to wait for; nothing otherwise."""
+
+    def __init__(self) -> None:
+        self.bar = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="article", file=sys.stderr, leave=False, mininterval=0.2)
+        self.bar.update(done - self.bar.n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
 def cmd_ingest(engine: Engine, args) -> int:
     paths = args.paths or [str(default_seeds())]
-    report = engine.ingest(paths, workers=args.workers)
+    show = not args.json and sys.stderr.isatty()
+    bar = _ProgressBar() if show else None
+    try:
+        report = engine.ingest(paths, workers=args.workers, fields=args.field, progress=bar)
+    finally:
+        if bar is not None:
+            bar.close()
     _emit(report.to_dict(), args.json, render.ingest_text(report))
     if not (report.added or report.replaced or report.unchanged) and report.skipped:
         print("Nothing was ingested: every path was skipped.", file=sys.stderr)
@@ -140,9 +164,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-v", "--verbose", action="store_true", help="log what happens")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    s = sub.add_parser("ingest", help="extract quotes from .txt articles (files or folders)")
-    s.add_argument("paths", nargs="*", help="files or folders (default: seeds/)")
+    s = sub.add_parser(
+        "ingest", help="extract quotes from articles: .txt, saved pages, RSS/Atom, JSONL/CSV dumps, URLs"
+    )
+    s.add_argument("paths", nargs="*", help="files, folders or http(s) URLs (default: seeds/)")
     s.add_argument("--workers", type=int, default=1, help="parallel extraction processes")
+    s.add_argument(
+        "--field",
+        action="append",
+        metavar="NAME=FIELD",
+        help="a dump's field for NAME (title, text, url, date, author, outlet, description); "
+        "defaults follow news-please (maintext, date_publish, ...)",
+    )
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_ingest)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from . import claims, store, verify as verify_mod
@@ -107,8 +107,20 @@ class Engine:
                 self.verify(words, m[0].speaker if quote_id % 2 else None)
 
     # -- building ---------------------------------------------------------
-    def ingest(self, paths: Iterable[str | os.PathLike], *, workers: int = 1) -> IngestReport:
-        return self.store.ingest(paths, workers=workers)
+    def ingest(
+        self,
+        paths: Iterable[str | os.PathLike],
+        *,
+        workers: int = 1,
+        fields: dict[str, str] | list[str] | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> IngestReport:
+        """Files, folders, saved pages, feeds, dumps and http(s) URLs (see quotebot.sources).
+
+        ``fields`` renames a dump's fields (``{"text": "body", "date": "published_at"}``);
+        ``progress(done, total)`` is called as each article is extracted.
+        """
+        return self.store.ingest(paths, workers=workers, fields=fields, progress=progress)
 
     def ingest_text(self, article_id: str, text: str | bytes) -> IngestReport:
         """Ingest one article given as text (an upload), not a file on disk."""

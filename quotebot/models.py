@@ -62,6 +62,11 @@ class Article:
     byline: str | None = None
     path: str | None = None
     digest: str = ""  # sha256 of the cleaned text: a changed file replaces its quotes
+    # Where the article was published, from a page's or a feed's metadata
+    # (None for plain .txt): answers cite them so a reader can check the source.
+    url: str | None = None
+    published: str | None = None  # ISO 'YYYY-MM-DD' or a full ISO datetime
+    outlet: str | None = None  # site name or domain
 
     def paragraph_at(self, offset: int) -> Paragraph | None:
         for p in self.paragraphs:

@@ -24,7 +24,7 @@ import sqlite3
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from itertools import chain
 from operator import itemgetter
@@ -41,7 +41,7 @@ from .errors import InputError, QuotebotError, database_error
 from .models import PARAPHRASE, Article, Quote, Skipped
 from .speakers import SpeakerEntry, SpeakerIndex, name_key, name_tokens, tidy_name
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: articles.url, published, outlet
 # One article's size limit (the bot's upload limit too): extraction time grows with it.
 MAX_ARTICLE_BYTES = 1024 * 1024  # worst case (all quotes) extracts in well under 10 s
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -156,7 +156,11 @@ class _Ready(NamedTuple):
     quotes: list[tuple]
 
 
-_ARTICLE_COLUMNS = ("id", "title", "byline", "path", "digest", "text", "paragraphs", "ingested_at")
+_ARTICLE_COLUMNS = (
+    "id", "title", "byline", "path", "digest", "text", "paragraphs", "url", "published", "outlet", "ingested_at"
+)
+# Added after the first release: a database from before gets them on open.
+_SOURCE_COLUMNS = ("url", "published", "outlet")
 
 
 def _ready(article: Article, quotes: list[Quote]) -> _Ready:
@@ -176,7 +180,7 @@ def _ready(article: Article, quotes: list[Quote]) -> _Ready:
         a.id,
         a.digest,
         len(a.text.encode("utf-8", "surrogatepass")),
-        (a.id, a.title, a.byline, a.path, a.digest, a.text, paragraphs),
+        (a.id, a.title, a.byline, a.path, a.digest, a.text, paragraphs, a.url, a.published, a.outlet),
         rows,
     )
 
@@ -185,6 +189,28 @@ def _extract_ready(path: str) -> _Ready | Skipped:
     """_extract_file, made ready for writing; what worker processes run."""
     item, quotes = _extract_file(path)
     return item if isinstance(item, Skipped) else _ready(item, quotes)
+
+
+def _extract_unit(unit) -> _Ready | Skipped:
+    """One work unit, read, extracted and made ready for writing; what workers run.
+
+    A .txt unit takes exactly the path it always took (_extract_ready), so its
+    article, quotes and digest cannot move.
+    """
+    from . import sources
+    from .extract import extract_quotes
+
+    if unit.kind == sources.meta.KIND_TXT:
+        return _extract_ready(unit.path)
+    try:
+        article = sources.read_unit(unit)
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        return Skipped(unit.label, f"{unit.label}: {reason}")
+    big = _too_large(len(article.text.encode("utf-8", "surrogatepass")))
+    if big:
+        return Skipped(unit.label, f"{unit.label}: {big}")
+    return _ready(article, extract_quotes(article))
 
 
 def _extract_text(article_id: str, text: str | bytes) -> tuple[Article | Skipped, list[Quote]]:
@@ -281,6 +307,7 @@ class QuoteStore:
                 self._create_terms(populate=True)  # a database from before the terms table
             if "state" not in db.table_names():
                 self._create_state()
+            self._add_source_columns()
             return
         if db.table_names() and "articles" not in db.table_names():
             raise QuotebotError(
@@ -301,6 +328,9 @@ class QuoteStore:
                     "digest": str,
                     "text": str,
                     "paragraphs": str,  # JSON [[start, end], ...]
+                    "url": str,
+                    "published": str,
+                    "outlet": str,
                     "ingested_at": float,
                 },
                 pk="id",
@@ -350,6 +380,24 @@ class QuoteStore:
             self._create_terms(populate=False)
             self._create_state()
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        self._source_select = ", ".join(f"a.{c}" for c in _SOURCE_COLUMNS)
+
+    def _add_source_columns(self) -> None:
+        """A database built before articles carried their URL, date and outlet gets
+        the columns (empty) so it keeps working; a read-only one is read without them."""
+        have = set(self.db["articles"].columns_dict)
+        missing = [c for c in _SOURCE_COLUMNS if c not in have]
+        try:
+            for column in missing:
+                self.db["articles"].add_column(column, str)
+            if missing:
+                self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        except sqlite3.OperationalError:
+            pass  # read-only: _source_select reads NULLs instead
+        have = set(self.db["articles"].columns_dict)
+        self._source_select = ", ".join(
+            f"a.{c}" if c in have else f"NULL AS {c}" for c in _SOURCE_COLUMNS
+        )
 
     def _create_terms(self, *, populate: bool) -> None:
         """Document frequency of every indexed word, kept up to date by ingest.
@@ -384,12 +432,27 @@ class QuoteStore:
             )
 
     # -- ingest ---------------------------------------------------------------
-    def ingest(self, paths: Iterable[str | os.PathLike], *, workers: int = 1) -> IngestReport:
-        """Add or refresh articles from files and folders; one transaction for the lot."""
+    def ingest(
+        self,
+        paths: Iterable[str | os.PathLike],
+        *,
+        workers: int = 1,
+        fields: dict[str, str] | list[str] | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> IngestReport:
+        """Add or refresh articles from files, folders, feeds, dumps and URLs; one
+        transaction for the lot.
+
+        ``fields`` names a dump's fields (``{"text": "body"}``, see
+        ``sources.dumps``); ``progress(done, total)`` is called as articles are
+        extracted, for an adapter to draw (the engine knows no terminal).
+        """
+        from . import sources
+
         started = time.perf_counter()
-        files, skipped = list_article_files(paths)
+        units, skipped = sources.plan(paths, fields=fields)
         report = IngestReport(skipped=[(s.path, s.reason) for s in skipped])
-        results = self._extract_all([str(f) for f in files], workers)
+        results = self._extract_all(units, workers, progress)
         self._write(results, report)
         report.seconds = time.perf_counter() - started
         return report
@@ -401,15 +464,23 @@ class QuoteStore:
         report.seconds = time.perf_counter() - started
         return report
 
-    def _extract_all(self, files: list[str], workers: int) -> Iterator[tuple]:
-        if workers <= 1 or len(files) < 2:
-            for f in files:
-                yield _extract_ready(f), ()
-            return
-        with ProcessPoolExecutor(max_workers=workers, initializer=_exit_with_parent, initargs=(os.getpid(),)) as pool:
-            chunksize = max(1, min(64, len(files) // (workers * 8) or 1))
-            for item in pool.map(_extract_ready, files, chunksize=chunksize):
+    def _extract_all(self, units: list, workers: int, progress: Callable[[int, int], None] | None = None) -> Iterator[tuple]:
+        total = len(units)
+        if workers <= 1 or total < 2:
+            done = map(_extract_unit, units)
+            pool = None
+        else:
+            pool = ProcessPoolExecutor(max_workers=workers, initializer=_exit_with_parent, initargs=(os.getpid(),))
+            chunksize = max(1, min(64, total // (workers * 8) or 1))
+            done = pool.map(_extract_unit, units, chunksize=chunksize)
+        try:
+            for n, item in enumerate(done, 1):
                 yield item, ()
+                if progress is not None:
+                    progress(n, total)
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
 
     def _write(self, results: Iterable[tuple], report: IngestReport) -> None:
         db = self.db
@@ -715,9 +786,13 @@ class QuoteStore:
                 path=r["path"],
                 quotes=counts.get(r["id"], 0),
                 paragraphs=len(json.loads(r["paragraphs"] or "[]")),
+                url=r["url"],
+                published=r["published"],
+                outlet=r["outlet"],
             )
             for r in self.db.query(
-                "SELECT id, title, byline, path, paragraphs FROM articles ORDER BY id"
+                f"SELECT a.id, a.title, a.byline, a.path, a.paragraphs, {self._source_select} "
+                "FROM articles a ORDER BY a.id"
             )
         ]
 
@@ -745,7 +820,8 @@ class QuoteStore:
         sources: dict[int, list[Source]] = {}
         roles: dict[int, str | None] = {}
         for r in self.db.query(
-            f"""SELECT qs.*, a.title FROM quote_sources qs JOIN articles a ON a.id = qs.article_id
+            f"""SELECT qs.*, a.title, {self._source_select}
+            FROM quote_sources qs JOIN articles a ON a.id = qs.article_id
             WHERE qs.quote_id IN ({marks}) ORDER BY qs.article_id, qs.start""",
             ids,
         ):
@@ -758,6 +834,9 @@ class QuoteStore:
                     end=r["end"],
                     context=r["sentence"] or "",
                     verb=r["verb"],
+                    url=r["url"],
+                    published=r["published"],
+                    outlet=r["outlet"],
                 )
             )
             if r["role"] and not roles.get(r["quote_id"]):
@@ -1201,4 +1280,4 @@ class QuoteStore:
 
 def require_paths(paths: list[str]) -> None:
     if not paths:
-        raise InputError("No articles given: pass files or folders of .txt articles.")
+        raise InputError("No articles given: pass files, folders or http(s) URLs of articles.")
