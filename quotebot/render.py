@@ -74,6 +74,9 @@ def match_text(m: Match, *, scored: bool, index: int | None = None) -> str:
     for s in m.sources[:3]:
         where = f"{s.article}" + (f" ({s.title})" if s.title else "") + f", paragraph {s.paragraph + 1}"
         lines.append(f"   in {where}")
+        published = " · ".join(x for x in (s.outlet, s.published) if x)
+        if published or s.url:
+            lines.append("   " + " · ".join(x for x in (published, s.url) if x))
         if s.context:
             lines.append(_wrap(s.context, "     > "))
     if n > 3:

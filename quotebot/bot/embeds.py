@@ -238,7 +238,14 @@ def source_line(match: Match, limit: int = 300) -> str:
         return "no article on record"
     s = match.sources[0]
     title = esc_fit(s.title or s.article, limit - 40)
-    return f"{title} (¶{s.paragraph + 1})" if s.paragraph is not None else title
+    line = f"{title} (¶{s.paragraph + 1})" if s.paragraph is not None else title
+    if s.published:
+        line += f", {esc_fit(s.published[:10], 12)}"
+    if s.url and s.url.startswith(("https://", "http://")) and len(s.url) + len(line) + 4 <= limit:
+        # A masked link: the reader opens the page the quote came from.
+        label = line.replace("]", "\\]")
+        return f"[{label}]({s.url.replace(')', '%29')})"
+    return line
 
 
 def diff_text(match: Match, limit: int = FIELD_VALUE_LIMIT) -> str | None:
