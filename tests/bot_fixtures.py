@@ -159,6 +159,19 @@ class FakeEngine:
         self.calls.append(("ingest_text", article_id, len(text)))
         return IngestReport(added=[article_id], quotes=2)
 
+    def ingest(self, paths):
+        """Links are recorded as given; a link on the host ``offline.test`` fails the way an
+        unreachable page does (skipped with a reason). Files are recorded with their bytes."""
+        paths = list(paths)
+        if all(isinstance(p, str) and p.startswith("http") for p in paths):
+            self.calls.append(("ingest", paths))
+            if any("offline.test" in p for p in paths):
+                return IngestReport(skipped=[(p, "could not fetch the page: no network") for p in paths])
+            return IngestReport(added=["page"], quotes=3)
+        paths = [Path(p) for p in paths]
+        self.calls.append(("ingest", [(p.name, p.read_bytes()) for p in paths]))
+        return IngestReport(added=[p.stem for p in paths], quotes=1)
+
     def close(self):
         pass
 

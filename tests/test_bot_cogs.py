@@ -160,6 +160,59 @@ async def test_ingest_checks_each_file(bot, engine, monkeypatch):
     assert "2 quotes found" in text
 
 
+def deferring_admin_interaction(bot):
+    interaction = make_interaction(bot, manage_guild=True)
+    interaction.response.defer.side_effect = lambda **kw: setattr(interaction.response, "type",
+                                                                   discord.InteractionResponseType.deferred_channel_message)
+    interaction.response.is_done.side_effect = lambda: interaction.response.defer.await_count > 0
+    return interaction
+
+
+async def test_ingest_hands_pages_and_feeds_to_the_engine_readers(bot, engine, monkeypatch):
+    """A saved page or a feed reaches Engine.ingest as a file with the upload's suffix."""
+    monkeypatch.setattr(bot, "is_owner", AsyncMock(return_value=False))
+    cog = AdminCog(bot)
+    interaction = deferring_admin_interaction(bot)
+    page = b"<html><body><p>\xe2\x80\x9cHi,\xe2\x80\x9d said Ada Holm.</p></body></html>"
+    await cog.ingest.callback(cog, interaction, attachment("Port Story.HTML", page),
+                              attachment("news.rss", b"<rss></rss>"))
+    calls = [c for c in engine.calls if c[0] == "ingest"]
+    assert calls == [("ingest", [("Port_Story.html", page)]), ("ingest", [("news.rss", b"<rss></rss>")])]
+    text = embed_text(interaction.edit_original_response.await_args.kwargs["embed"])
+    assert "Port Story.HTML" in text and "news.rss" in text
+
+
+async def test_ingest_fetches_links_and_reports_each(bot, engine, monkeypatch):
+    """Links go to Engine.ingest one by one; an unreachable page is a failed line with the
+    reader's reason, and the other link still loads."""
+    monkeypatch.setattr(bot, "is_owner", AsyncMock(return_value=False))
+    cog = AdminCog(bot)
+    interaction = deferring_admin_interaction(bot)
+    await cog.ingest.callback(cog, interaction, links="https://news.example/a  http://offline.test/b")
+    assert ("ingest", ["https://news.example/a"]) in engine.calls
+    assert ("ingest", ["http://offline.test/b"]) in engine.calls
+    embed = interaction.edit_original_response.await_args.kwargs["embed"]
+    text = embed_text(embed)
+    assert embed.title == "Ingested 1 of 2 files"
+    assert "3 quotes found" in text and "could not fetch the page: no network" in text
+
+
+@pytest.mark.parametrize(
+    ("links", "message"),
+    [
+        (None, "Attach a file or give a link"),
+        ("news.example/a", "is not a link"),
+        (" ".join(f"https://n.example/{i}" for i in range(6)), "at most 5 links"),
+    ],
+)
+async def test_ingest_refuses_missing_or_bad_links(bot, engine, monkeypatch, links, message):
+    monkeypatch.setattr(bot, "is_owner", AsyncMock(return_value=False))
+    cog = AdminCog(bot)
+    with pytest.raises(UserError, match=message):
+        await cog.ingest.callback(cog, make_interaction(bot, manage_guild=True), links=links)
+    assert not [c for c in engine.calls if c[0] == "ingest"]
+
+
 def test_article_id_and_decoding():
     assert admin.article_id_for("../../etc/passwd.txt") == "passwd"
     assert admin.article_id_for("Über Talks.txt") == "Über_Talks"
@@ -327,3 +380,21 @@ def test_run_bot_with_rejected_token(monkeypatch, capsys, caplog, tmp_path):
     err = capsys.readouterr().err
     assert "rejected DISCORD_TOKEN" in err and "Traceback" not in err
     assert secret not in err and secret not in caplog.text
+
+
+def test_uploaded_page_and_dump_reach_the_real_readers(tmp_path):
+    """The temporary file keeps the upload's suffix, so the engine's page and dump readers
+    take it; nothing is left behind in the temporary folder."""
+    from pathlib import Path
+
+    from quotebot.engine import Engine
+
+    fixtures = Path(__file__).parent / "fixtures" / "sources"
+    engine = Engine(tmp_path / "q.db")
+    page = admin.ingest_source_upload(engine, "Wire Story.HTML", (fixtures / "wire.html").read_bytes())
+    dump = admin.ingest_source_upload(engine, "crawl.jsonl", (fixtures / "dump.jsonl").read_bytes())
+    assert page.added and page.quotes >= 1 and not page.skipped
+    assert len(dump.added) == 3 and dump.quotes >= 3
+    info = {a.id: a for a in engine.articles()}[page.added[0]]
+    assert info.url.startswith("https://") and info.published and info.outlet
+    engine.close()

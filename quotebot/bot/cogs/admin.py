@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import logging
 import re
-from pathlib import PurePath
+import tempfile
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Literal
 
 import discord
@@ -22,7 +23,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MAX_UPLOAD_BYTES = 1024 * 1024  # per file: the engine's article limit
-ALLOWED_SUFFIXES = (".txt",)
+# Saved pages, feeds and dumps go through the engine's readers (quotebot.sources)
+# from a temporary file that keeps the upload's suffix.
+SOURCE_SUFFIXES = (".html", ".htm", ".xhtml", ".xml", ".rss", ".atom", ".jsonl", ".ndjson", ".csv")
+ALLOWED_SUFFIXES = (".txt", *SOURCE_SUFFIXES)
+MAX_LINKS = 5
 
 
 async def is_admin(interaction: discord.Interaction) -> bool:
@@ -58,50 +63,98 @@ def decode_upload(data: bytes) -> str:
     return text
 
 
+def ingest_source_upload(engine, name: str, data: bytes):
+    """Hand a page, feed or dump to the engine as a file named like the upload, so the
+    engine picks the reader by suffix; the temporary folder is gone afterwards."""
+    suffix = "." + name.rsplit(".", 1)[-1].lower()
+    with tempfile.TemporaryDirectory(prefix="quotebot-upload-") as tmp:
+        path = Path(tmp) / f"{article_id_for(name)}{suffix}"
+        path.write_bytes(data)
+        return engine.ingest([path])
+
+
+def parse_links(links: str | None) -> list[str]:
+    """Split the /ingest ``links`` option; anything that is not an http(s) link is refused
+    with the offending word, so a typo does not silently ingest nothing."""
+    words = (links or "").split()
+    bad = [w for w in words if not re.match(r"https?://[^\s/]+", w, re.I)]
+    if bad:
+        raise UserError(f"`{bad[0][:100]}` is not a link: give http(s) links separated by spaces.")
+    if len(words) > MAX_LINKS:
+        raise UserError(f"Give at most {MAX_LINKS} links at a time (got {len(words)}).")
+    return list(dict.fromkeys(words))
+
+
+def result_for(name: str, report) -> tuple[str, object, str | None]:
+    """A link or feed that produced no article at all is a failure, with the reader's reason."""
+    if not (report.added or report.replaced or report.unchanged) and report.skipped:
+        return name, None, report.skipped[0][1]
+    return name, report, None
+
+
 class AdminCog(commands.Cog, name="Admin"):
     def __init__(self, bot: QuoteBot) -> None:
         self.bot = bot
 
     # -- /ingest ---------------------------------------------------------------------
-    @app_commands.command(name="ingest", description="Admins: add articles (.txt files, UTF-8, up to 1 MB each).")
+    @app_commands.command(name="ingest", description="Admins: add articles (.txt, .html, RSS/Atom, .jsonl or .csv; up to 1 MB each).")
     @app_commands.describe(
-        file1="A .txt article", file2="Another one", file3="Another one", file4="Another one", file5="Another one"
+        file1="An article (.txt or saved .html) or a feed/dump (.xml, .rss, .atom, .jsonl, .csv)",
+        file2="Another one",
+        file3="Another one",
+        file4="Another one",
+        file5="Another one",
+        links=f"Up to {MAX_LINKS} http(s) links to news pages, separated by spaces",
     )
     @app_commands.default_permissions(manage_guild=True)
     @app_commands.guild_only()
     async def ingest(
         self,
         interaction: discord.Interaction,
-        file1: discord.Attachment,
+        file1: discord.Attachment | None = None,
         file2: discord.Attachment | None = None,
         file3: discord.Attachment | None = None,
         file4: discord.Attachment | None = None,
         file5: discord.Attachment | None = None,
+        links: str | None = None,
     ) -> None:
         await require_admin(interaction)
         files = [f for f in (file1, file2, file3, file4, file5) if f is not None]
+        urls = parse_links(links)
+        if not files and not urls:
+            raise UserError("Attach a file or give a link (https://…) to ingest.")
         # Validate what we can before downloading anything.
         results: list[tuple[str, object, str | None]] = []
         todo: list[discord.Attachment] = []
         for f in files:
             name = f.filename or "upload"
             if not name.lower().endswith(ALLOWED_SUFFIXES):
-                results.append((name, None, "only .txt files are accepted"))
+                results.append((name, None, "only .txt, .html, .xml/.rss/.atom, .jsonl and .csv files are accepted"))
             elif f.size > MAX_UPLOAD_BYTES:
                 results.append((name, None, f"is too large ({f.size / 1_048_576:.1f} MB; the limit is 1 MB)"))
             else:
                 todo.append(f)
-        if todo:
+        if todo or urls:
             await interaction.response.defer(thinking=True, ephemeral=True)
+        for url in urls:
+            try:
+                report = await self.bot.call(self.bot.engine.ingest, [url])
+                results.append(result_for(url, report))
+            except Exception:  # noqa: BLE001 - report per link, keep going
+                log.exception("ingest of link %s failed", url)
+                results.append((url, None, "could not be ingested (the error was logged)"))
         for f in todo:
             name = f.filename
             try:
                 data = await f.read()
                 if len(data) > MAX_UPLOAD_BYTES:
                     raise UserError("is too large (the limit is 1 MB)")
-                text = decode_upload(data)
-                report = await self.bot.call(self.bot.engine.ingest_text, article_id_for(name), text)
-                results.append((name, report, None))
+                if name.lower().endswith(SOURCE_SUFFIXES):
+                    report = await self.bot.call(ingest_source_upload, self.bot.engine, name, data)
+                else:
+                    text = decode_upload(data)
+                    report = await self.bot.call(self.bot.engine.ingest_text, article_id_for(name), text)
+                results.append(result_for(name, report))
             except UserError as e:
                 results.append((name, None, str(e)))
             except InputError as e:  # the engine's own words about this file
