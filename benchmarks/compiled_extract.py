@@ -3,7 +3,8 @@
     pip install cython
     python benchmarks/compiled_extract.py [--articles DIR] [--limit 600]
 
-Copies quotebot/ to a temporary folder, compiles extract.py there with Cython
+Copies quotebot/ to a temporary folder, compiles extract.py and the stage modules of
+quotebot/extraction/ there with Cython
 (pure-Python mode: the annotations are not used as C types, so the semantics stay
 Python's), then extracts the same articles with the plain and the compiled module,
 in fresh processes (alternating, --repeat times), four passes each. It prints the
@@ -68,8 +69,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         tree = Path(tmp)
         shutil.copytree(ROOT / "quotebot", tree / "quotebot")
-        print("compiling quotebot/extract.py with Cython ...", flush=True)
-        subprocess.run(["cythonize", "-i", "-3", "-X", "annotation_typing=False", "quotebot/extract.py"],
+        print("compiling quotebot/extract.py and quotebot/extraction/ with Cython ...", flush=True)
+        stages = sorted(str(p.relative_to(tree)) for p in (tree / "quotebot" / "extraction").glob("*.py"))
+        subprocess.run(["cythonize", "-i", "-3", "-X", "annotation_typing=False", "quotebot/extract.py", *stages],
                        cwd=tree, check=True, capture_output=True)
         runs: dict[str, list[dict]] = {"plain": [], "compiled": []}
         for _ in range(args.repeat):  # alternating, so drift on a shared machine hits both

@@ -320,7 +320,7 @@ def test_lower_word_lookup_agrees_with_the_article_word_set():
     # lower-case words; it must answer as the set would, or say it is unsure.
     import re
 
-    from quotebot.extract import _lower_word_in
+    from quotebot.extraction.names import lower_word_in as _lower_word_in
 
     text = ("The well-known audiences said it. X-known Audiences cheered; o’neil isn't here, "
             "_under score, 9lives, state-run media and a well-worn path. Über-fans came.\nend")

@@ -10,7 +10,11 @@ from __future__ import annotations
 import random
 import re
 
-from quotebot import extract as X
+from quotebot import lexicon as L
+from quotebot.extraction import candidates
+from quotebot.extraction import names
+from quotebot.extraction import paraphrase
+from quotebot.extraction import text as text_stage
 
 _PIECES = ["Holm", "Holm’", "Ho", "lm", " ", " ", "\t", "\n", "\u00a0", "’", "'", "-", "_", "a", "é",
            "1", "Holm’s", ".", "x", ",", "”", "said", "Ada"]
@@ -26,7 +30,7 @@ def test_tokens_before_matches_findall():
     words = ["Holm", "Holm’", "Holm’s", "Ho-lm", "Holm_", "Hé"]
     for text in _random_texts(20000):
         for w in words:
-            assert X._tokens_before(text, w) == re.findall(rf"(\S+)[ \t]+{re.escape(w)}\b", text), (text, w)
+            assert names.tokens_before(text, w) == re.findall(rf"(\S+)[ \t]+{re.escape(w)}\b", text), (text, w)
 
 
 def _spans(pattern: re.Pattern, text: str):
@@ -35,30 +39,30 @@ def _spans(pattern: re.Pattern, text: str):
 
 def test_word_index_matches_bounded_alternation():
     vocab = {"said", "say", "says", "told", "according", "went", "well-known", "add", "added"}
-    saved = X._WordIndex._RE, X._WordIndex._WORDS
-    X._WordIndex._RE = None  # the index builds its pattern from the first vocabulary it sees
+    saved = text_stage.WordIndex._RE, text_stage.WordIndex._WORDS
+    text_stage.WordIndex._RE = None  # the index builds its pattern from the first vocabulary it sees
     try:
-        X._WordIndex("", vocab)
-        words = X._WordIndex._WORDS
+        text_stage.WordIndex("", vocab)
+        words = text_stage.WordIndex._WORDS
         alt = "|".join(sorted(words, key=len, reverse=True))
         old = re.compile(r"(?<![\-’'])\b(?:" + alt + r")\b(?![’'\-])")
         pieces = _PIECES + ["says", "say", "told", "un", "well", "-known", "according", "added", "A"]
         rng = random.Random(11)
         for _ in range(20000):
             text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
-            idx = X._WordIndex(text, vocab)
+            idx = text_stage.WordIndex(text, vocab)
             assert list(zip(idx.pos, idx.ends, idx.words)) == [
                 (m.start(), m.end(), m.group()) for m in old.finditer(text)], text
     finally:
-        X._WordIndex._RE, X._WordIndex._WORDS = saved
+        text_stage.WordIndex._RE, text_stage.WordIndex._WORDS = saved
 
 
 def test_patterns_rewritten_to_open_with_a_character_set():
     """Same matches as the forms they replace (written for the engine's prefix scan)."""
     pairs = [
-        (X._MARKS_RE, re.compile("''|[\"“”„‟«»‘’'‚‛]")),
-        (X._DQ_RE, re.compile("[\"“”]|''")),
-        (X._SENT_BOUNDARY_RE, re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=(?:''|[\"“‘'(\[])?[0-9" + X._UP + r"])")),
+        (text_stage._MARKS_RE, re.compile("''|[\"“”„‟«»‘’'‚‛]")),
+        (paraphrase._DQ_RE, re.compile("[\"“”]|''")),
+        (text_stage.SENT_BOUNDARY_RE, re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=(?:''|[\"“‘'(\[])?[0-9" + text_stage.UP + r"])")),
     ]
     pieces = _PIECES + ["''", "“", "„", "«", "‘", "‛", ".", "!", "?", "…", ")", "(", "[", "9", " The", "."]
     rng = random.Random(13)
@@ -80,26 +84,26 @@ _OLD_ADJUNCT_TAIL = (
 
 
 def test_adjunct_tail_is_the_search_it_replaces():
-    assert X._ADJUNCT_TAIL_RE.pattern == _OLD_ADJUNCT_TAIL
+    assert text_stage._ADJUNCT_TAIL_RE.pattern == _OLD_ADJUNCT_TAIL
     pieces = [" ", " ", "\n", "\t", ",", ".", "Ada", "said", "on", "last", "the", "a", "Monday", "MONDAY",
               "Tueſday", "then", "then-", "also", "ſtill", "K", "was", "12", "7", "٣", "x", "-", "in", "week"]
     rng = random.Random(17)
     for _ in range(40000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
-        got, want = X._adjunct_tail(text), X._ADJUNCT_TAIL_RE.search(text)
+        got, want = text_stage.adjunct_tail(text), text_stage._ADJUNCT_TAIL_RE.search(text)
         assert (got and got.span()) == (want and want.span()), text
 
 
 def test_name_sequence_pattern_matches_lookaround_form():
-    particles = "|".join(re.escape(x) for x in sorted(X.L.NAME_PARTICLES))
-    old = re.compile(rf"(?=[{X._UP}])(?<![\w’'.\-]){X._CAPW}"
-                     rf"(?:[ \t]+(?:(?:{particles}|of|the|for)[ \t]+)?{X._CAPW}){{0,7}}")
+    particles = "|".join(re.escape(x) for x in sorted(L.NAME_PARTICLES))
+    old = re.compile(rf"(?=[{text_stage.UP}])(?<![\w’'.\-]){text_stage.CAPW}"
+                     rf"(?:[ \t]+(?:(?:{particles}|of|the|for)[ \t]+)?{text_stage.CAPW}){{0,7}}")
     pieces = [" ", " ", "\t", "\n", ".", "-", "’", "'", "x", "Mr", "Mrs", "Lt", ".Col", "Col", "Gen", "Gens",
               "J", "K", "É", "Ана", "Ada", "Holm", "de", "van", "of", "the", "(", ",", "Sen", "St", "Ms", "A."]
     rng = random.Random(19)
     for _ in range(40000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
-        assert _spans(X._NAME_SEQ_RE, text) == _spans(old, text), text
+        assert _spans(names.NAME_SEQ_RE, text) == _spans(old, text), text
 
 
 def test_word_before_is_the_anchored_search():
@@ -109,20 +113,20 @@ def test_word_before_is_the_anchored_search():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         for lo in range(0, len(text) + 1, 3):
             for end in range(lo, len(text) + 1):
-                m = X._WORD_BEFORE_RE.search(text, lo, end)
-                assert X._word_before(text, lo, end) == (m.group(1) if m else None), (text, lo, end)
+                m = text_stage._WORD_BEFORE_RE.search(text, lo, end)
+                assert text_stage._word_before(text, lo, end) == (m.group(1) if m else None), (text, lo, end)
 
 
 def test_after_verb_trie_finds_the_longest_verb():
-    alt = "|".join(sorted((re.escape(v) for v in X.L.SPEECH_VERBS), key=len, reverse=True))
+    alt = "|".join(sorted((re.escape(v) for v in L.SPEECH_VERBS), key=len, reverse=True))
     old = re.compile(rf"^(?:(?:also|later|then|again|further|simply|quickly|once|finally)\s+)?({alt})\b")
-    verbs = sorted(X.L.SPEECH_VERBS)
+    verbs = sorted(L.SPEECH_VERBS)
     rng = random.Random(29)
     for _ in range(20000):
         parts = [rng.choice(["also ", "then ", "", "  ", "x"]), rng.choice(verbs),
                  rng.choice(["", "s", "ed", " ", ",", "-", "’s", "d", "ing"]), rng.choice(verbs + [""])]
         text = "".join(parts)
-        a, b = X._AFTER_VERB_RE.match(text), old.match(text)
+        a, b = text_stage.AFTER_VERB_RE.match(text), old.match(text)
         assert (a and (a.span(), a.group(1))) == (b and (b.span(), b.group(1))), text
 
 
@@ -132,7 +136,7 @@ def test_according_to_always_contains_ccord_in_lower_case():
         word = "".join(c.upper() if rng.random() < 0.5 else c for c in "according to")
         word = word.replace("i", rng.choice(["i", "ı", "İ", "I"]))
         text = rng.choice(["", " ", "x"]) + word + rng.choice([" ", "\n", "", " Ada"])
-        if X._ACCORDING_RE.search(text):
+        if text_stage.ACCORDING_RE.search(text):
             assert "ccord" in text.lower(), text
 
 
@@ -144,8 +148,8 @@ def test_pairing_marks_skip_only_apostrophes_the_pairing_ignores():
     for _ in range(20000):
         text = " " + "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14))) + " "
         lo, hi = 1, len(text) - 1
-        old = [(m.span(), m.group()) for m in X._MARKS_RE.finditer(text, lo, hi)]
-        new = [(m.span(), m.group()) for m in X._MARKS_PAIRING_RE.finditer(text, lo, hi)]
+        old = [(m.span(), m.group()) for m in text_stage._MARKS_RE.finditer(text, lo, hi)]
+        new = [(m.span(), m.group()) for m in text_stage.MARKS_PAIRING_RE.finditer(text, lo, hi)]
         assert set(new) <= set(old), text
         for (a, b), g in set(old) - set(new):
             assert g in "’'" and lo < a and b < hi and text[a - 1].isascii() and text[a - 1].isalnum() \
@@ -161,8 +165,8 @@ def test_one_scan_per_article_matches_one_scan_per_paragraph():
     for _ in range(8000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
         art = article_from_text("t", text)
-        for pattern in (X._MARKS_PAIRING_RE, X._SENT_BOUNDARY_RE):
-            got = X._matches_by_paragraph(art.text, art.paragraphs, pattern)
+        for pattern in (text_stage.MARKS_PAIRING_RE, text_stage.SENT_BOUNDARY_RE):
+            got = text_stage.matches_by_paragraph(art.text, art.paragraphs, pattern)
             want = [[m.span() for m in pattern.finditer(art.text, p.start, p.end)] for p in art.paragraphs]
             assert got == want, (text, pattern.pattern)
 
@@ -173,24 +177,24 @@ def test_party_tail_is_the_search_it_replaces():
     for _ in range(20000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
         for lo in range(0, len(text) + 1, 2):
-            got, want = X._party_tail(text, lo, len(text)), X._PARTY_TAIL_RE.search(text, lo, len(text))
+            got, want = text_stage.party_tail(text, lo, len(text)), text_stage._PARTY_TAIL_RE.search(text, lo, len(text))
             assert (got and got.span()) == (want and want.span()), (text, lo)
 
 
 def test_lone_speaker_pattern_finds_the_speech_verb_pairs_of_the_general_one():
-    old = re.compile(rf"(?:^|(?<=[.!?”\"]\s)|(?<=\n)|(?<=,\s))([{X._UP}][a-z][\w’'\-]+)[ \t]+"
+    old = re.compile(rf"(?:^|(?<=[.!?”\"]\s)|(?<=\n)|(?<=,\s))([{text_stage.UP}][a-z][\w’'\-]+)[ \t]+"
                      r"(?:also[ \t]+)?([a-z]+)\b", re.M)
     pieces = _PIECES + ["said", "says", "told", "also ", "also", "e-mailed", "Said", ". ", ", ", "\n", "Lee", "saidx",
                         "Holm-Ross", " \t"]
     rng = random.Random(47)
     for _ in range(30000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
-        want = [(m.span(), m.groups()) for m in old.finditer(text) if m.group(2) in X.L.SPEECH_VERBS]
-        assert [(m.span(), m.groups()) for m in X._LONE_SPEAKER_RE.finditer(text)] == want, text
+        want = [(m.span(), m.groups()) for m in old.finditer(text) if m.group(2) in L.SPEECH_VERBS]
+        assert [(m.span(), m.groups()) for m in names.LONE_SPEAKER_RE.finditer(text)] == want, text
 
 
 def test_role_of_trie_matches_the_same_texts():
-    roles = sorted(w for w in (X.L.ROLE_NOUNS | X.L.TITLES) if w.isalpha() and len(w) > 2)
+    roles = sorted(w for w in (L.ROLE_NOUNS | L.TITLES) if w.isalpha() and len(w) > 2)
     alt = "|".join(sorted((re.escape(w) for w in roles), key=len, reverse=True))
     old = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,6}(?:" + alt + r")\s+(?:of|at|for|to)\s",
                      re.IGNORECASE)
@@ -200,7 +204,7 @@ def test_role_of_trie_matches_the_same_texts():
         words = [rng.choice(roles + fillers).upper() if rng.random() < 0.2 else rng.choice(roles + fillers)
                  for _ in range(rng.randint(0, 9))]
         text = rng.choice([" ", "  ", "\t"]).join(words) + rng.choice(["", " ", " x"])
-        assert bool(X._ROLE_OF_RE.search(text)) == bool(old.search(text)), text
+        assert bool(candidates._ROLE_OF_RE.search(text)) == bool(old.search(text)), text
 
 
 def test_clean_ascii_shortcut_is_the_general_path():

@@ -1,0 +1,466 @@
+"""Stage 3, cues: the attribution frame around a quote span.
+
+Each ``try_*`` function looks in one place for a speech verb or frame and the speaker
+beside it, and returns ``(Subj, verb, shape)`` or None: right after the closing mark
+(``"…," said Name``, ``"…," Name said``, ``he said``, ``the email read``), in the
+writer's sentence before the opening mark (``Name said: "…"``, ``Name said that …
+"…"``, ``called it a "…"``), at the sentence's end, in the sentence before, or in a
+signature line under a letter. The verbs come from ``quotebot.lexicon``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import lexicon as L
+from ..models import SHAPE_ACCORDING, SHAPE_AFTER, SHAPE_BEFORE, SHAPE_COLON, SHAPE_FRAGMENT, SHAPE_PRONOUN
+from .text import (
+    ACCORDING_RE,
+    AFTER_VERB_RE,
+    ANY_VOCAB,
+    CAPW,
+    FRAG_VOCAB,
+    LOWER_ROLE,
+    NAMING_VERBS,
+    PRONOUN_SUBJ,
+    SENT_BOUNDARY_RE,
+    SKIP_PUNCT_RE,
+    SPEECH_RE,
+    SUBJECT_ONLY,
+    find_words,
+    is_abbrev_boundary,
+    trie_regex,
+)
+from .spans import Span
+from .candidates import DOC_HEADS, Subj, sentence_subject, subject_after, subject_before
+from .names import (
+    ADDRESSEE_VERBS,
+    DASH_NAME_RE,
+    LONE_ING_RE,
+    NOUN_BEFORE_RE,
+    PAST_IRREGULAR,
+    REPORTED_VERB_RE,
+    SUBORD_INTRO_RE,
+    role_gap,
+)
+
+
+# --------------------------------------------------------------------------
+# Attribution
+# --------------------------------------------------------------------------
+def _sentence_start_before(text: str, lo: int, pos: int, in_quote=None) -> int:
+    """Start of the writer's sentence containing pos (not earlier than lo)."""
+    best = lo
+    for m in SENT_BOUNDARY_RE.finditer(text, lo, min(len(text), pos + 3)):
+        if m.end() > pos:
+            break
+        if in_quote is not None and in_quote(m.start()):
+            continue
+        if not is_abbrev_boundary(text, m.start()):
+            best = m.end()
+    return best
+
+
+_MODIFIER_NEXT_RE = re.compile(r"[ \t]+([a-z][a-z\-]*)\b")
+_DETERMINER_BEFORE_RE = re.compile(r"(?:^|\s)(?:the|a|an|his|her|its|their|our|my|your)[ \t]+$", re.IGNORECASE)
+
+
+def _lone_word_modifier(text: str, subj: Subj) -> bool:
+    """'Partial transcript as follows:', 'her Twitter account posted:': a lone capitalised
+    word that only modifies the noun after it (or sits after a determiner) is no speaker."""
+    if subj.kind != "name" or " " in subj.phrase:
+        return False
+    if _DETERMINER_BEFORE_RE.search(text, max(0, subj.start - 8), subj.start):
+        return True
+    m = _MODIFIER_NEXT_RE.match(text, subj.end)
+    if m is None:
+        return False
+    w = m.group(1)
+    return not (w.endswith(("s", "ed")) or w in PAST_IRREGULAR or w in L.SPEECH_VERBS or w in ("also", "then"))
+
+
+_APPOS_DETS = {"the", "a", "an", "another", "one", "his", "her", "their", "its", "our"}
+_APPOS_GAP_RE = re.compile(r"[ \t]*((?:[\w’'\-]+[ \t]+){0,9}[\w’'\-.]+),[ \t]+")
+
+
+def _role_apposition_gap(text: str, lo: int, end: int) -> bool:
+    """'the White House spokesman, ' / 'another friend, ' / 'the director of the agency, ':
+    a determiner-led description whose head is a role noun, set off by a comma before
+    the speaker's name."""
+    m = _APPOS_GAP_RE.fullmatch(text, lo, end)
+    if not m:
+        return False
+    words = m.group(1).split()
+    if len(words) < 2 or (words[0].lower() not in _APPOS_DETS and not words[0].endswith(("’s", "'s"))):
+        return False  # ("Hale’s spokesman, Tom Lee, said": a possessor leads it too)
+    head = words[-1]
+    for i, w in enumerate(words[1:], 1):
+        if w.lower() in ("of", "for", "at", "to", "with", "in"):
+            head = words[i - 1]
+            break
+    return head.lower() in LOWER_ROLE
+
+
+# Verbs left out of the speech verbs because they are mostly nouns or other senses
+# ("the states", "reads the paper"), but reliable right after a quote that closes on a
+# comma: '"…," the email read.', '"…," reads the editorial.', '"…," the ad states.'
+_AFTER_ONLY_VERBS = {"read", "reads", "states", "continues", "responds", "counters", "wonders", "asks"}
+_AFTER_ONLY_VERB_RE = re.compile(
+    rf"^(?:(?:also|later|then|again|further|simply|quickly|once|finally)\s+)?({trie_regex(_AFTER_ONLY_VERBS)})\b")
+_AFTER_ONLY_SEARCH_RE = re.compile(rf"(?<![\w’'\-])(?:{trie_regex(_AFTER_ONLY_VERBS)})(?![\w’'\-])")
+
+
+_BARE_ATTR_END_RE = re.compile(r"[ \t]*(?:(?:on|in|at|last|this)[ \t]+[\w.]+(?:[ \t]+[\w.]+)?)?[ \t]*[.!?]?[ \t]*(?:\n|$)")
+
+
+def _bare_attribution(text: str, pos: int, hi: int) -> tuple[Subj, str, str] | None:
+    """'"…." Rusk said.' — a sentence after a quote that closes on its own period, made
+    of a name, a speech verb and at most a short time phrase, ending its paragraph."""
+    mv = SPEECH_RE.search(text, pos, min(hi, pos + 60))
+    if mv is None or not _BARE_ATTR_END_RE.match(text, mv.end()):
+        return None
+    subj = subject_before(text, pos, mv.start())
+    if subj is None or subj.kind != "name" or subj.start != pos:
+        return None
+    return subj, mv.group(), SHAPE_AFTER
+
+
+def try_after(text: str, sp: Span, p_end: int) -> tuple[Subj, str, str] | None:
+    res = _try_after_with(text, sp, p_end, AFTER_VERB_RE, SPEECH_RE)
+    if res is None and sp.close is not None and sp.close != sp.open and text[sp.close - 1:sp.close] in ",!?":
+        res = _try_after_with(text, sp, p_end, _AFTER_ONLY_VERB_RE, _AFTER_ONLY_SEARCH_RE)
+    return res
+
+
+def _try_after_with(text: str, sp: Span, p_end: int, after_verb_re, speech_search) -> tuple[Subj, str, str] | None:
+    if sp.close is None:
+        return None
+    pos = sp.close + 1
+    hi = min(p_end, pos + 250)
+    m = SKIP_PUNCT_RE.match(text, pos, hi)
+    pos = m.end()
+    rest = text[pos:hi]
+    if not rest:
+        return None
+    if rest[:1] in "“\"‘":
+        return None
+    if rest[:1].isupper() and text[sp.close - 1:sp.close] == "." and not rest.startswith("According"):
+        # '… a "dead letter." Councillor X described …': a new sentence — unless that
+        # sentence is nothing but its attribution ('"… missing." Rusk said.')
+        return _bare_attribution(text, pos, hi) if speech_search is SPEECH_RE else None
+    ma = ACCORDING_RE.match(rest)
+    if ma:
+        subj = subject_after(text, pos + ma.end(), hi)
+        if subj:
+            return subj, "according to", SHAPE_ACCORDING
+        return None
+    mv = after_verb_re.match(rest)
+    if mv:
+        subj = subject_after(text, pos + mv.end(1) + 1, hi) if pos + mv.end(1) < hi else None
+        if subj and REPORTED_VERB_RE.match(text, subj.end):
+            return None  # '…, said Dorsey was …': Dorsey starts a reported clause, he is no speaker
+        if subj and subj.kind != "pronoun":
+            return subj, mv.group(1), SHAPE_AFTER
+        if subj and subj.kind == "pronoun" and subj.phrase.lower() in PRONOUN_SUBJ:
+            return subj, mv.group(1), SHAPE_PRONOUN
+        return None
+    mv = speech_search.search(text, pos, min(hi, pos + 160))
+    if not mv:
+        return None
+    # nothing but the subject between the mark and the verb
+    mq = _QUOTED_AS_RE.search(text, pos, mv.start())  # ('"…," Name is quoted as saying')
+    subj = subject_before(text, pos, mq.start() if mq else mv.start())
+    if subj is None:
+        mlone = LONE_ING_RE.fullmatch(text, pos, mv.start())
+        if mlone:
+            # '"…," Ebeling said': a capitalised -ing word between the quote and the verb
+            # is a surname, not a participle
+            subj = Subj(mlone.group(1), "name", mlone.start(1), mlone.end(1))
+    if subj is not None and subj.start > pos + 1 and subj.kind == "name" and sp.close != sp.open and \
+            role_gap(text[pos:subj.start]):
+        pass  # '"…," election law expert Rita Hale tweeted': modifiers of the name's role
+    elif subj is not None and subj.start > pos + 1 and subj.kind == "name" and \
+            _role_apposition_gap(text, pos, subj.start):
+        pass  # '"…," the city's spokesman, Rita Hale, said': a role in apposition before the name
+    elif not subj or subj.start > pos + 1:
+        return None
+    shape = SHAPE_PRONOUN if subj.kind in ("pronoun", "desc") else SHAPE_AFTER
+    return subj, mv.group(), shape
+
+
+_DOC_OBJECT_RE = re.compile(
+    r"(?:^|\s)(?:issued|issues|issue|released|releases|release|put\s+out|puts\s+out|sent|sends|"
+    r"sent\s+out|posted|posts|published|publishes|emailed|emails|gave|gives|delivered|delivers|"
+    r"read|reads|wrote|writes|filed|files|signed|signs|tweeted|tweets)\s+(?:out\s+)?$")
+
+
+def _issuer_of(text: str, lo: int, subj: Subj) -> Subj | None:
+    """'Name issued a statement saying "…"': the statement is the object, its issuer speaks."""
+    words = subj.phrase.split()
+    if len(words) < 2 or len(words) > 4 or words[0].lower() not in ("a", "an", "the") or \
+            words[-1].lower().strip(".,") not in DOC_HEADS:
+        return None
+    m = _DOC_OBJECT_RE.search(text, max(lo, subj.start - 20), subj.start)
+    if m is None:
+        return None
+    issuer = subject_before(text, lo, m.start() + (1 if text[m.start()].isspace() else 0))
+    if issuer is None or issuer.kind not in ("name", "pronoun", "org", "desc"):
+        return None
+    if issuer.kind == "pronoun" and issuer.phrase.lower() not in ("he", "she", "they", "we"):
+        return None
+    return issuer
+
+
+def doc_antecedent_issuer(text: str, lo: int, subj: Subj) -> Subj | None:
+    """'The campaign sent out a fundraising email … "…," read the email.': a definite
+    document that speaks was issued earlier in the text ('sent out an email'); its
+    issuer speaks."""
+    words = subj.phrase.split()
+    if len(words) != 2 or words[0].lower() != "the" or words[1].lower() not in DOC_HEADS:
+        return None
+    head = re.escape(words[1].lower())
+    last = None
+    for m in re.finditer(rf"(?<![\w’'-])(?:a|an)[ \t]+(?:[\w’'\-]+[ \t]+){{0,4}}?{head}(?![\w’'-])",
+                         text[lo:subj.start]):
+        last = m
+    if last is None:
+        return None
+    a = lo + last.start()
+    mo = _DOC_OBJECT_RE.search(text, max(lo, a - 20), a)
+    if mo is None:
+        return None
+    s0 = _sentence_start_before(text, lo, mo.start())
+    issuer = subject_before(text, s0, mo.start() + (1 if text[mo.start()].isspace() else 0))
+    if issuer is None or issuer.kind not in ("name", "org", "desc") or \
+            issuer.phrase.split()[-1].lower() in DOC_HEADS:
+        return None
+    return issuer
+
+
+def _noun_use(text: str, lo: int, mv) -> bool:
+    """'the Vance campaign brass', 'his support': a verb-form word used as a noun."""
+    v = mv.group().lower()
+    return not v.endswith("ed") and v not in PAST_IRREGULAR and \
+        NOUN_BEFORE_RE.search(text, max(lo, mv.start() - 40), mv.start()) is not None
+
+
+_SUBORD_CLAUSE_RE = re.compile(r"\s*(?:While|Although|Though|If|When|As|Because|After|Before|Since|Unless|Whether|"
+                               r"Even though|Even if)\b[^,;:“”\"]{0,150},")
+_PHRASAL_PARTICLE_RE = re.compile(r"\s+(?:on|for|in|up|out|upon)\b")
+_MAIN_VERB_RE = re.compile(r"[\s,]*(?:\([^)]*\)\s*)?(?:(?:also|then|later|again|has|had|was|is)\s+)*"
+                           r"([a-z][\w’'\-]*)")
+_MAIN_VERB_LONG_RE = re.compile(
+    r"[\s,]*(?:\([^)]*\)\s*)?(?:(?:also|then|later|again|once|has|had|have|was|is|will|would)\s+)*"
+    r"([a-z][\w’'\-]*)")
+_NEW_SENTENCE_RE = re.compile(r"[.!?]\s+[A-Z]")
+_CLAUSE_JOIN_END_RE = re.compile(r"(?:^|\s)(?:and|but|or|then|and then|before|after)\s*$")
+_WITH_NAME_END_RE = re.compile(rf"\bwith\s+({CAPW}(?:\s+{CAPW}){{0,3}})\s+$")
+_CLAUSE_PUNCT_RE = re.compile(r"[.!?;:]")
+_AFTER_CLOSE_RE = re.compile(r"[,!?]?[”\"'’]+\s+$")
+
+
+_PREP_BEFORE_RE = re.compile(r"\b(?:to|on|in|at|for|from|via)[ \t]+$")  # (not "with": "with Name saying" has Name speak)
+_INVERTED_TAIL_RE = re.compile(r"\s*(?:,[^,.;:!?“”\"\n]{1,80})?,\s*")
+
+
+def _clause_break(text: str, lo: int, hi: int) -> bool:
+    """Does text[lo:hi] end a clause? The period of a title or an initial ('Rep.', 'J.') does not."""
+    return any(not is_abbrev_boundary(text, lo + m.start()) for m in _CLAUSE_PUNCT_RE.finditer(text[lo:hi]))
+
+
+def try_before(text: str, sp: Span, win_start: int, in_quote=None,
+               fragment: bool = False) -> tuple[Subj, str, str] | None:
+    window_end = sp.open
+    seg = text[win_start:window_end]
+    if not seg.strip():
+        return None
+    ma = None
+    if "ccord" in seg.lower():  # (cheap test before the case-insensitive search)
+        for ma in ACCORDING_RE.finditer(seg):
+            pass
+    verbs = [v for v in find_words(text, win_start, window_end, FRAG_VOCAB if fragment else ANY_VOCAB,
+                                   multi=True)
+             if (in_quote is None or not in_quote(v.start())) and not _noun_use(text, win_start, v)]
+    if ma is not None and (not verbs or verbs[-1].start() <= win_start + ma.start()):
+        subj = subject_after(text, win_start + ma.end(), window_end)
+        if subj:
+            return subj, "according to", SHAPE_ACCORDING
+    order = list(reversed(verbs))
+    if fragment and verbs:
+        m_sub = _SUBORD_CLAUSE_RE.match(text[win_start:window_end])
+        if m_sub:
+            # verbs of an introductory clause ("While not everything X says is true, …") do not
+            # attribute the rest of the sentence
+            verbs = [v for v in verbs if v.start() >= win_start + m_sub.end()] or verbs
+        # Words quoted inside the writer's sentence belong to the main clause's
+        # speaker ("He said that everything X says is 'just excuses'"), unless a
+        # fragment verb sits right before them ("which Jones called 'reckless'").
+        near = [v for v in verbs if v.group().lower() in L.FRAGMENT_VERBS and window_end - v.end() <= 120
+                and not _PHRASAL_PARTICLE_RE.match(text[v.end():v.end() + 8])]
+        order = near[-1:] + [v for v in verbs if v not in near[-1:]]
+    m_intro = SUBORD_INTRO_RE.match(text, win_start, window_end)
+    for mv in order:
+        v = mv.group().lower()
+        if v == "according to":
+            continue
+        if m_intro and mv.end() <= m_intro.end() and window_end - m_intro.end() > 3:
+            # "When Vance suggested …, Okafor fired back: '…'": a verb inside the
+            # introductory clause does not attribute; the main clause's subject does
+            subj = sentence_subject(text, m_intro.end(), window_end)
+            if subj is not None and (
+                    subj.kind == "name" or (subj.kind == "pronoun" and subj.phrase.lower() in ("he", "she"))):
+                mverb = _MAIN_VERB_RE.match(text[subj.end:window_end])
+                return subj, (mverb.group(1) if mverb else ""), SHAPE_BEFORE
+        between = text[mv.end():window_end]
+        if _NEW_SENTENCE_RE.search(between) and (in_quote is None or not in_quote(mv.end())):
+            continue
+        if v in L.FRAGMENT_VERBS and v not in L.SPEECH_VERBS and window_end - mv.end() > 120:
+            continue
+        participle = v.endswith("ing") and text[max(win_start, mv.start() - 2):mv.start()] == ", "
+        subj = None if participle else subject_before(text, win_start, mv.start())
+        if subj is not None and v.endswith("ing") and _PREP_BEFORE_RE.search(text, max(win_start, subj.start - 6),
+                                                                           subj.start):
+            # "… in a statement to Wired explaining …", "… on Facebook writing, …": the name
+            # is a preposition's object; the participle's subject is the clause's
+            subj, participle = None, True
+        if subj is None and not participle and v in L.SPEECH_VERBS and v not in ADDRESSEE_VERBS:
+            # an inverted attribution right before the quote ('But, said Hale, "…"',
+            # '"…," said Hale, the director, "and …"')
+            inv = subject_after(text, mv.end(), window_end)
+            if inv is not None and inv.kind in ("name", "org", "desc") and \
+                    _INVERTED_TAIL_RE.fullmatch(text, inv.end, window_end):
+                subj = inv
+        if subj is not None and subj.kind != "name":
+            subj = _issuer_of(text, win_start, subj) or subj
+        if subj is None:
+            # participles ("…, warning that …", "with Name saying …"): the sentence subject
+            if v.endswith("ing") or v.startswith("went") or _CLAUSE_JOIN_END_RE.search(
+                    text[max(win_start, mv.start() - 12):mv.start()]):
+                m2 = _WITH_NAME_END_RE.search(text[win_start:mv.start()])
+                if m2:
+                    subj = subject_after(text, win_start + m2.start(1), mv.start())
+                if subj is None and participle:
+                    # "…," Name said, calling X "…": the subject of the clause before the
+                    # participle speaks, not whatever opens the sentence
+                    for pv in reversed(verbs):
+                        if pv.end() > mv.start() - 2:
+                            continue
+                        if pv.group().lower() not in L.SPEECH_VERBS or _clause_break(text, pv.end(), mv.start()):
+                            break
+                        cand = subject_before(text, win_start, pv.start())
+                        if cand is None and _AFTER_CLOSE_RE.search(text, max(win_start, pv.start() - 6), pv.start()):
+                            # '"…," said Rep. Name, adding that "…"': the inverted attribution's subject
+                            cand = subject_after(text, pv.end(), mv.start() - 2)
+                        if cand is not None and cand.kind in ("name", "pronoun"):
+                            subj = cand
+                        break
+                if subj is None:
+                    subj = sentence_subject(text, win_start, mv.start())
+        if subj is None:
+            continue
+        if v in L.FRAGMENT_VERBS and (v not in L.SPEECH_VERBS or (fragment and v in NAMING_VERBS)):
+            shape = SHAPE_FRAGMENT
+        else:
+            shape = SHAPE_BEFORE
+        return subj, mv.group(), shape
+    if seg.rstrip().endswith(":"):
+        colon = win_start + len(seg.rstrip()) - 1
+        mdash = DASH_NAME_RE.search(text, max(win_start, colon - 80), colon)
+        if mdash:
+            # "HEADLINE – Jane Roe and Al Poe:" (a digest): the byline before the colon speaks
+            subj = subject_after(text, mdash.start(1), colon)
+            if subj is not None and subj.kind == "name":
+                return subj, ":", SHAPE_COLON
+        subj = sentence_subject(text, win_start, window_end)
+        if subj and not _lone_word_modifier(text, subj):
+            return subj, ":", SHAPE_COLON
+    if fragment:
+        # Words quoted in a sentence whose subject is a person: that person's words
+        # ('Holm went on to promote "…"'); an organisation or no subject: a scare quote.
+        subj = sentence_subject(text, win_start, window_end)
+        if subj is not None and (subj.kind == "name" or (subj.kind == "pronoun" and
+                                                         subj.phrase.lower() in ("he", "she"))):
+            if not L.is_org_phrase(subj.phrase):
+                mverb = _MAIN_VERB_LONG_RE.match(text[subj.end:window_end])
+                return subj, (mverb.group(1) if mverb else ""), SUBJECT_ONLY
+    return None
+
+
+_SENTENCE_STOP_RE = re.compile(r"[.!?](?=[\"”’)]*(?:\s|$))")
+
+
+LOWER_TAIL_RE = re.compile(r"['’]?[ \t]+[a-z]")
+
+
+_QUOTED_AS_RE = re.compile(r"[ \t]+(?:is|was|has[ \t]+been|had[ \t]+been)[ \t]+(?:also[ \t]+)?quoted[ \t]+as[ \t]+$")
+def speaker_of_sentence_before(text: str, lo: int, hi: int) -> tuple[Subj, str, str] | None:
+    """'Coan argues that his client was peaceful. "The government is alleging …"': a quote
+    opening a sentence, right after a writer's sentence in which a person speaks."""
+    if hi - lo > 400 or any(ch in text[lo:hi] for ch in "“”\"") or "''" in text[lo:hi]:
+        return None
+    mv = SPEECH_RE.search(text, lo, hi)
+    if mv is None or mv.group().lower() in ADDRESSEE_VERBS - {"told", "tells"}:
+        return None
+    subj = subject_before(text, lo, mv.start())
+    if subj is None or subj.kind not in ("name", "pronoun") or text[lo:subj.start].strip(" ,"):
+        return None  # (the subject must open the sentence)
+    return subj, mv.group(), SHAPE_BEFORE
+
+
+_SIGNATURE_RE = re.compile(r"[ \t]*[-–—]+[ \t]*(?=[A-Z])")
+
+
+def signed_below(text: str, sp: Span, paras) -> tuple[Subj, str, str] | None:
+    """A quote that is its paragraph, signed by the next one ('"…"' then '—Ada Brill, Ohio'),
+    as in digests of the day's quotes."""
+    if text[sp.close + 1:paras[sp.para].end].strip(" \t.,"):
+        return None
+    nxt = sp.para + 1
+    while nxt < len(paras) and not paras[nxt].text.strip():
+        nxt += 1
+    if nxt >= len(paras) or paras[nxt].end - paras[nxt].start > 160:
+        return None
+    q = paras[nxt]
+    m = _SIGNATURE_RE.match(text, q.start, q.end)
+    if m is None:
+        return None
+    subj = subject_after(text, m.end(), q.end)
+    if subj is None or subj.kind != "name":
+        return None
+    return subj, "—", SHAPE_AFTER
+
+
+def try_sentence_end(text: str, sp: Span, p_end: int) -> tuple[Subj, str, str] | None:
+    """'He had "wanted to be a pilot," his friend told a newspaper.' The writer's sentence
+    ends with an attribution clause after a comma: it attributes the quoted words."""
+    start = sp.close + 1 if sp.close is not None else sp.end
+    hi = min(p_end, start + 400)
+    end = None
+    for m in _SENTENCE_STOP_RE.finditer(text[start:hi]):
+        if not is_abbrev_boundary(text, start + m.start()):
+            end = start + m.start()
+            break
+    if end is None:
+        end = hi if hi == p_end else None
+    if end is None:
+        return None
+    tail = text[start:end]
+    if "“" in tail or '"' in tail:
+        return None
+    c = tail.rfind(",")
+    if c < 0 or end - (start + c) > 110:
+        return None
+    fake = Span(open=start + c - 1, close=start + c - 1, start=sp.start, end=sp.end, para=sp.para)
+    res = try_after(text, fake, end)
+    if res is None:
+        # '…, said Name, director of X.': the attribution sits before the last comma
+        c2 = tail.rfind(",", max(0, c - 90), c)
+        if c2 < 0:
+            return None
+        fake = Span(open=start + c2 - 1, close=start + c2 - 1, start=sp.start, end=sp.end, para=sp.para)
+        res = try_after(text, fake, start + c)
+        if res is None:
+            return None
+    subj, verb, shape = res
+    return subj, verb, (SHAPE_PRONOUN if subj.kind in ("pronoun", "desc") else
+                        SHAPE_ACCORDING if verb == "according to" else SHAPE_AFTER)

@@ -1,0 +1,478 @@
+"""Stage 5a, the article's people: every name and organisation mention, merged.
+
+``Entities`` collects the mentions outside quotes, merges ``Holm``, ``Ms Holm`` and
+``Finance Minister Ada Holm`` into one entity with a canonical name, aliases and role,
+and resolves a pronoun or a description ("the spokesman") to the most recent
+compatible mention before it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import collections
+
+from .. import lexicon as L
+from ..models import ORGANISATION, PERSON
+from .text import ADJ_ROLE_OK, CONNECTORS, DETERMINERS, FUNCTION_WORDS, INTRO_RE, LOWER_ROLE, NOT_NAME, is_cap
+from .candidates import GENERIC_MODS, INITIAL_RE, ROLE_ABBREV, TITLE_ONLY, verbish
+from .names import (
+    ADDRESSEE_VERBS,
+    APPOS_FOLLOWS_RE,
+    APPOSED_SPEAKS_RE,
+    CLAUSE_END_RE,
+    FAR,
+    HE_RE,
+    LONE_SPEAKER_RE,
+    LOWER_VERB_NEXT_RE,
+    LOWER_WORDS_RE,
+    MENTION_SPEAKS_RE,
+    NAME_RUN_RE,
+    NAME_SEQ_RE,
+    RECENT,
+    ROLE_COMMA_RE,
+    SHE_RE,
+    SPEAKS_NEXT_RE,
+    WHO_SAID_RE,
+    Entity,
+    analyse_name_seq,
+    clean_role,
+    key_tokens,
+    lower_word_in,
+    role_gender,
+    squash_spaces,
+    tokens_before,
+)
+
+
+class Entities:
+    def __init__(self, text: str, quote_ranges: list[tuple[int, int]], sent_starts: list[int]):
+        self.text = text
+        self.ents: list[Entity] = []
+        self.by_surname: dict[str, list[int]] = {}
+        self.by_first: dict[str, list[int]] = {}
+        self.mentions: list[tuple[int, int]] = []  # (offset, entity id), persons only, outside quotes
+        self.org_mentions: list[tuple[int, int]] = []
+        self.q_starts = [a for a, _ in quote_ranges]
+        self.q_ranges = quote_ranges
+        self.sent_starts = sent_starts
+        self.author: str | None = None
+        self._tokcount: dict[str, int] | None = None
+        self._lower_words: set[str] | None = None
+        self.subject_pos: set[int] = set()
+        self.org_pos: list[int] = []
+        self._scan()
+
+    # -- helpers
+    def in_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.q_starts, pos) - 1
+        return i >= 0 and self.q_ranges[i][0] <= pos < self.q_ranges[i][1]
+
+    def _key_tokens(self, name: str) -> list[str]:
+        return list(key_tokens(name))
+
+    def lookup_or_add(self, name: str, kind: str, role: str | None = None, honorific: str | None = None,
+                      create: bool = True) -> int | None:
+        toks = key_tokens(name)  # (cached tuple; only read here)
+        if not toks:
+            return None
+        if honorific is None and role and role.lower().rstrip(".") in L.HONORIFICS:
+            honorific = role  # a subject "Mrs. Dorne" arrives with the honorific as its role
+        sur = toks[-1].replace("’s", "").replace("'s", "")
+        cands = self.by_surname.get(sur, [])
+        hit = None
+        if len(toks) == 1 and kind == PERSON and len(cands) > 1:
+            # a bare surname shared by several people ("Vance" after "Ivy Vance"): the
+            # one the article already calls by the bare surname, else the one named first
+            bare = [eid for eid in cands if self.ents[eid].kind == PERSON and self.ents[eid].bare]
+            persons = [eid for eid in cands if self.ents[eid].kind == PERSON]
+            h = (honorific or "").lower()
+            hg = "m" if h in L.MALE_HONORIFICS else "f" if h in L.FEMALE_HONORIFICS else None
+            if hg:  # "Mrs. Vance" is not Carl Vance
+                bare = [eid for eid in bare if self.ents[eid].gender in (None, hg)]
+                persons = [eid for eid in persons if self.ents[eid].gender in (None, hg)] or persons
+            if bare:
+                cands = bare[-1:]
+            elif persons:
+                cands = persons[:1]
+        for eid in reversed(cands):
+            e = self.ents[eid]
+            if e.kind != kind and not (kind == PERSON and e.kind == ORGANISATION and len(toks) == 1):
+                continue
+            if len(toks) >= 2:
+                # compare first names when both have them
+                firsts = e.firsts
+                if firsts and toks[0] not in firsts and not any(
+                        f.startswith(toks[0].rstrip(".")) or toks[0].startswith(f) for f in firsts):
+                    continue
+            hit = eid
+            break
+        if hit is None and len(toks) == 1 and kind == PERSON:
+            # first-name reference ("Ada") to a known full name
+            for eid in reversed(self.by_first.get(toks[0], [])):
+                if self.ents[eid].kind == PERSON:
+                    hit = eid
+                    break
+        if hit is None:
+            if not create:
+                return None
+            hit = len(self.ents)
+            self.ents.append(Entity(hit, kind))
+            self.by_surname.setdefault(sur, []).append(hit)
+        e = self.ents[hit]
+        e.add(squash_spaces(name), role)
+        if len(toks) == 1 and not honorific and kind == PERSON:
+            e.bare = True
+        if len(toks) >= 2 and toks[0] not in e.firsts:
+            e.firsts.add(toks[0])
+            self.by_first.setdefault(toks[0], []).append(hit)
+        if honorific:
+            h = honorific.lower()
+            if h in L.MALE_HONORIFICS:
+                e.gender = "m"
+            elif h in L.FEMALE_HONORIFICS:
+                e.gender = "f"
+        if role and e.gender is None and kind == PERSON:
+            g = role_gender(role)  # "Congresswoman Ada Ruiz", "his wife, Jo"
+            if g is not None:
+                e.gender = g
+        return hit
+
+    def _scan(self) -> None:
+        text = self.text
+        found = [(m.start(), m.end(), m.group()) for m in NAME_SEQ_RE.finditer(text)]
+        # lone capitalised words that say something somewhere ("Okafor said", "Lindqvist told"):
+        # people known by surname only
+        speakers1: set[str] = set()
+        seen1: set[str] = set()
+        in_quote = self.in_quote
+        for m in LONE_SPEAKER_RE.finditer(text):
+            w = m.group(1)
+            lw = w.lower()
+            if lw in seen1 or m.group(2) not in L.SPEECH_VERBS or in_quote(m.start(1)):
+                continue
+            seen1.add(lw)
+            if lw not in NOT_NAME and lw not in L.PLACES and \
+                    lw not in L.ORG_WORDS and lw not in LOWER_ROLE and not L.is_org_phrase(w) and \
+                    not verbish(w) and any(
+                        p[:1].islower() or p.lower().rstrip(".") in L.TITLES or p.lower().rstrip(".") in L.HONORIFICS
+                        for p in tokens_before(text, w)):
+                speakers1.add(lw)  # (also capitalised mid-sentence or after a title: a name)
+        single = [" " not in g and "\t" not in g for _s, _e, g in found]  # a lone capitalised word
+        counts: dict[str, int] = collections.Counter(
+            g[:-2] if g.endswith(("’s", "'s")) else g for (_s, _e, g), one in zip(found, single) if one)
+        for (_s, _e, g), one in zip(found, single):
+            if not one:
+                first, _, rest = g.partition(" ")
+                if first.lower() in NOT_NAME and " " not in rest.strip() and "\t" not in rest:
+                    w = rest.strip()
+                    w = w[:-2] if w.endswith(("’s", "'s")) else w
+                    counts[w] = counts.get(w, 0) + 1  # "But Holm"
+        self._tokcount = counts
+        cache: dict = {}
+        memo: dict = {}
+        by_surname, honorifics = self.by_surname, L.HONORIFICS
+        q_starts, q_ranges = self.q_starts, self.q_ranges
+        bisect_right = bisect.bisect_right
+        for (m_start, m_end, g), one in zip(found, single):
+            s = m_start
+            if one:
+                # fast path for lone capitalised words: only known surnames, or words
+                # right after a title/honorific/lowercase role, can be person mentions
+                low = g.lower()
+                if low in NOT_NAME:
+                    continue
+                bare_low = (g[:-2] if g.endswith(("’s", "'s")) else g).lower()
+                if bare_low not in by_surname and low not in honorifics and bare_low not in speakers1:
+                    j = s - 1
+                    if j < 0 or text[j] != " ":
+                        continue
+                    k = text.rfind(" ", max(0, j - 30), j)
+                    prev = text[k + 1:j].lower()
+                    if prev not in LOWER_ROLE and prev not in honorifics:
+                        continue
+            qi = bisect_right(q_starts, s) - 1  # (self.in_quote, inlined for the hot loop)
+            if qi >= 0 and q_ranges[qi][0] <= s < q_ranges[qi][1]:
+                continue
+            info = cache.get(g, False)
+            if info is False:
+                info = cache[g] = analyse_name_seq(g)
+            if info is None:
+                continue
+            words, role_toks, name_toks, hon, name = info
+            # lowercase role words right before ("ministry spokesman Ivo Marek")
+            lead: list[str] = []
+            back = text[max(0, m_start - 80):m_start]
+            back = back[back.rfind("\n") + 1:]
+            bt = back.rsplit(" ", 6)  # (the same last pieces as split(" "): only five are read)
+            if bt and bt[-1] == "":
+                bt.pop()
+                for w in reversed(bt[-5:]):
+                    lw = w.lower()
+                    if w and "\n" not in w and (lw in LOWER_ROLE or lw in ADJ_ROLE_OK or
+                                                  (is_cap(w) and w[-1] not in ".,;:")) and \
+                            lw not in NOT_NAME:
+                        lead.insert(0, w)
+                    else:
+                        break
+                while lead and lead[0][:1].isupper() and lead[0].lower() not in TITLE_ONLY and \
+                        len(lead) > 1 and lead[1][:1].isupper() and lead[1].lower() not in TITLE_ONLY:
+                    lead.pop(0)
+                if lead and not any(x.lower() in LOWER_ROLE for x in lead):
+                    lead = []
+            role_toks = [t for t in lead + role_toks if t.lower() not in L.HONORIFICS]
+            if len(name_toks) == 1 and role_toks and hon is None and not any(
+                    t.lower() in L.ROLE_NOUNS for t in role_toks):
+                continue
+            first = name_toks[0].lower()
+            if len(name_toks) == 1:
+                # a lone name is a person when the article knows that person already,
+                # or a role, an honorific or a speech verb goes with it
+                sur = first.strip(".,").replace("’s", "").replace("'s", "")
+                ents = self.ents
+                known = any(ents[e].kind == PERSON for e in by_surname.get(sur, ()))
+                if not known and not role_toks and hon is None and sur not in speakers1:
+                    continue
+            else:
+                prev_word = text[max(0, m_start - 30):m_start].rstrip(" \t").rsplit(None, 1)
+                prev_word = prev_word[-1] if prev_word else ""
+                lead_lower = prev_word.isalpha() and prev_word.islower() and prev_word not in FUNCTION_WORDS \
+                    and not verbish(prev_word)
+                person = bool(role_toks) or hon is not None or lead_lower or (
+                    first in L.FIRST_NAMES or self._reused(name_toks[-1])
+                    or INITIAL_RE.fullmatch(name_toks[0]) is not None
+                    or self._appos_follows(m_end) or self._role_before(m_start)
+                    or self._speaks_next(m_end, name_toks) or self._opens_clause_as_subject(m_start, m_end, name_toks))
+                if not person:
+                    continue
+            if any(t.isupper() and len(t) > 1 and "." not in t for t in name_toks):
+                continue  # acronyms are not people
+            role = clean_role(" ".join(role_toks)) if role_toks else None
+            mkey = (name, role, hon)
+            eid = memo.get(mkey) if len(name_toks) >= 2 else None
+            if eid is None:
+                eid = self.lookup_or_add(name, PERSON, role, hon)
+                if len(name_toks) >= 2:
+                    memo[mkey] = eid
+            if eid is not None and len(name_toks) >= 2 and self.ents[eid].gender is None:
+                if first in L.MALE_FIRST_NAMES and first not in L.FEMALE_FIRST_NAMES:
+                    self.ents[eid].gender = "m"
+                    self.ents[eid].name_gender = True
+                elif first in L.FEMALE_FIRST_NAMES and first not in L.MALE_FIRST_NAMES:
+                    self.ents[eid].gender = "f"
+                    self.ents[eid].name_gender = True
+            if eid is not None:
+                off = g.find(name_toks[0])
+                self.mentions.append((m_start + max(0, off), eid))
+        self.mentions.sort()
+        self.mention_pos = [p for p, _ in self.mentions]
+
+    def _reused(self, surname: str) -> bool:
+        """Is the last word used on its own elsewhere ("Marek said")? People are; "War" is not."""
+        sur = surname.replace("’s", "").replace("'s", "")
+        if len(sur) < 3 or sur.lower() in L.TITLES or sur.lower() in L.ORG_WORDS:
+            return False
+        if self._tokcount is None:
+            counts: dict[str, int] = {}
+            for mm in NAME_SEQ_RE.finditer(self.text):
+                ws = [w for w in mm.group().split() if w.lower() not in NOT_NAME]
+                if len(ws) == 1:
+                    w = ws[0].replace("’s", "").replace("'s", "")
+                    counts[w] = counts.get(w, 0) + 1
+            self._tokcount = counts
+        return self._tokcount.get(sur, 0) >= 1
+
+    def is_common_word(self, word: str) -> bool:
+        """Is this capitalised word used in lower case elsewhere in the article?"""
+        low = word.lower()
+        if self._lower_words is None:
+            found = lower_word_in(self.text, low)
+            if found is not None:
+                return found
+            self._lower_words = set(LOWER_WORDS_RE.findall(self.text[:1_000_000]))
+        return low in self._lower_words
+
+    def _role_before(self, pos: int) -> bool:
+        """'The group's chief executive, Kim Farrow, said': a name apposed to a role."""
+        m = ROLE_COMMA_RE.search(self.text, max(0, pos - 40), pos)
+        return m is not None and m.group(1).lower() in LOWER_ROLE
+
+    def _opens_clause_as_subject(self, start: int, end: int, name_toks: list[str]) -> bool:
+        """'Kwame Osei runs a farm.' opening a paragraph: two or three capitalised words that
+        no list knows, then a lowercase verb. A person, unless the words read as an
+        organisation's or place's (the same test as for a speech verb)."""
+        if not 2 <= len(name_toks) <= 3 or (start > 0 and self.text[start - 1] != "\n"):
+            return False
+        if LOWER_VERB_NEXT_RE.match(self.text, end) is None:
+            return False
+        return self._name_like(name_toks)
+
+    def _name_like(self, name_toks: list[str]) -> bool:
+        first = name_toks[0].lower()
+        if len(first) > 4 and first.endswith(("ed", "ing", "al", "ic", "ive")):
+            return False  # (adjectives and participles: "United", "Global", "Pacific")
+        return not any(t.lower() in L.ORG_WORDS or t.lower() in L.PLACES or self.is_common_word(t)
+                       for t in name_toks)
+
+    def _speaks_next(self, pos: int, name_toks: list[str]) -> bool:
+        """'Kwame Osei said …': a speech verb follows a name no first-name list knows. Not
+        for words that read as an organisation's ('United Technologies said')."""
+        return SPEAKS_NEXT_RE.match(self.text, pos) is not None and self._name_like(name_toks)
+
+    def _appos_follows(self, pos: int) -> bool:
+        return bool(APPOS_FOLLOWS_RE.match(self.text[pos:pos + 12]))
+
+    def add_mention(self, pos: int, eid: int) -> None:
+        self.subject_pos.add(pos)
+        i = bisect.bisect_left(self.mention_pos, pos)
+        if i < len(self.mention_pos) and self.mention_pos[i] == pos:
+            return
+        self.mention_pos.insert(i, pos)
+        self.mentions.insert(i, (pos, eid))
+
+    def speaks_at(self, mp: int) -> bool:
+        """Is the mention at mp directly followed by a speech verb ("…, even Mr. Lee says"),
+        or does it follow one ("…, said Lee, a farmer")?"""
+        m = MENTION_SPEAKS_RE.match(self.text, mp, mp + 90)
+        if m is None and self._role_before(mp):
+            m = APPOSED_SPEAKS_RE.match(self.text, mp, mp + 90)  # "The CEO, Zorida Pell, said"
+        if m is not None and m.group(2).lower() in L.SPEECH_VERBS and not m.group(1).endswith(("’s", "'s")) \
+                and not self.text.startswith(" to ", m.end(2)):
+            return True  # not "Lee’s remarks", not "Lee agreed to take part"
+        m = WHO_SAID_RE.match(self.text, mp, mp + 260)
+        if m is not None and m.group(1).lower() in L.SPEECH_VERBS:
+            return True  # "Sen. Ada Fine of Ohio, the ranking Democrat, who said …"
+        return self.said_before(mp)
+
+    def said_before(self, mp: int) -> bool:
+        """Inverted attribution: "…, said Pentagon spokesman Navy Capt. Lee" (not "told Lee")."""
+        words = self.text[max(0, mp - 70):mp].split()
+        while words and (is_cap(words[-1]) or words[-1].lower() in LOWER_ROLE
+                         or words[-1].lower() in ADJ_ROLE_OK):
+            words.pop()
+        # the verb must follow a clause or quote ("…, said Lee"), else Lee starts reported
+        # speech ("Holm said Lee has …")
+        if not (len(words) >= 2 and words[-1] in L.SPEECH_VERBS and words[-1] not in ADDRESSEE_VERBS
+                and words[-2].endswith((",", "”", '"', "''"))):
+            return False
+        # and the name ends the clause ("said Lee, a farmer."), not "…, said Lee was …"
+        m = NAME_RUN_RE.match(self.text, mp, mp + 90)
+        return m is not None and CLAUSE_END_RE.match(self.text, m.end()) is not None
+
+    def is_subject_at(self, mp: int) -> bool:
+        """Is the mention at mp the subject of its sentence (first noun phrase)?"""
+        i = bisect.bisect_right(self.sent_starts, mp) - 1
+        st = self.sent_starts[i] if i >= 0 else 0
+        st = max(st, mp - 200, self.text.rfind("\n", max(0, mp - 200), mp) + 1)
+        prefix = self.text[st:mp]
+        if not prefix.strip():
+            return True
+        m = INTRO_RE.match(prefix)
+        rest = prefix[m.end():] if m else prefix
+        for w in rest.split():
+            lw = w.lower().strip(",")
+            if not (lw in LOWER_ROLE or lw in ADJ_ROLE_OK or lw in ("the", "a", "an", "former")
+                    or lw in L.HONORIFICS or (is_cap(w) and not w.endswith(","))
+                    or lw in CONNECTORS):
+                return False
+        return True
+
+    def resolve_pronoun(self, pronoun: str, pos: int, para_start_floor: int,
+                        prefer: int | None = None) -> int | None:
+        """The most recent compatible person who is a sentence subject or a speaker before pos;
+        failing that, the most recent compatible person mention (never inside quotes)."""
+        low = pronoun.lower()
+        want = "m" if low in L.PRONOUNS_MALE else "f" if low in L.PRONOUNS_FEMALE else None
+        i = bisect.bisect_left(self.mention_pos, pos) - 1
+        fallback = None
+        fallback_pos = -1
+        while i >= 0:
+            mp, eid = self.mentions[i]
+            if mp < para_start_floor:
+                break
+            e = self.ents[eid]
+            if e.kind == PERSON and (want is None or e.gender in (None, want)):
+                if mp in self.subject_pos or self.is_subject_at(mp) or self.speaks_at(mp):
+                    if fallback is not None and pos - fallback_pos <= RECENT and pos - mp > FAR:
+                        # a person mentioned just before beats a subject several paragraphs back
+                        return fallback
+                    return eid
+                if fallback is None:
+                    fallback = eid
+                    fallback_pos = mp
+            i -= 1
+        if fallback is None and prefer is None and want is not None:
+            # nobody of that gender: a person whose gender was only guessed from a first
+            # name that the lists put the other way ("Jordan … she said") is the speaker
+            # when that person is the nearest subject or speaker
+            i = bisect.bisect_left(self.mention_pos, pos) - 1
+            while i >= 0:
+                mp, eid = self.mentions[i]
+                if mp < para_start_floor:
+                    break
+                e = self.ents[eid]
+                if e.kind == PERSON:
+                    if e.gender != want and not e.name_gender:
+                        return None  # someone known to be of the other gender comes first
+                    if (mp in self.subject_pos or self.is_subject_at(mp) or self.speaks_at(mp)) and \
+                            self._pronoun_follows(mp, want, i):
+                        e.gender, e.name_gender = want, False
+                        return eid
+                i -= 1
+        return fallback if fallback is not None else prefer
+
+    def _pronoun_follows(self, mp: int, want: str, i: int) -> bool:
+        """'Varn said she …': the article itself uses the pronoun for the person mentioned
+        at mp, in the same sentence and before anyone else is mentioned."""
+        text = self.text
+        stop = text.find(".", mp)
+        stop = len(text) if stop < 0 else min(stop, mp + 200)
+        if i + 1 < len(self.mentions):
+            stop = min(stop, self.mentions[i + 1][0])
+        pat = SHE_RE if want == "f" else HE_RE
+        return pat.search(text, mp, stop) is not None
+
+    def resolve_group(self, pos: int, floor: int) -> int | None:
+        """'they said': the most recent organisation/group speaker."""
+        i = bisect.bisect_left(self.org_pos, pos) - 1
+        if i >= 0 and self.org_mentions[i][0] >= floor:
+            return self.org_mentions[i][1]
+        return None
+
+    def add_org_mention(self, pos: int, eid: int) -> None:
+        i = bisect.bisect_left(self.org_pos, pos)
+        self.org_pos.insert(i, pos)
+        self.org_mentions.insert(i, (pos, eid))
+
+    def resolve_desc(self, desc: str, pos: int, floor: int) -> int | None:
+        words = [w.lower().strip(".,") for w in desc.split()]
+        words = [w for w in words if w not in DETERMINERS]
+        if not words:
+            return None
+        noun = words[-1]
+        adjs = set(words[:-1])
+        geo = {w.lower() for w in desc.split()[:-1] if w[:1].isupper() and w.lower() not in GENERIC_MODS
+               and w.lower() not in DETERMINERS}
+        i = bisect.bisect_left(self.mention_pos, pos) - 1
+        best = None
+        while i >= 0:
+            mp, eid = self.mentions[i]
+            if mp < floor:
+                break
+            e = self.ents[eid]
+            roles = " ".join(e.roles).lower()
+            for ab, full in ROLE_ABBREV.items():
+                if ab in roles:
+                    roles += " " + full
+            if geo:
+                rgeo = {w.lower() for w in " ".join(e.roles).split() if w[:1].isupper()
+                        and w.lower() not in GENERIC_MODS}
+                if rgeo and not (rgeo & geo):
+                    i -= 1
+                    continue
+            if noun in roles.replace("-", " ").split() or noun in roles:
+                if not adjs or any(a in roles for a in adjs) or best is None:
+                    if not adjs or any(a in roles for a in adjs):
+                        return eid
+                    best = best if best is not None else eid
+            i -= 1
+        return best

@@ -1,0 +1,122 @@
+"""Reported speech: ``Name said that …`` becomes a PARAPHRASE quote.
+
+Only sentences with a speech verb are read, and only the clause after ``that`` (or
+after a verb that takes none, "Holm said the plan failed"), when no direct quote has
+already taken those words.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .. import lexicon as L
+from ..models import PARAPHRASE, SHAPE_INDIRECT, Article, Quote
+from .text import FRAG_VOCAB, find_words, tls
+from .candidates import sentence_subject, subject_before
+from .entities import Entities
+from .resolve import make_quote
+
+
+# --------------------------------------------------------------------------
+# Paraphrase
+# --------------------------------------------------------------------------
+_PARA_VERBS = (L.SPEECH_VERBS - {"ask", "asks", "asked", "asking", "urge", "urges", "urged",
+                                  "urging", "thank", "thanked", "joke", "joked", "cry", "cried",
+                                  "shout", "shouted", "laugh", "laughed", "sigh", "sighed",
+                                  "shrugged", "plead", "pleaded", "beg", "begged", "encourage",
+                                  "encouraged", "demanded", "praised", "hailed", "blasted",
+                                  "slammed", "accused", "accuse", "charge", "charged",
+                                  "described", "told", "tell", "tells", "telling", "telling",
+                                  "reply", "replied", "reminded", "remind"})
+_PARA_NOTHAT = {"said", "says", "added", "argued", "claimed", "insisted", "warned", "wrote",
+                "noted", "explained", "stressed", "acknowledged", "admitted", "conceded", "predicted",
+                "announced", "declared", "contended", "maintained", "asserted", "suggested",
+                "complained", "argues", "claims", "insists", "warns", "writes", "notes", "told"}
+_THAT_TAIL_RE = re.compile(r"[^.;:“”\"]{0,90}?\bthat\s+")
+_NOTHAT_TAIL_RE = re.compile(
+    r"(?:\s+(?:on|last|this|in|at|during|earlier|later|publicly|privately|repeatedly|again|"
+    r"also|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|an?|the|"
+    r"interview|statement|speech|with|to|reporters|[A-Z][\w.’'\-]*)){0,8}?"
+    r"\s+(?=(?:the|a|an|he|she|they|it|we|i|there|this|his|her|their|its|[A-Z][a-z]|[A-Z]{2,}|(?:[A-Z]\.){2,})\b)")
+_TOLD_OBJ_RE = re.compile(r"(?:\s+[\w.’'\-]+){1,4}?(?=\s+that\b)")
+_PARA_VOCAB = _PARA_VERBS | {"told", "went"}
+ALL_VOCAB = FRAG_VOCAB | _PARA_VOCAB | L.SPEECH_VERBS
+
+
+_DQ_RE = re.compile("\"|“|”|''")
+
+
+def sentences_with(sent_spans: list[tuple[int, int]], vocab: set[str]) -> list[tuple[int, int]]:
+    """Only the sentences holding a word of vocab (from the article's cue-word index)."""
+    idx = getattr(tls, "index", None)
+    if idx is None:
+        return sent_spans
+    starts = [a for a, _ in sent_spans]
+    keep: list[int] = []
+    last = -1
+    for p, w in zip(idx.pos, idx.words):
+        if w in vocab or w == "went" or w == "according":
+            i = bisect.bisect_right(starts, p) - 1
+            if i >= 0 and i != last and p < sent_spans[i][1]:
+                keep.append(i)
+                last = i
+    return [sent_spans[i] for i in keep]
+
+
+def paraphrases(article: Article, ents: Entities, taken: list[tuple[int, int]],
+                sent_spans: list[tuple[int, int]], last_speaker_at) -> list[Quote]:
+    text = article.text
+    out: list[Quote] = []
+    taken_starts = [a for a, _ in taken]
+
+    def overlaps(a: int, b: int) -> bool:
+        i = bisect.bisect_left(taken_starts, b)
+        j = i - 1
+        while j >= 0 and j >= i - 3:
+            if taken[j][1] > a and taken[j][0] < b:
+                return True
+            j -= 1
+        return False
+
+    for ss, se in sentences_with(sent_spans, _PARA_VOCAB):
+        if se - ss > 2000 or se - ss < 20:
+            continue
+        sent = text[ss:se]
+        if _DQ_RE.search(sent):
+            continue
+        found = None
+        for v in find_words(text, ss, se, _PARA_VOCAB, multi=True):
+            if v.group() == "went":
+                continue
+            t = _THAT_TAIL_RE.match(text, v.end(), se)
+            if t is None and v.group() in _PARA_NOTHAT:
+                t = _NOTHAT_TAIL_RE.match(text, v.end(), se)
+            if t is None:
+                continue
+            found = (v, t)
+            break
+        if not found:
+            continue
+        v, t = found
+        verb = v.group().split()[0]
+        subj = subject_before(text, ss, v.start())
+        if subj is None:
+            subj = sentence_subject(text, ss, v.start()) if v.start() - ss < 200 else None
+            if subj is None:
+                continue
+            if verb == "went" or verb.endswith("ing"):
+                pass
+            elif subj.end + 60 < v.start():
+                continue
+        cs = t.end()
+        ce = se
+        while ce > cs and text[ce - 1] in ".!? \t":
+            ce -= 1
+        if ce - cs < 12 or len(text[cs:ce].split()) < 3:
+            continue
+        if overlaps(cs, ce):
+            continue
+        out.append(make_quote(article, ents, cs, ce, subj, verb, PARAPHRASE, SHAPE_INDIRECT,
+                              text[ss:se], last_speaker_at))
+    return [q for q in out if q is not None and q.speaker]

@@ -1,0 +1,176 @@
+"""Stage 5b, resolution: one speaker per quote, and the ``Quote`` row.
+
+``resolve_subject`` turns a candidate ``Subj`` into one of the article's entities
+(a name by its key tokens, a pronoun or description by the nearest compatible
+mention); ``make_quote`` builds the row with canonical speaker, role, aliases and the
+sentence around it; ``refresh`` re-reads a row's speaker once every mention is known.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..models import ORGANISATION, PERSON, SHAPE_AFTER, SHAPE_PRONOUN, UNKNOWN, Quote
+from .text import CAPW, NOT_NAME, SPEECH_RE, split_sentences
+from .spans import Span
+from .candidates import Subj
+from .entities import Entities
+
+
+# --------------------------------------------------------------------------
+# Assembly
+# --------------------------------------------------------------------------
+_THE_LOWER_RE = re.compile(r"(?:the|The)\s+[a-z]")
+_LEAD_THE_RE = re.compile(r"^(?:the|The)\s+")
+
+
+def resolve_subject(ents: Entities, subj: Subj, pos: int, floor: int) -> tuple[int | None, str | None, str]:
+    """Map a subject to (entity id, fallback speaker text, speaker kind)."""
+    if subj.kind == "pronoun":
+        if subj.phrase.lower() in ("they", "we"):
+            eid = ents.resolve_group(subj.start, max(floor, subj.start - 1500))
+            return eid, None, ORGANISATION
+        if subj.phrase.lower() == "i":
+            return None, ents.author, PERSON
+        eid = ents.resolve_pronoun(subj.phrase, subj.start, floor)
+        if eid is not None and subj.phrase.lower() in ("he", "she") and ents.ents[eid].gender is None:
+            ents.ents[eid].gender = "m" if subj.phrase.lower() == "he" else "f"
+        if eid is not None:
+            ents.add_mention(subj.start, eid)  # the speaker stays salient
+        return eid, None, PERSON
+    if subj.kind == "desc" and subj.phrase.split()[0].lower() in ("a", "an", "one", "another", "some"):
+        # "said a New Hampshire Democrat": a new, unnamed person, not someone named earlier
+        return None, subj.phrase, PERSON
+    if subj.kind == "desc":
+        eid = ents.resolve_desc(subj.phrase, subj.start, floor)
+        if eid is None:
+            # "the businessman said": the salient person, when no role matches
+            eid = ents.resolve_pronoun("", subj.start, max(floor, subj.start - 1500))
+        if eid is not None:
+            return eid, None, PERSON
+        return None, subj.phrase, PERSON
+    if subj.kind == "org":
+        name = subj.phrase
+        if not _THE_LOWER_RE.match(name):
+            name = _LEAD_THE_RE.sub("", name)  # "the Treasury" -> "Treasury"; "the ad" stays
+        eid = ents.lookup_or_add(name, ORGANISATION, None)
+        if eid is not None:
+            ents.add_org_mention(subj.start, eid)
+        return eid, name, ORGANISATION
+    if " " not in subj.phrase and ents.is_common_word(subj.phrase) and \
+            not ents.by_surname.get(subj.phrase.lower().replace("’s", "").replace("'s", "")):
+        return None, None, UNKNOWN  # "Audiences said": a capitalised common word, not a name
+    eid = ents.lookup_or_add(subj.phrase, PERSON, subj.role)
+    if eid is not None:
+        ents.add_mention(subj.start, eid)
+    return eid, subj.phrase, PERSON
+
+
+def sentence_for(text: str, sent_starts: list[int], sent_spans: list[tuple[int, int]], a: int, b: int) -> str:
+    if not sent_spans:
+        return ""
+    i = max(0, bisect.bisect_right(sent_starts, a) - 1)
+    j = max(i, bisect.bisect_right(sent_starts, max(a, b - 1)) - 1)
+    s = sent_spans[i][0]
+    e = sent_spans[j][1]
+    if e < b:
+        e = b
+    if e - s > 4000:
+        s = max(s, a - 200)
+        e = min(e, b + 200)
+    return text[s:e]
+
+
+def non_overlapping(quotes: list[Quote]) -> list[Quote]:
+    """Quotes in text order, each dropped when it overlaps one kept before it."""
+    kept: list[Quote] = []
+    last_end = -1
+    for q in sorted(quotes, key=lambda q: q.start):
+        if q.start >= last_end:
+            kept.append(q)
+            last_end = q.end
+    return kept
+
+
+def make_quote(article, ents, a, b, subj_or_eid, verb, kind, shape, sentence, _unused=None,
+               para: int | None = None) -> Quote | None:
+    text = article.text
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b <= a:
+        return None  # stored text is always non-empty and stripped
+    if isinstance(subj_or_eid, Subj):
+        eid, fallback, skind = resolve_subject(ents, subj_or_eid, a, max(0, a - 3000))
+    else:
+        eid, fallback, skind = subj_or_eid
+    speaker = None
+    role = None
+    aliases: tuple[str, ...] = ()
+    if eid is not None:
+        e = ents.ents[eid]
+        speaker = e.canonical
+        skind = e.kind
+        role = e.roles[0] if e.roles else None
+        aliases = tuple(f for f in e.forms if f != speaker)
+    elif fallback:
+        speaker = fallback
+    if para is None:
+        starts = getattr(ents, "para_starts", None)
+        if starts is None:
+            starts = ents.para_starts = [p.start for p in article.paragraphs]
+        i = bisect.bisect_right(starts, a) - 1
+        para = article.paragraphs[i].index if i >= 0 else 0
+    return Quote(text=text[a:b], start=a, end=b, speaker=speaker, speaker_kind=skind if speaker else UNKNOWN,
+                 role=role, verb=verb, kind=kind, shape=shape, paragraph=para, sentence=sentence,
+                 aliases=aliases)
+
+
+_CAP_RUN_RE = re.compile(rf"{CAPW}(?:\s+{CAPW})*")
+
+
+# a sentence adverb before a quote that goes on from the last one ('… ," he said. Then, "…"')
+CONTINUATION_LEAD_RE = re.compile(r"(?:And|But|Then|Instead|Still|Later|Indeed|Yet|Again|Also|Plus),?")
+
+
+def names_other(ents: Entities, text: str, lo: int, hi: int, last: Span) -> bool:
+    """Does text[lo:hi], between two quotes, bring in another person (so no continuation)?"""
+    between = text[lo:hi]
+    if len(between) > 600:
+        return True
+    if (len(between) < 160 or (last.shape in (SHAPE_AFTER, SHAPE_PRONOUN) and len(between) < 400)) and \
+            SPEECH_RE.search(between) and len(split_sentences(text, lo, hi)) <= 1:
+        # just the previous quote's attribution: '," Name said, "…', however long its
+        # apposition ('said Ms. Gil, a lawyer in George W. Bush's administration. "…'):
+        # the names in it describe the speaker
+        return False
+    own: set[str] = set()
+    if last.speaker_key is not None:
+        for f in ents.ents[last.speaker_key].forms:
+            own |= set(ents._key_tokens(f))
+    for m in _CAP_RUN_RE.finditer(between):
+        w = m.group()
+        if w.lower().split()[0] in NOT_NAME:
+            continue
+        toks = ents._key_tokens(w)
+        if not toks or toks[-1] in own:
+            continue
+        for eid in ents.by_surname.get(toks[-1].replace("’s", "").replace("'s", ""), []):
+            if eid != last.speaker_key and ents.ents[eid].kind == PERSON:
+                return True
+    return False
+
+
+def refresh(q: Quote, ents: Entities, index: dict[str, int]) -> Quote:
+    if not q.speaker:
+        return q
+    eid = index.get(q.speaker)
+    if eid is not None:
+        e = ents.ents[eid]
+        q.speaker = e.canonical
+        q.aliases = tuple(f for f in e.forms if f != e.canonical)
+        if e.roles:
+            q.role = e.roles[0]
+    return q
