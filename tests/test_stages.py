@@ -1,0 +1,151 @@
+"""Each extraction stage on its own, on small hand-written snippets.
+
+The end-to-end rules live in test_extract.py; these pin what one stage hands the next
+(sentences and cue words, quote spans, subject phrases, entities, attribution frames,
+resolved speakers), so a change inside a stage shows up where it happens.
+"""
+
+from __future__ import annotations
+
+from quotebot.articles import article_from_text
+from quotebot.extract import extract_quotes
+from quotebot.extraction import candidates, cues, entities, names, resolve, spans
+from quotebot.extraction import text as text_stage
+from quotebot.models import ORGANISATION, PARAPHRASE, PERSON, SHAPE_AFTER, SHAPE_BEFORE, SHAPE_PRONOUN
+
+STORY = (
+    "Port deal\n\n"
+    "Finance Minister Ada Holm said on Monday: “We will sign the deal.”\n\n"
+    "“It is done,” said Holm, a former banker.\n\n"
+    "“The first part.\n\n"
+    "“The second part,” she added.\n\n"
+    "He called the delay 'long' and spoke on NBC’s \"Meet the Press.\"\n"
+)
+
+
+def _spans(text: str):
+    article = article_from_text("story", text)
+    return article, spans.find_spans(article)
+
+
+def _inner(text: str, span) -> str:
+    return text[span.start:span.end]
+
+
+# -- stage 1: text -------------------------------------------------------------------
+def test_sentences_do_not_end_at_titles_initials_or_abbreviations():
+    text = "Mr. Holm met Dr. J. Lee in the U.S. capital. Then he left! Why?"
+    assert [text[a:b] for a, b in text_stage.split_sentences(text)] == [
+        "Mr. Holm met Dr. J. Lee in the U.S. capital.", "Then he left!", "Why?"]
+
+
+def test_cue_word_index_finds_multiword_frames_in_one_pass():
+    text = "The deal, according to Holm, is done. As Holm put it: “Done.” She went on to say more."
+    index = text_stage.WordIndex(text, {"said"})
+    found = [(w.group(), text[w.start():w.end()]) for w in index.find(0, len(text), {"said"}, True, False)]
+    assert found == [("according to", "according to"), ("put it", "put it"), ("went on to say", "went on to say")]
+    # a window is a look-up: nothing outside it is returned
+    assert [w.group() for w in index.find(0, 30, {"said"}, True, False)] == ["according to"]
+
+
+# -- stage 2: quote spans ------------------------------------------------------------
+def test_spans_pair_marks_and_leave_the_comma_outside():
+    text = STORY
+    _, found = _spans(text)
+    inner = [_inner(text, s) for s in found]
+    assert inner[:2] == ["We will sign the deal.", "It is done"]
+
+
+def test_an_unclosed_mark_ends_with_its_paragraph_and_the_next_paragraph_continues_it():
+    text = STORY
+    _, found = _spans(text)
+    first, second = (s for s in found if _inner(text, s).startswith("The "))
+    assert first.close is None and _inner(text, first) == "The first part."
+    assert second.chain_prev and _inner(text, second) == "The second part"
+
+
+def test_single_marks_pair_but_apostrophes_do_not():
+    text = "Story\n\nHolm’s aide said the delay was 'long' and didn't end.\n"
+    _, found = _spans(text)
+    assert [(_inner(text, s), s.single) for s in found] == [("long", True)]
+
+
+def test_titles_of_works_are_not_speech():
+    assert spans.is_title_case("Meet the Press")
+    assert not spans.is_title_case("we will sign the deal")
+    text = STORY
+    _, found = _spans(text)
+    show = next(s for s in found if _inner(text, s) == "Meet the Press.")
+    assert spans.titled_work(text, show, _inner(text, show))
+
+
+# -- stage 4: speaker candidates -----------------------------------------------------
+def test_subject_before_a_cue_keeps_the_title_as_role():
+    text = STORY
+    lo = text.index("Finance")
+    subj = candidates.subject_before(text, lo, text.index(" said on Monday"))
+    assert (subj.phrase, subj.kind, subj.role) == ("Ada Holm", "name", "Finance Minister")
+
+
+def test_subject_after_a_cue_takes_the_apposition_as_role():
+    text = STORY
+    subj = candidates.subject_after(text, text.index("said Holm") + len("said "), len(text))
+    assert (subj.phrase, subj.kind, subj.role) == ("Holm", "name", "a former banker")
+
+
+def test_pronouns_and_organisations_are_their_own_kinds():
+    assert candidates.subject_before("x She said", 2, 5).kind == "pronoun"
+    org = candidates.subject_before("x The ministry said", 2, len("x The ministry"))
+    assert (org.phrase, org.kind) == ("The ministry", "org")
+
+
+# -- stage 5: names, entities, resolution --------------------------------------------
+def test_a_name_sequence_splits_into_role_and_name():
+    words, role, name, honorific, canonical = names.analyse_name_seq("Finance Minister Ada Holm")
+    assert (role, name, canonical) == (["Finance", "Minister"], ["Ada", "Holm"], "Ada Holm")
+    assert names.key_tokens("Mr. Ada Holm Jr.") == ("ada", "holm")
+
+
+def _entities(text: str):
+    article, found = _spans(text)
+    sentences = [s for p in article.paragraphs for s in text_stage.split_sentences(text, p.start, p.end)]
+    ranges = sorted((s.open, (s.close + 1) if s.close is not None else s.end) for s in found)
+    return article, found, entities.Entities(text, ranges, [a for a, _ in sentences])
+
+
+def test_entities_merge_a_surname_into_the_full_name_with_its_role():
+    _, _, ents = _entities(STORY)
+    holm = [e for e in ents.ents if e.canonical == "Ada Holm"]
+    assert len(holm) == 1 and "Holm" in holm[0].forms and holm[0].roles == ["Finance Minister"]
+
+
+def test_a_pronoun_resolves_to_the_person_before_it_and_i_to_the_author():
+    text = "Talks\n\nAda Holm arrived late. “We will sign,” she said.\n"
+    article, found, ents = _entities(text)
+    ents.author = "the author"
+    subj, verb, shape = cues.try_after(text, found[0], article.paragraphs[1].end)
+    assert (subj.phrase, verb, shape) == ("she", "said", SHAPE_PRONOUN)
+    eid, _, kind = resolve.resolve_subject(ents, subj, subj.start, 0)
+    assert ents.ents[eid].canonical == "Ada Holm" and kind == PERSON
+    me = candidates.Subj(phrase="I", kind="pronoun", start=subj.start, end=subj.start + 1)
+    assert resolve.resolve_subject(ents, me, subj.start, 0) == (None, "the author", PERSON)
+
+
+# -- stage 3: cues -------------------------------------------------------------------
+def test_cues_read_the_frame_on_either_side_of_a_span():
+    text = STORY
+    article, found = _spans(text)
+    p = article.paragraphs
+    before = cues.try_before(text, found[0], p[found[0].para].start)
+    after = cues.try_after(text, found[1], p[found[1].para].end)
+    assert (before[0].phrase, before[1], before[2]) == ("Ada Holm", "said", SHAPE_BEFORE)
+    assert (after[0].phrase, after[1], after[2]) == ("Holm", "said", SHAPE_AFTER)
+    assert cues.try_after(text, found[0], p[found[0].para].end) is None
+
+
+# -- paraphrase, through the whole pipeline ------------------------------------------
+def test_reported_speech_becomes_a_paraphrase_of_its_subject():
+    text = "Strike\n\nThe union said that the strike would go on until Friday.\n"
+    (q,) = extract_quotes(article_from_text("strike", text))
+    assert (q.text, q.speaker, q.kind, q.speaker_kind) == (
+        "the strike would go on until Friday", "The union", PARAPHRASE, ORGANISATION)
