@@ -149,3 +149,15 @@ def test_reported_speech_becomes_a_paraphrase_of_its_subject():
     (q,) = extract_quotes(article_from_text("strike", text))
     assert (q.text, q.speaker, q.kind, q.speaker_kind) == (
         "the strike would go on until Friday", "The union", PARAPHRASE, ORGANISATION)
+
+
+def test_a_two_word_sentence_adverbial_does_not_hide_the_subject():
+    """'his essay that in effect claimed': the adverbial sits between the subject and its
+    verb as a time word would, so the document (and its author) is still found."""
+    text = ("Essay\n\nVladimir Putin has long telegraphed his sense of loss. It culminated in his essay that "
+            "in effect claimed Ukrainians and Russians were “one people.”\n")
+    quotes = [q for q in extract_quotes(article_from_text("essay", text)) if q.kind != PARAPHRASE]
+    assert [(q.text, q.speaker) for q in quotes] == [("one people.", "Vladimir Putin")]
+    for seg, want in [("Officials have, of course, said", "Officials"), ("The officials in fact said", "The officials")]:
+        subj = candidates.subject_before(seg, 0, seg.index(" said"))
+        assert (subj.phrase, subj.kind) == (want, "org"), seg

@@ -131,20 +131,22 @@ _PUT_IT_RE = re.compile(r" it[,:]")  # ("put it bluntly:" is read as a colon att
 class WordIndex:
     """Every cue word of the article, found in one pass; windows are then bisect look-ups."""
 
-    _WORDS: frozenset[str] | None = None
-    _RE: re.Pattern | None = None
+    # one pattern per vocabulary object (the stages pass module-level sets), built once
+    _PATTERNS: dict[int, tuple[set[str], frozenset[str], re.Pattern]] = {}
 
     def __init__(self, text: str, vocab: set[str]):
         self.text = text
-        if WordIndex._RE is None:
-            WordIndex._WORDS = frozenset(
-                w for w in vocab | {"according", "went", "put"} if re.fullmatch(r"[a-z]+(?:-[a-z]+)*", w))
+        entry = WordIndex._PATTERNS.get(id(vocab))
+        if entry is None or entry[0] is not vocab:
+            words = frozenset(w for w in vocab | {"according", "went", "put"} if re.fullmatch(r"[a-z]+(?:-[a-z]+)*", w))
             # A cue word is a whole run of word characters, hyphens and apostrophes. The
             # pattern consumes the character before the word (so it opens with a character
             # set the engine skips to, instead of trying a lookbehind at every letter); the
             # text gets a leading newline so that a word at its start has one too.
-            WordIndex._RE = re.compile(r"[^\w\-’'](" + trie_regex(WordIndex._WORDS) + r")(?![\w\-’'])")
-        ms = [(m.start(1) - 1, m.end() - 1, m.group(1)) for m in WordIndex._RE.finditer("\n" + text)]
+            entry = (vocab, words, re.compile(r"[^\w\-’'](" + trie_regex(words) + r")(?![\w\-’'])"))
+            WordIndex._PATTERNS[id(vocab)] = entry
+        self.vocab_words = entry[1]
+        ms = [(m.start(1) - 1, m.end() - 1, m.group(1)) for m in entry[2].finditer("\n" + text)]
         self.pos = [a for a, _, _ in ms]
         self.ends = [b for _, b, _ in ms]
         self.words = [w for _, _, w in ms]
@@ -245,15 +247,21 @@ _ADJUNCT_ADVERBS = (r"also|later|then|again|further|has|had|have|was|is|were|are
                     r"previously|recently|once|repeatedly|publicly|privately|reportedly|himself|herself|"
                     r"themselves|itself|first|quickly|simply|even|often|earlier|today|yesterday|tonight|"
                     r"never|initially|then-|still|only|already|subsequently|ultimately|eventually|finally")
+# sentence adverbials of two words ("his essay that in effect claimed")
+_ADJUNCT_IDIOM_HEADS = r"effect|fact|turn|particular|essence|part|short|response|return|contrast|first|least|times|course"
+_ADJUNCT_IDIOMS = (r"in\s+(?:effect|fact|turn|particular|essence|part|short|response|return|contrast)|"
+                   r"at\s+(?:first|least|times)|of\s+course|by\s+contrast")
 _ADJUNCT_TAIL_RE = re.compile(
     r"(?:[\s,]+(?:on|last|this|early|late|earlier|later|in|at|during)\s+"
     rf"(?:a\s+|an\s+|the\s+)?(?:{_ADJUNCT_TIMES})\b\.?(?:\s+\d{{1,2}})?|"
+    rf"[\s,]+(?:{_ADJUNCT_IDIOMS})\b,?|"
     rf"\s+(?:{_ADJUNCT_ADVERBS}))+\s*$",
     re.IGNORECASE,
 )
 # Such a tail ends with one of its words (or a day of the month) as the text's last
 # whitespace-separated token: checking that token first spares most searches.
-_ADJUNCT_LAST_RE = re.compile(rf"(?:{_ADJUNCT_TIMES}|{_ADJUNCT_ADVERBS})\.?|\d{{1,2}}", re.IGNORECASE)
+_ADJUNCT_LAST_RE = re.compile(rf"(?:{_ADJUNCT_TIMES}|{_ADJUNCT_ADVERBS}|{_ADJUNCT_IDIOM_HEADS}),?\.?|\d{{1,2}}",
+                              re.IGNORECASE)
 
 
 def adjunct_tail(s: str) -> re.Match | None:
