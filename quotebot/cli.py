@@ -155,6 +155,16 @@ def cmd_run(engine: Engine, args) -> int:
     return cmd_chat(engine, args)
 
 
+def cmd_browse(engine: Engine, args) -> int:
+    from . import browse
+
+    if not engine.articles():
+        raise QuotebotError(
+            f"{engine.db_path} holds no articles yet: load some first, e.g. `quotebot --db {engine.db_path} ingest seeds/`."
+        )
+    return browse.serve(engine.db_path, host=args.host, port=args.port, open_browser=args.open)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="quotebot",
@@ -217,6 +227,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--sync", action="store_true", help="sync slash commands at start")
     s.set_defaults(func=cmd_bot)
 
+    s = sub.add_parser("browse", help="look through the archive in a browser (Datasette; the [browse] extra)")
+    s.add_argument("--host", default="127.0.0.1", help="address to serve on (default: this machine only)")
+    s.add_argument("--port", type=int, default=8001)
+    s.add_argument("--open", action="store_true", help="open a browser on the page")
+    s.set_defaults(func=cmd_browse, creates_db=False)
+
     s = sub.add_parser("run", help="build from seeds/ if needed, then start the bot or chat")
     s.add_argument("--sync", action="store_true")
     s.set_defaults(func=cmd_run)
@@ -240,7 +256,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--workers must be at least 1")
     engine = None
     try:
-        engine = Engine(resolve_db_path(args.db))
+        engine = Engine(resolve_db_path(args.db), create=getattr(args, "creates_db", True))
         return args.func(engine, args)
     except QuotebotError as exc:
         print(f"quotebot: {exc}", file=sys.stderr)

@@ -42,6 +42,16 @@ from .models import PARAPHRASE, Article, Quote, Skipped
 from .speakers import SpeakerEntry, SpeakerIndex, name_key, name_tokens, tidy_name
 
 SCHEMA_VERSION = 3  # 3: articles.url, published, outlet
+QUOTE_LIST = "quote_list"
+QUOTE_LIST_SQL = """SELECT
+    q.id AS quote_id, q.text AS quote, s.name AS speaker, q.kind AS kind, qs.role AS role,
+    qs.verb AS verb, qs.shape AS shape, COALESCE(NULLIF(a.title, ''), a.id) AS article, a.outlet AS outlet,
+    a.published AS published, a.url AS url, qs.paragraph AS paragraph, qs.sentence AS sentence,
+    qs.article_id AS article_id
+FROM quote_sources qs
+JOIN quotes q ON q.id = qs.quote_id
+JOIN articles a ON a.id = qs.article_id
+LEFT JOIN speakers s ON s.id = q.speaker_id"""
 # One article's size limit (the bot's upload limit too): extraction time grows with it.
 MAX_ARTICLE_BYTES = 1024 * 1024  # worst case (all quotes) extracts in well under 10 s
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -308,6 +318,7 @@ class QuoteStore:
             if "state" not in db.table_names():
                 self._create_state()
             self._add_source_columns()
+            self._create_quote_list()
             return
         if db.table_names() and "articles" not in db.table_names():
             raise QuotebotError(
@@ -380,6 +391,7 @@ class QuoteStore:
             self._create_terms(populate=False)
             self._create_state()
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        self._create_quote_list()
         self._source_select = ", ".join(f"a.{c}" for c in _SOURCE_COLUMNS)
 
     def _add_source_columns(self) -> None:
@@ -398,6 +410,17 @@ class QuoteStore:
         self._source_select = ", ".join(
             f"a.{c}" if c in have else f"NULL AS {c}" for c in _SOURCE_COLUMNS
         )
+
+    def _create_quote_list(self) -> None:
+        """The view people browse (``quotebot browse``): one row per quote per article,
+        with the speaker's name and the article's title instead of ids. Costs nothing
+        until read; a read-only database goes without it."""
+        if QUOTE_LIST in self.db.view_names():
+            return
+        try:
+            self.db.create_view(QUOTE_LIST, QUOTE_LIST_SQL, ignore=True)
+        except sqlite3.OperationalError:
+            pass  # read-only
 
     def _create_terms(self, *, populate: bool) -> None:
         """Document frequency of every indexed word, kept up to date by ingest.
