@@ -108,6 +108,8 @@ def _extract(article: Article, paraphrase: bool, safe: bool = False) -> list[Quo
         tls.index = None
 
 
+# what joins a second quote to the first in one sentence: '…," adding, "…' / ', and added: "'
+_PARTICIPLE_CUE_RE = re.compile(r"[\s,;”\"’']*(?:and\s+|then\s+|before\s+)?([a-z]+)[,:]?\s*")
 _HEADLINE_COLON_RE = re.compile(r"[ \t]*([^:“”\"‘’'\n]{2,60}?):[ \t]")
 
 
@@ -199,7 +201,9 @@ def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quo
 
     head = _headline_speaker(article) if spans and spans[0].para == 0 else None
 
+    before: Span | None = None  # the span just before, in this loop
     for sp in spans:
+        prev_span, before = before, sp
         p = paras[sp.para]
         floor_ = prev_close_in_para.get(sp.para, p.start)
         prev_closes = closes_in_para.get(sp.para, [])
@@ -237,6 +241,14 @@ def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quo
             res = speaker_of_sentence_before(text, sentence_start(sent_start - 1, p.start), sent_start)
         if res is None and head is not None and sp.para == 0 and sp.open > head.end:
             res = head, ":", SHAPE_COLON  # "Name: Rival Is ‘Unfit’ To Lead" (a headline)
+        if res is None and statement and prev_span is not None and prev_span.para == sp.para and \
+                floor_ > sent_start and prev_span.speaker_key is not None:
+            cue = _PARTICIPLE_CUE_RE.fullmatch(text, floor_, sp.open)
+            if cue and cue.group(1) in L.SPEECH_VERBS:
+                # '… could be "messy," adding, "Democracy is messy."': the speaker of the
+                # quote before, in the same sentence, goes on
+                sp.speaker_key, sp.speaker_raw = prev_span.speaker_key, prev_span.speaker_raw
+                sp.speaker_kind, sp.verb, sp.shape = prev_span.speaker_kind, cue.group(1), SHAPE_BEFORE
         if res is not None and res[0].kind in ("org", "desc"):
             issuer = doc_antecedent_issuer(text, max(p.start - 600, 0, sp.open - 700), res[0])
             if issuer is not None:

@@ -161,3 +161,15 @@ def test_a_two_word_sentence_adverbial_does_not_hide_the_subject():
     for seg, want in [("Officials have, of course, said", "Officials"), ("The officials in fact said", "The officials")]:
         subj = candidates.subject_before(seg, 0, seg.index(" said"))
         assert (subj.phrase, subj.kind) == (want, "org"), seg
+
+
+def test_a_second_quote_joined_by_a_participle_keeps_the_first_quotes_speaker():
+    """'… could be "messy," adding, "Democracy is messy."': the cue before the second quote
+    has no subject of its own; the speaker of the quote before it in the sentence goes on.
+    A first quote without a known person (the writer's scare quote) passes nobody on."""
+    text = ("Talks\n\nBernie Sanders said the process could be “messy,” adding, “Democracy is messy.”\n\n"
+            "The weather was “bad,” adding, “It will work.”\n")
+    got = [(q.text, q.speaker, q.verb) for q in extract_quotes(article_from_text("talks", text))
+           if q.kind != PARAPHRASE]
+    assert ("Democracy is messy.", "Bernie Sanders", "adding") in got
+    assert all(q != "It will work." for q, _, _ in got)
