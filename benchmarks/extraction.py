@@ -53,7 +53,10 @@ Gold speaker
     (``Donald Trump, the front-runner``) before the Source resolves to the nearest
     such name; otherwise pronouns and descriptions resolve to the nearest preceding
     *named* gold Source within 3,000 characters (``they``/``we`` prefer named
-    Sources that look like organisations or groups); sentence-initial mentions (after
+    Sources that look like organisations or groups; ``it`` takes only those, and is
+    unknown without one); a relative pronoun (who,
+    which, that) resolves to the capitalised name right before its comma
+    (``Sen. Ada Holm, who declared``); sentence-initial mentions (after
     an optional introductory phrase) of people who are named Sources elsewhere in the
     article also count as antecedents, and he/she skip antecedents whose first name or
     honorific has the other gender. An unresolvable Source leaves
@@ -334,6 +337,11 @@ def _gender(name: str, text: str) -> str | None:
     return None
 
 
+_ANTECEDENT_RE = re.compile(r"((?:[A-Z][\w’'.\-]*\s+){0,4}[A-Z][\w’'\-]*\.?)"
+                            r"(?:\s+(?:of|from)\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?)?"  # "Sen. Ada Holm of Ohio"
+                            r"\s*(?:\([^()]{1,30}\)\s*)?,\s*$")
+
+
 def resolve_sources(text: str, ts: dict[str, TSpan], events: list[dict]) -> dict[str, str | None]:
     """Map Source T-id -> resolved speaker name (gold side)."""
     sources = sorted({ev["Source"] for ev in events if "Source" in ev and ev["Source"] in ts},
@@ -372,6 +380,13 @@ def resolve_sources(text: str, ts: dict[str, TSpan], events: list[dict]) -> dict
         if low in ("i", "me", "my", "we", "us", "our"):
             resolved[sid] = None  # the writer or an unnamed group: not resolvable from the text
             continue
+        if low in ("who", "whom", "which", "that"):
+            m_ante = _ANTECEDENT_RE.search(text, max(0, t.start - 160), t.start)
+            if m_ante:
+                # a relative pronoun's antecedent is the name right before it
+                # ("…, from Sen. Ada Holm, who declared …"), not the last named Source
+                resolved[sid] = clean_name(m_ante.group(1))
+                continue
         want = "m" if low in ("he", "him", "his") else "f" if low in ("she", "her") else None
         cands = [n for n in named if n[0] < t.start and t.start - n[0] <= 3000]
         cands += [(p, nm, False) for p, nm in initial if p < t.start and t.start - p <= 3000]
@@ -419,7 +434,11 @@ def resolve_sources(text: str, ts: dict[str, TSpan], events: list[dict]) -> dict
                 resolved[sid] = clean_name(t.text)  # "officials", "the campaign": a group
                 continue
         if prev:
-            if low in ("they", "we", "them", "us", "their", "our"):
+            if low in ("it", "its"):
+                # "it" is never a person: the last organisation-like Source, else unknown
+                orgs = [n for n in prev if n[2]]
+                resolved[sid] = orgs[-1][1] if orgs else None
+            elif low in ("they", "we", "them", "us", "their", "our"):
                 orgs = [n for n in prev if n[2]]
                 resolved[sid] = (orgs or prev)[-1][1]
             else:

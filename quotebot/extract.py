@@ -66,6 +66,8 @@ from .extraction.entities import Entities
 from .extraction.cues import (
     LOWER_TAIL_RE,
     doc_antecedent_issuer,
+    it_antecedent,
+    it_cue,
     signed_below,
     speaker_of_sentence_before,
     try_after,
@@ -229,6 +231,15 @@ def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quo
         else:
             res = (try_after(text, sp, p.end) or try_sentence_end(text, sp, p.end)
                    or try_before(text, sp, sent_start, ents.in_quote, fragment=True))
+        it_verb = it_cue(text, sp, win_start) if res is None and not is_title_case(inner) else None
+        if it_verb is not None and prev_span is not None and prev_span.speaker_kind == ORGANISATION and \
+                prev_span.speaker_key is not None and prev_span.para >= sp.para - 1:
+            # '“…,” the council said. “…,” it added.': the organisation quoted just before
+            sp.speaker_key, sp.speaker_raw = prev_span.speaker_key, prev_span.speaker_raw
+            sp.speaker_kind, sp.shape, sp.verb = ORGANISATION, SHAPE_PRONOUN, it_verb
+        elif it_verb is not None:
+            subj = it_antecedent(text, sp.open, writer_starts, paras[max(0, sp.para - 2)].start, ents.in_quote)
+            res = (subj, it_verb, SHAPE_PRONOUN) if subj is not None else None
         if res is None and sp.open == p.start and sp.para > 0:
             prevp = paras[sp.para - 1]
             if prevp.text.rstrip().endswith(":"):

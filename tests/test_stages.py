@@ -173,3 +173,40 @@ def test_a_second_quote_joined_by_a_participle_keeps_the_first_quotes_speaker():
            if q.kind != PARAPHRASE]
     assert ("Democracy is messy.", "Bernie Sanders", "adding") in got
     assert all(q != "It will work." for q, _, _ in got)
+
+
+def _direct(text: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in extract_quotes(article_from_text("story", text)) if q.kind != PARAPHRASE]
+
+
+def test_a_relative_clause_speaks_for_the_name_before_its_who():
+    """'… from Sen. Ada Holm, who declared, "…"': the name right before ', who' is the
+    subject of the relative clause's verb, wherever it sits in its own clause; and the
+    nearest relative clause owns the words quoted in it."""
+    got = _direct("Vote\n\nThe bill won support from Sen. Ada Holm, who declared in the hall, "
+                  "“It is time to unite.”\n\n"
+                  "The loss was steep for Mr. Ivo Marek, who said he would get “some rest.”\n\n"
+                  "Contrast that with Kim Farrow, who has called the pact “insanity,” and Ivo Marek, "
+                  "who says it is “a disaster.”\n")
+    assert ("It is time to unite.", "Ada Holm") in got
+    assert ("some rest.", "Ivo Marek") in got
+    assert ("insanity", "Kim Farrow") in got
+    assert ("a disaster.", "Ivo Marek") in got
+    # the main clause still owns words quoted in a report of someone else's speech
+    assert _direct("Talk\n\nAda Holm said that everything Lee says is “just excuses.”\n") == [
+        ("just excuses.", "Ada Holm")]
+
+
+def test_it_with_a_speech_verb_is_the_organisation_or_document_before():
+    """'“…,” it recommended.': "it" speaks for the organisation or document that the
+    sentence before is about, or for the organisation quoted just before; after a sentence
+    about a person, "it" is nobody."""
+    got = _direct("Tax\n\nThe Business Council of Ruritania opposed an increase.\n\n"
+                  "“Keep the tax where it is,” it recommended. “Review it later.”\n")
+    assert got == [("Keep the tax where it is", "Business Council of Ruritania"),
+                   ("Review it later.", "Business Council of Ruritania")]
+    got = _direct("Shop\n\n“We are done,” the Acme Corporation said. “We will not return,” it added.\n")
+    assert got[-1] == ("We will not return", "Acme Corporation")
+    got = _direct("Memo\n\nThe memo seemed aimed at the critics.\n\nIt added: “Every witness was heard.”\n")
+    assert got == [("Every witness was heard.", "The memo")]
+    assert _direct("Walk\n\nAda Holm walked home late.\n\n“The rain stopped,” it said.\n") == []

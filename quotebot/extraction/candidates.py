@@ -309,6 +309,7 @@ def subject_before(text: str, lo: int, end: int) -> Subj | None:
             # closes the apposition; the title is no subject
             end = mt.start() + 1
     mrel = REL_END_RE.search(text[max(lo, end - 6):end])
+    rel_who = mrel is not None and mrel.group().strip() == "who"
     if mrel:
         # "the declaration that stated …": the antecedent speaks
         end = max(lo, end - 6) + mrel.start()
@@ -374,7 +375,9 @@ def subject_before(text: str, lo: int, end: int) -> Subj | None:
             if seg_lo == lo:
                 break
             pos = c
-        return found or org_piece or desc_piece
+        if found or org_piece or desc_piece or not rel_who:
+            return found or org_piece or desc_piece
+        return _antecedent_of_who(text, lo, end - 1)
     s0, toks = _collect_back(text, lo, end)
     if not toks or not _phrase_kind([t[0] for t in toks])[0]:
         mu = UNNAMED_RE.search(text, max(lo, end - 120), end)
@@ -412,6 +415,18 @@ def subject_before(text: str, lo: int, end: int) -> Subj | None:
         else:
             role = role_app if not role else role
     elif role_app:
+        return None
+    return Subj(phrase, kind, toks[0][1], toks[-1][2], role)
+
+
+def _antecedent_of_who(text: str, lo: int, comma: int) -> Subj | None:
+    """'… from Sen. Ada Holm, who declared: "…"': a person named right before ', who' is
+    the relative clause's subject, wherever the name sits in its own clause."""
+    _s0, toks = _collect_back(text, lo, comma)
+    if not toks:
+        return None
+    kind, role, phrase = _phrase_kind([t[0] for t in toks])
+    if kind != "name" or _is_place(phrase):
         return None
     return Subj(phrase, kind, toks[0][1], toks[-1][2], role)
 

@@ -10,6 +10,7 @@ signature line under a letter. The verbs come from ``quotebot.lexicon``.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .. import lexicon as L
@@ -263,6 +264,9 @@ _PREP_BEFORE_RE = re.compile(r"\b(?:to|on|in|at|for|from|via)[ \t]+$")  # (not "
 _INVERTED_TAIL_RE = re.compile(r"\s*(?:,[^,.;:!?“”\"\n]{1,80})?,\s*")
 
 
+_WHO_BEFORE_RE = re.compile(r",[ \t]+who[ \t]+(?:(?:has|had|have|also|then|later|once|now|recently|often)[ \t]+){0,2}$")
+
+
 def _clause_break(text: str, lo: int, hi: int) -> bool:
     """Does text[lo:hi] end a clause? The period of a title or an initial ('Rep.', 'J.') does not."""
     return any(not is_abbrev_boundary(text, lo + m.start()) for m in _CLAUSE_PUNCT_RE.finditer(text[lo:hi]))
@@ -298,6 +302,11 @@ def try_before(text: str, sp: Span, win_start: int, in_quote=None,
         near = [v for v in verbs if v.group().lower() in L.FRAGMENT_VERBS and window_end - v.end() <= 120
                 and not _PHRASAL_PARTICLE_RE.match(text[v.end():v.end() + 8])]
         order = near[-1:] + [v for v in verbs if v not in near[-1:]]
+        last = verbs[-1]
+        if _WHO_BEFORE_RE.search(text, max(win_start, last.start() - 40), last.start()):
+            # '…, and Name, who says it is "…"': the nearest verb opens a relative clause of
+            # its own, and the quoted words are that clause's
+            order = [last] + [v for v in order if v is not last]
     m_intro = SUBORD_INTRO_RE.match(text, win_start, window_end)
     for mv in order:
         v = mv.group().lower()
@@ -464,3 +473,46 @@ def try_sentence_end(text: str, sp: Span, p_end: int) -> tuple[Subj, str, str] |
     subj, verb, shape = res
     return subj, verb, (SHAPE_PRONOUN if subj.kind in ("pronoun", "desc") else
                         SHAPE_ACCORDING if verb == "according to" else SHAPE_AFTER)
+
+
+# "it" speaking: '“…,” it said.' / 'It added: “…”' (a document or an organisation)
+_IT_AFTER_RE = re.compile(r"(?:''|[”\"’'»])?,?[ \t]+it[ \t]+(?:also[ \t]+|then[ \t]+|now[ \t]+)?([a-z]+)\b")
+_IT_BEFORE_RE = re.compile(r"(?<![\w’'-])[Ii]t[ \t]+(?:also[ \t]+|then[ \t]+|now[ \t]+)?([a-z]+)(?:[ \t]+on)?[ \t]*[,:]?[ \t]*$")
+_IT_VERBS = frozenset({"read", "reads"})  # (a sign, an email or a letter "reads")
+_ORG_OR_DOC_HEADS = DOC_HEADS | L.ORG_WORDS | {"sign", "affidavit", "filing", "complaint", "lawsuit", "suit",
+                                               "ruling", "order", "website", "page", "petition", "card", "banner"}
+
+
+def it_cue(text: str, sp: Span, win_start: int) -> str | None:
+    """The speech verb of '“…,” it said.' or 'It added: “…”' around the span, if any."""
+    verb = None
+    if sp.close is not None:
+        m = _IT_AFTER_RE.match(text, sp.close)
+        if m is not None:
+            verb = m.group(1)
+    if verb is None:
+        m = _IT_BEFORE_RE.search(text, max(win_start, sp.open - 30), sp.open)
+        if m is not None:
+            verb = m.group(1)
+    if verb is None or (verb not in L.SPEECH_VERBS and verb not in _IT_VERBS):
+        return None
+    return verb
+
+
+def it_antecedent(text: str, pos: int, writer_starts: list[int], floor: int, in_quote) -> Subj | None:
+    """'The council opposed it. “Keep the tax,” it recommended.': "it" is the organisation
+    or document that the nearest sentence before is about. A person as that sentence's
+    subject means "it" is something else: no speaker."""
+    i = bisect.bisect_right(writer_starts, pos) - 1
+    for j in range(i - 1, max(-1, i - 4), -1):
+        st = writer_starts[j]
+        if st < floor:
+            break
+        subj = sentence_subject(text, st, writer_starts[j + 1])
+        if subj is None or in_quote(subj.start):
+            continue
+        head = subj.phrase.split()[-1].lower().replace("’s", "").replace("'s", "")
+        if subj.kind == "org" or (subj.kind == "desc" and head in _ORG_OR_DOC_HEADS):
+            return subj
+        return None
+    return None
