@@ -250,6 +250,13 @@ def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quo
             res = signed_below(text, sp, paras)
         if res is None and statement and sent_start > p.start and not text[sent_start:sp.open].strip():
             res = speaker_of_sentence_before(text, sentence_start(sent_start - 1, p.start), sent_start)
+        if res is None and statement and sp.open == p.start and sp.para > 0 and sp.close is not None and \
+                not text[sp.close + 1:p.end].strip(" \t.,") and paras[sp.para - 1].text.strip() and \
+                not any(ch in paras[sp.para - 1].text for ch in "“”\""):
+            # a paragraph that is one quote, after a paragraph whose last sentence reports a
+            # person's speech ('Then Kerry said 100,000 would be accepted.' / '"That adds up …"')
+            prevp = paras[sp.para - 1]
+            res = speaker_of_sentence_before(text, sentence_start(prevp.end - 1, prevp.start), prevp.end)
         if res is None and head is not None and sp.para == 0 and sp.open > head.end:
             res = head, ":", SHAPE_COLON  # "Name: Rival Is ‘Unfit’ To Lead" (a headline)
         if res is None and statement and prev_span is not None and prev_span.para == sp.para and \

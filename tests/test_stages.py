@@ -210,3 +210,17 @@ def test_it_with_a_speech_verb_is_the_organisation_or_document_before():
     got = _direct("Memo\n\nThe memo seemed aimed at the critics.\n\nIt added: “Every witness was heard.”\n")
     assert got == [("Every witness was heard.", "The memo")]
     assert _direct("Walk\n\nAda Holm walked home late.\n\n“The rain stopped,” it said.\n") == []
+
+
+def test_a_quote_paragraph_goes_on_from_reported_speech_in_the_paragraph_before():
+    """A paragraph that is one quote, after a paragraph whose last sentence has a person
+    report something ('Then Holm said the port would open.'), is that person's; after a
+    sentence in which nobody speaks it stays unattributed."""
+    got = _direct("Port\n\nTalks went on for a week. Then Ada Holm said the port would open in May.\n\n"
+                  "“That adds up to two years of work.”\n")
+    assert got == [("That adds up to two years of work.", "Ada Holm")]
+    assert _direct("Port\n\nTalks went on for a week. Then Ada Holm walked to the port.\n\n"
+                   "“That adds up to two years of work.”\n") == []
+    got = _direct("Essay\n\n“It is fine,” said Raffaello Pantucci, director of studies at the Royal Institute "
+                  "of Maritime Affairs in London, “but it is increasingly hard.”\n")
+    assert got == [("It is fine", "Raffaello Pantucci"), ("but it is increasingly hard.", "Raffaello Pantucci")]

@@ -261,7 +261,7 @@ _AFTER_CLOSE_RE = re.compile(r"[,!?]?[”\"'’]+\s+$")
 
 
 _PREP_BEFORE_RE = re.compile(r"\b(?:to|on|in|at|for|from|via)[ \t]+$")  # (not "with": "with Name saying" has Name speak)
-_INVERTED_TAIL_RE = re.compile(r"\s*(?:,[^,.;:!?“”\"\n]{1,80})?,\s*")
+_INVERTED_TAIL_RE = re.compile(r"\s*(?:,[^,.;:!?“”\"\n]{1,160})?,\s*")
 
 
 _WHO_BEFORE_RE = re.compile(r",[ \t]+who[ \t]+(?:(?:has|had|have|also|then|later|once|now|recently|often)[ \t]+){0,2}$")
