@@ -599,6 +599,10 @@ def score(corpus: Path, limit: int | None, show: int, show_wrong: int | None = N
                 ok = strict or any(speaker_ok(q.speaker, alt) for alt in g.extra.get("alts", []))
                 tot["spk_ok"] += ok
                 tot["spk_strict"] += strict
+                if source_class(g.source or "") == "name":
+                    # the annotation itself names the speaker: no gold-side resolution
+                    tot["spk_named_n"] += 1
+                    tot["spk_named_ok"] += ok
                 shape_p[q.shape]["spk_n"] += 1
                 shape_p[q.shape]["spk_ok"] += ok
                 if not ok:
@@ -633,7 +637,10 @@ def score(corpus: Path, limit: int | None, show: int, show_wrong: int | None = N
                    "recall": R, "f1": F,
                    "speaker_accuracy": round(tot["spk_ok"] / tot["spk_n"], 4) if tot["spk_n"] else 0.0,
                    "speaker_accuracy_innermost_only": round(tot["spk_strict"] / tot["spk_n"], 4) if tot["spk_n"] else 0.0,
-                   "speaker_n": tot["spk_n"]},
+                   "speaker_n": tot["spk_n"],
+                   "speaker_accuracy_named_source":
+                       round(tot["spk_named_ok"] / tot["spk_named_n"], 4) if tot["spk_named_n"] else 0.0,
+                   "speaker_named_n": tot["spk_named_n"]},
         "indirect": {"gold": tot["igold"], "pred": tot["ipred"], "tp": tot["itp"], "precision": iP,
                      "recall": iR, "f1": iF,
                      "speaker_accuracy": round(tot["ispk_ok"] / tot["ispk_n"], 4) if tot["ispk_n"] else 0.0},
@@ -688,7 +695,8 @@ def throughput(corpus: Path, limit: int | None, half: str | None = None, outlet:
                           "articles_per_s": round(len(paths) / tn, 1), "mb_per_s": round(mb / tn, 3)}}
 
 
-CV_COLUMNS = (("f1", "F1"), ("precision", "P"), ("recall", "R"), ("speaker_accuracy", "speaker"))
+CV_COLUMNS = (("f1", "F1"), ("precision", "P"), ("recall", "R"), ("speaker_accuracy", "speaker"),
+              ("speaker_accuracy_named_source", "spk-named"))
 
 
 def cross_validate(corpus: Path, args) -> int:
@@ -749,7 +757,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"direct quotes: P={d['precision']:.3f} R={d['recall']:.3f} F1={d['f1']:.3f} "
           f"(gold {d['gold']}, pred {d['pred']}, tp {d['tp']}); "
           f"speaker accuracy={d['speaker_accuracy']:.3f} (innermost attribution only: "
-          f"{d['speaker_accuracy_innermost_only']:.3f}) on {d['speaker_n']} matched with known speaker")
+          f"{d['speaker_accuracy_innermost_only']:.3f}) on {d['speaker_n']} matched with known speaker; "
+          f"where the annotated Source is a name: {d['speaker_accuracy_named_source']:.3f} "
+          f"on {d['speaker_named_n']}")
     print(f"indirect (paraphrase): P={i['precision']:.3f} R={i['recall']:.3f} F1={i['f1']:.3f} "
           f"(gold {i['gold']}, pred {i['pred']}); speaker accuracy={i['speaker_accuracy']:.3f}")
     print("precision by predicted shape:")

@@ -17,8 +17,9 @@ Following one quote from file to row:
    a pronoun, a description, an organisation or a document), as a ``Subj``.
 5. ``extraction.entities`` (with ``extraction.names``): the article's people and
    organisations, so that ``Holm``, ``Ms Holm`` and ``Finance Minister Ada Holm``
-   share one canonical name and role; pronouns and descriptions resolve to the most
-   recent compatible mention outside quotes. ``extraction.resolve`` turns a candidate
+   share one canonical name and role. ``extraction.antecedents`` resolves a pronoun as a
+   scored choice among the compatible people before it (salience, distance; weights
+   fitted by ``benchmarks/fit_resolver.py``). ``extraction.resolve`` turns a candidate
    into that entity and builds the ``Quote`` row; ``extraction.paraphrase`` adds
    reported speech (``Name said that …``).
 

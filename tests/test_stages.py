@@ -224,3 +224,35 @@ def test_a_quote_paragraph_goes_on_from_reported_speech_in_the_paragraph_before(
     got = _direct("Essay\n\n“It is fine,” said Raffaello Pantucci, director of studies at the Royal Institute "
                   "of Maritime Affairs in London, “but it is increasingly hard.”\n")
     assert got == [("It is fine", "Raffaello Pantucci"), ("but it is increasingly hard.", "Raffaello Pantucci")]
+
+
+# -- stage 5c: pronoun antecedents ------------------------------------------------------
+def test_a_pronoun_takes_the_best_scoring_person_and_the_features_say_why():
+    """The choice is a weighted sum a reader can inspect: a speaker or sentence subject
+    beats a person merely mentioned a little nearer; much nearer, the mention wins."""
+    from quotebot.extraction import antecedents
+
+    text = ("Talks\n\nAda Holm said the port would open. She met Ivo Marek and Kim Farrow.\n\n"
+            "“It is done,” she said.\n")
+    antecedents.TRACE = []
+    try:
+        quotes = extract_quotes(article_from_text("talks", text))
+        trace = list(antecedents.TRACE)
+    finally:
+        antecedents.TRACE = None
+    assert [(q.text, q.speaker) for q in quotes if q.kind != PARAPHRASE] == [("It is done", "Ada Holm")]
+    pos, cands = next((p, c) for p, c in trace if text[p:p + 3] == "she")
+    best = max(cands, key=lambda c: c.score)
+    assert best.features["salient"] == 1.0 and best.score == antecedents.score(best.features)
+    assert all(c.score <= best.score for c in cands)
+    # the walk's bound never undercuts a real score: nothing farther can beat it
+    for c in cands:
+        assert c.score <= antecedents.best_possible(int(100 * (2 ** c.features["distance"] - 1)) - 1,
+                                                    int(c.features["rank"])) + 1e-9
+    # a nearer plain mention wins only when the weights say distance outweighs salience
+    near = antecedents.features(salient=False, speaker=False, last_speaker=False, gender_known=False,
+                                distance=20, rank=0, paragraph=True)
+    far = antecedents.features(salient=True, speaker=False, last_speaker=False, gender_known=False,
+                               distance=300, rank=1, paragraph=False)
+    assert antecedents.score(far) > antecedents.score(near)
+    assert antecedents.score(far, {"distance": -3.0, "salient": 2.0}) < antecedents.score(near, {"distance": -3.0})

@@ -12,6 +12,7 @@ import bisect
 import collections
 
 from .. import lexicon as L
+from . import antecedents
 from ..models import ORGANISATION, PERSON
 from .text import ADJ_ROLE_OK, CONNECTORS, DETERMINERS, FUNCTION_WORDS, INTRO_RE, LOWER_ROLE, NOT_NAME, is_cap
 from .candidates import GENERIC_MODS, INITIAL_RE, ROLE_ABBREV, TITLE_ONLY, verbish
@@ -44,6 +45,9 @@ from .names import (
 )
 
 
+MAX_ANTECEDENTS = 6  # people considered for one pronoun, nearest first
+
+
 class Entities:
     def __init__(self, text: str, quote_ranges: list[tuple[int, int]], sent_starts: list[int]):
         self.text = text
@@ -60,6 +64,10 @@ class Entities:
         self._lower_words: set[str] | None = None
         self.subject_pos: set[int] = set()
         self.org_pos: list[int] = []
+        self.spoke_at: dict[int, int] = {}  # entity id -> first offset at which it speaks
+        self._salient_memo: dict[int, bool] = {}
+        self.speech_pos: list[int] = []  # where someone speaks, in text order, and who
+        self.speech_eid: list[int] = []
         self._scan()
 
     # -- helpers
@@ -323,6 +331,12 @@ class Entities:
 
     def add_mention(self, pos: int, eid: int) -> None:
         self.subject_pos.add(pos)
+        self._salient_memo.pop(pos, None)
+        if pos < self.spoke_at.get(eid, pos + 1):
+            self.spoke_at[eid] = pos
+        j = bisect.bisect_left(self.speech_pos, pos)
+        self.speech_pos.insert(j, pos)
+        self.speech_eid.insert(j, eid)
         i = bisect.bisect_left(self.mention_pos, pos)
         if i < len(self.mention_pos) and self.mention_pos[i] == pos:
             return
@@ -378,29 +392,18 @@ class Entities:
 
     def resolve_pronoun(self, pronoun: str, pos: int, para_start_floor: int,
                         prefer: int | None = None) -> int | None:
-        """The most recent compatible person who is a sentence subject or a speaker before pos;
-        failing that, the most recent compatible person mention (never inside quotes)."""
+        """The compatible person before pos that scores best as the antecedent
+        (``antecedents``: salience, distance, …); never a mention inside quotes."""
         low = pronoun.lower()
         want = "m" if low in L.PRONOUNS_MALE else "f" if low in L.PRONOUNS_FEMALE else None
-        i = bisect.bisect_left(self.mention_pos, pos) - 1
-        fallback = None
-        fallback_pos = -1
-        while i >= 0:
-            mp, eid = self.mentions[i]
-            if mp < para_start_floor:
-                break
-            e = self.ents[eid]
-            if e.kind == PERSON and (want is None or e.gender in (None, want)):
-                if mp in self.subject_pos or self.is_subject_at(mp) or self.speaks_at(mp):
-                    if fallback is not None and pos - fallback_pos <= RECENT and pos - mp > FAR:
-                        # a person mentioned just before beats a subject several paragraphs back
-                        return fallback
-                    return eid
-                if fallback is None:
-                    fallback = eid
-                    fallback_pos = mp
-            i -= 1
-        if fallback is None and prefer is None and want is not None:
+        cands = self._antecedents(pos, para_start_floor, want)
+        if antecedents.TRACE is not None:
+            for c in cands:
+                c.names = tuple(self.ents[c.eid].forms)
+        best = antecedents.choose(pos, cands)
+        if best is not None:
+            return best.eid
+        if prefer is None and want is not None:
             # nobody of that gender: a person whose gender was only guessed from a first
             # name that the lists put the other way ("Jordan … she said") is the speaker
             # when that person is the nearest subject or speaker
@@ -418,7 +421,45 @@ class Entities:
                         e.gender, e.name_gender = want, False
                         return eid
                 i -= 1
-        return fallback if fallback is not None else prefer
+        return prefer
+
+    def _antecedents(self, pos: int, floor: int, want: str | None) -> list[antecedents.Antecedent]:
+        """Each compatible person mentioned before pos (back to floor), at the mention that
+        scores best, nearest person first. The walk stops once no farther mention could
+        outscore the best so far (``antecedents.best_possible``)."""
+        by_eid: dict[int, antecedents.Antecedent] = {}
+        best = None
+        para_start = self.text.rfind("\n", 0, pos) + 1
+        k = bisect.bisect_left(self.speech_pos, pos) - 1
+        last_speaker = self.speech_eid[k] if k >= 0 else None
+        i = bisect.bisect_left(self.mention_pos, pos) - 1
+        while i >= 0 and len(by_eid) < MAX_ANTECEDENTS:
+            mp, eid = self.mentions[i]
+            i -= 1
+            if mp < floor:
+                break
+            e = self.ents[eid]
+            if e.kind != PERSON or (want is not None and e.gender not in (None, want)):
+                continue
+            old = by_eid.get(eid)
+            rank = len(by_eid) if old is None else int(old.features["rank"])
+            if best is not None and antecedents.TRACE is None and antecedents.best_possible(pos - mp, rank) <= best:
+                break
+            feats = antecedents.features(
+                salient=self._salient(mp), speaker=self.spoke_at.get(eid, pos) < pos,
+                gender_known=want is not None and e.gender == want, distance=pos - mp,
+                last_speaker=eid == last_speaker, rank=rank, paragraph=mp >= para_start)
+            cand = antecedents.Antecedent(eid, mp, feats, antecedents.score(feats))
+            if old is None or cand.score > old.score:
+                by_eid[eid] = cand
+                best = cand.score if best is None else max(best, cand.score)
+        return sorted(by_eid.values(), key=lambda c: c.features["rank"])
+
+    def _salient(self, mp: int) -> bool:
+        hit = self._salient_memo.get(mp)
+        if hit is None:
+            hit = self._salient_memo[mp] = mp in self.subject_pos or self.is_subject_at(mp) or self.speaks_at(mp)
+        return hit
 
     def _pronoun_follows(self, mp: int, want: str, i: int) -> bool:
         """'Varn said she …': the article itself uses the pronoun for the person mentioned
