@@ -268,6 +268,14 @@ def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quo
                 # quote before, in the same sentence, goes on
                 sp.speaker_key, sp.speaker_raw = prev_span.speaker_key, prev_span.speaker_raw
                 sp.speaker_kind, sp.verb, sp.shape = prev_span.speaker_kind, cue.group(1), SHAPE_BEFORE
+        if res is not None and res[0].kind == "pronoun" and res[0].phrase.lower() == "they":
+            # 'Officials say the shoe is on the other foot. They have put forward …': the
+            # group the sentence before is about (else a fragment of "they" is nobody's)
+            grp = it_antecedent(text, sp.open, writer_starts, p.start, ents.in_quote, plural=True)
+            if grp is not None:
+                res = grp, res[1], SHAPE_FRAGMENT if res[2] == SUBJECT_ONLY else res[2]
+            elif res[2] == SUBJECT_ONLY:
+                res = None
         if res is not None and res[0].kind in ("org", "desc"):
             issuer = doc_antecedent_issuer(text, max(p.start - 600, 0, sp.open - 700), res[0])
             if issuer is not None:

@@ -256,3 +256,17 @@ def test_a_pronoun_takes_the_best_scoring_person_and_the_features_say_why():
                                distance=300, rank=1, paragraph=False)
     assert antecedents.score(far) > antecedents.score(near)
     assert antecedents.score(far, {"distance": -3.0, "salient": 2.0}) < antecedents.score(near, {"distance": -3.0})
+
+
+def test_a_group_speaks_for_its_range_and_they_for_the_group_before():
+    """'Officials from A to B have said': the group the range spans speaks, not B. 'They'
+    in the sentence after 'officials say …' is those officials, even for words quoted in
+    a sentence with no speech verb; after a sentence about no group, nobody's."""
+    got = _direct("Talks\n\nU.S. officials from the president and Ada Holm to chief negotiator Ivo Marek "
+                  "have said it is the other side that faces a “hard choice”.\n")
+    assert got == [("hard choice", "U.S. officials")]
+    got = _direct("Talks\n\nBut in Ruritania, officials say the shoe is on the other foot. They have put "
+                  "forward their demands as an “absolute imperative” for any deal.\n")
+    assert got == [("absolute imperative", "officials")]
+    assert _direct("Talks\n\nThe weather was cold. They have put forward their demands as an "
+                   "“absolute imperative” for any deal.\n") == []

@@ -409,6 +409,10 @@ def subject_before(text: str, lo: int, end: int) -> Subj | None:
             alt = subject_before(text, lo, c)
             if alt is not None and alt.kind == "name" and not _is_place(alt.phrase):
                 return alt
+    if kind == "name":
+        group = _group_of_range(text, lo, toks[-1][2])
+        if group is not None:
+            return group
     if role_app and kind in ("name", "org"):
         if role and len(role_app.split()) > 12:
             pass
@@ -417,6 +421,19 @@ def subject_before(text: str, lo: int, end: int) -> Subj | None:
     elif role_app:
         return None
     return Subj(phrase, kind, toks[0][1], toks[-1][2], role)
+
+
+_FROM_TO_RE = re.compile(r"((?:[A-Z][\w.’'\-]*[ \t]+){0,2}([a-z]+))[ \t]+(?:ranging[ \t]+)?from[ \t]+"
+                         r"[^.;:!?“”\"]{3,240}?[ \t]+to[ \t]+[^.;:!?“”\"]{2,120}$")
+
+
+def _group_of_range(text: str, lo: int, end: int) -> Subj | None:
+    """'U.S. officials from the president to the chief negotiator have said': the name that
+    ends a from-to range is not the subject; the group the range spans is."""
+    m = _FROM_TO_RE.search(text, max(lo, end - 400), end)
+    if m is None or m.group(2) not in L.PLURAL_ROLE_NOUNS:
+        return None
+    return Subj(m.group(1), "org", m.start(1), m.end(1))
 
 
 def _antecedent_of_who(text: str, lo: int, comma: int) -> Subj | None:
@@ -554,7 +571,9 @@ def _lower_lead_ok(toks: list[tuple[str, int, int]], i: int) -> bool:
 _LEAD_ADVERBIAL_RE = re.compile(
     r"\s*(?:[A-Z][a-z]+(?:\s+[a-z]+){0,3},\s+|(?:[A-Z][a-z]+ing|After|Before|When|While|As|"
     r"Since|Although|Though|If|Because|Despite|In|At|On|During|Speaking|Asked|Following|"
-    r"Addressing|Responding|Asked)\b[^,.;:“”\"]{0,120},\s+)?")
+    r"Addressing|Responding|Asked)\b[^,.;:“”\"]{0,120},\s+|"
+    r"(?:But|And|Yet|So|Still|Now|Then)\s+(?:in|at|on|during|after|before|when|while|as|since|for|with)\b"
+    r"[^,.;:“”\"]{0,120},\s+)?")  # ("But in Moscow, officials say …")
 _LEAD_PLACE_RE = re.compile(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}),\s+(?=[A-Z])")
 
 

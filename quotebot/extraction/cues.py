@@ -388,7 +388,7 @@ def try_before(text: str, sp: Span, win_start: int, in_quote=None,
         # ('Holm went on to promote "…"'); an organisation or no subject: a scare quote.
         subj = sentence_subject(text, win_start, window_end)
         if subj is not None and (subj.kind == "name" or (subj.kind == "pronoun" and
-                                                         subj.phrase.lower() in ("he", "she"))):
+                                                         subj.phrase.lower() in ("he", "she", "they"))):
             if not L.is_org_phrase(subj.phrase):
                 mverb = _MAIN_VERB_LONG_RE.match(text[subj.end:window_end])
                 return subj, (mverb.group(1) if mverb else ""), SUBJECT_ONLY
@@ -499,10 +499,12 @@ def it_cue(text: str, sp: Span, win_start: int) -> str | None:
     return verb
 
 
-def it_antecedent(text: str, pos: int, writer_starts: list[int], floor: int, in_quote) -> Subj | None:
+def it_antecedent(text: str, pos: int, writer_starts: list[int], floor: int, in_quote,
+                  plural: bool = False) -> Subj | None:
     """'The council opposed it. “Keep the tax,” it recommended.': "it" is the organisation
     or document that the nearest sentence before is about. A person as that sentence's
-    subject means "it" is something else: no speaker."""
+    subject means "it" is something else: no speaker. With ``plural``, "they": the group
+    ("officials", "lawmakers") that the sentence before is about."""
     i = bisect.bisect_right(writer_starts, pos) - 1
     for j in range(i - 1, max(-1, i - 4), -1):
         st = writer_starts[j]
@@ -512,6 +514,8 @@ def it_antecedent(text: str, pos: int, writer_starts: list[int], floor: int, in_
         if subj is None or in_quote(subj.start):
             continue
         head = subj.phrase.split()[-1].lower().replace("’s", "").replace("'s", "")
+        if plural:
+            return subj if subj.kind in ("org", "desc") and head in L.PLURAL_ROLE_NOUNS else None
         if subj.kind == "org" or (subj.kind == "desc" and head in _ORG_OR_DOC_HEADS):
             return subj
         return None
