@@ -105,6 +105,7 @@ SPEECH_VERBS -= {"point", "points", "pointing", "pointed", "figure", "figures", 
                  "speak", "speaks", "speaking", "agree", "agrees", "agreeing", "disagree",
                  "disagrees", "signalling", "echoing", "counter", "counters", "countering"}
 # "continued", "stated", "described" etc. stay (past forms are reliable cues).
+SPEECH_VERBS |= {"pointed out", "points out", "pointing out", "point out"}  # (not "pointed at")
 SPEECH_VERBS |= {"remembered", "remembers"}  # ('"…," remembered Name'; "I remember" is no cue)
 
 # Verbs that take a quoted *fragment* as object: called it a "dead end".

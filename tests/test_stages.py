@@ -270,3 +270,16 @@ def test_a_group_speaks_for_its_range_and_they_for_the_group_before():
     assert got == [("absolute imperative", "officials")]
     assert _direct("Talks\n\nThe weather was cold. They have put forward their demands as an "
                    "“absolute imperative” for any deal.\n") == []
+
+
+def test_pointed_out_and_from_colon_are_cues():
+    """'As Name pointed out, "…"' and 'More from Name: "…"' / 'From the report: "…"' name
+    the source; 'pointed at' does not speak, and 'was from Mexico:' names no source."""
+    got = _direct("Panel\n\nAs analyst Ada Holm pointed out in December, “The delegates will meet first.”\n\n"
+                  "“It is late,” Ivo Marek pointed out.\n\n"
+                  "What it means - More from Kim Farrow: “The state is a starting point.”\n\n"
+                  "Panels vary. From the report: “Samples with more weighting do better.”\n")
+    assert got == [("The delegates will meet first.", "Ada Holm"), ("It is late", "Ivo Marek"),
+                   ("The state is a starting point.", "Kim Farrow"),
+                   ("Samples with more weighting do better.", "the report")]
+    assert _direct("Trip\n\nThe visitor was from Ruritania: “The judge is fine.”\n") == []

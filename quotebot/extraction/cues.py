@@ -264,6 +264,7 @@ _PREP_BEFORE_RE = re.compile(r"\b(?:to|on|in|at|for|from|via)[ \t]+$")  # (not "
 _INVERTED_TAIL_RE = re.compile(r"\s*(?:,[^,.;:!?“”\"\n]{1,160})?,\s*")
 
 
+_FROM_COLON_RE = re.compile(r"(?<![\w’'])(?:More[ \t]+)?(?:[Ff]rom|[Aa]nd[ \t]+from)[ \t]+([^\s:,.;“”\"][^:,;“”\"]{0,80}):$")
 _WHO_BEFORE_RE = re.compile(r",[ \t]+who[ \t]+(?:(?:has|had|have|also|then|later|once|now|recently|often)[ \t]+){0,2}$")
 
 
@@ -379,6 +380,14 @@ def try_before(text: str, sp: Span, win_start: int, in_quote=None,
             # "HEADLINE – Jane Roe and Al Poe:" (a digest): the byline before the colon speaks
             subj = subject_after(text, mdash.start(1), colon)
             if subj is not None and subj.kind == "name":
+                return subj, ":", SHAPE_COLON
+        mfrom = _FROM_COLON_RE.search(text, max(win_start, colon - 120), colon + 1)
+        lead = text[win_start:mfrom.start()].rstrip() if mfrom else ""
+        if mfrom and (not lead or lead[-1] in "-—–.:"):
+            # 'More from Ada Jones: "…"', 'From the report: "…"' opening the clause: the
+            # source is named after "from" (not '… was from Mexico: "…"')
+            subj = subject_after(text, mfrom.start(1), colon)
+            if subj is not None and subj.kind in ("name", "org") and subj.end >= colon - 1:
                 return subj, ":", SHAPE_COLON
         subj = sentence_subject(text, win_start, window_end)
         if subj and not _lone_word_modifier(text, subj):

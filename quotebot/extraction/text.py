@@ -125,6 +125,7 @@ def trie_regex(words: set[str]) -> str:
     return build(trie)
 
 
+_OUT_HEADS = frozenset({"pointed", "points", "pointing", "point"})  # "pointed out" and its forms
 _PUT_IT_RE = re.compile(r" it[,:]")  # ("put it bluntly:" is read as a colon attribution)
 
 
@@ -138,7 +139,8 @@ class WordIndex:
         self.text = text
         entry = WordIndex._PATTERNS.get(id(vocab))
         if entry is None or entry[0] is not vocab:
-            words = frozenset(w for w in vocab | {"according", "went", "put"} if re.fullmatch(r"[a-z]+(?:-[a-z]+)*", w))
+            words = frozenset(w for w in vocab | {"according", "went", "put"} | _OUT_HEADS
+                              if re.fullmatch(r"[a-z]+(?:-[a-z]+)*", w))
             # A cue word is a whole run of word characters, hyphens and apostrophes. The
             # pattern consumes the character before the word (so it opens with a character
             # set the engine skips to, instead of trying a lookbehind at every letter); the
@@ -167,6 +169,8 @@ class WordIndex:
                 out.append(_WM(s, e + 3, "according to"))
             elif multi and w == "went" and text.startswith(" on to say", e):
                 out.append(_WM(s, e + 10, "went on to say"))
+            elif w in _OUT_HEADS and text.startswith(" out", e) and w + " out" in vocab:
+                out.append(_WM(s, e + 4, w + " out"))  # 'as Byler pointed out, "…"'
             elif multi and w == "put" and _PUT_IT_RE.match(text, e):
                 out.append(_WM(s, e + 3, "put it"))  # 'as Hale put it: "…"'
             else:
@@ -220,6 +224,8 @@ def find_words(text: str, lo: int, hi: int, vocab: set[str], multi: bool = False
             out.append(_WM(m.start(), m.end() + 10, "went on to say"))
         elif multi and w == "put" and _PUT_IT_RE.match(text, m.end()):
             out.append(_WM(m.start(), m.end() + 3, "put it"))
+        elif w in _OUT_HEADS and text.startswith(" out", m.end()) and w + " out" in vocab:
+            out.append(_WM(m.start(), m.end() + 4, w + " out"))
         else:
             continue
         if first:
