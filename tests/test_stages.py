@@ -283,3 +283,17 @@ def test_pointed_out_and_from_colon_are_cues():
                    ("The state is a starting point.", "Kim Farrow"),
                    ("Samples with more weighting do better.", "the report")]
     assert _direct("Trip\n\nThe visitor was from Ruritania: “The judge is fine.”\n") == []
+
+
+def test_a_person_named_by_what_they_do_speaks():
+    """'the moderator said', 'a local investor said': a determiner and an agent noun (-er,
+    -or, -ist, -ian) are a speaker even when no role list knows the noun; an adjective
+    ('a subsequent tweet') or an object before a participle ('a cover saying') is not."""
+    got = _direct("Debate\n\n“There have been cases,” the moderator said. “As you know, the director spoke.”\n\n"
+                  "“Prices will rise,” a local investor said.\n")
+    assert got == [("There have been cases", "the moderator"), ("As you know, the director spoke.", "the moderator"),
+                   ("Prices will rise", "a local investor")]
+    for seg in ("In a subsequent tweet", "The paper ran a cover saying"):
+        verb = seg.rsplit(" ", 1)[0]
+        subj = candidates.subject_before(seg, 0, len(verb))
+        assert subj is None or subj.phrase not in ("a subsequent", "a cover"), seg

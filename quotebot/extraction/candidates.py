@@ -291,6 +291,12 @@ _PASSIVE_AGENT_RE = re.compile(r"\b(?:obtained|reviewed|seen|viewed|acquired|pro
                                r"speaking|talking)[ \t]+(?:by|to|with)[ \t]+$")  # (also "a source speaking to CNN said")
 
 
+# a determiner and a noun for a person by what they do (-er, -or, -ist, -ian)
+_AGENT_NOUN_RE = re.compile(r"(?:^|(?<=[\s,(]))((?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)[ \t]+(?:[a-z\-]+[ \t]+)?"
+                            r"([a-z]{3,}(?:er|or|ist|ian)s?))[ \t]*$")
+_ING_NEXT_RE = re.compile(r"\s*[a-z]+ing\b")  # ("do a cover saying …": an object, not a subject)
+
+
 def subject_before(text: str, lo: int, end: int) -> Subj | None:
     """The subject phrase that ends right before ``end`` (a verb position)."""
     seg = text[lo:end]
@@ -385,6 +391,10 @@ def subject_before(text: str, lo: int, end: int) -> Subj | None:
             # "Another source familiar with the campaign's thinking said": an unnamed speaker
             phrase = text[mu.start():end].strip()
             return Subj(phrase, "desc", mu.start(), end)
+        ma = None if mrel else _AGENT_NOUN_RE.search(text, max(lo, end - 60), end)
+        if ma and ma.group(2) not in FUNCTION_WORDS and not _ING_NEXT_RE.match(text, end):
+            # "the moderator said", "an investor told": a person named by what they do
+            return Subj(ma.group(1), "desc", ma.start(1), end)
     if not toks:
         return None
     kind, role, phrase = _phrase_kind([t[0] for t in toks])
