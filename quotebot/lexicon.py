@@ -105,7 +105,11 @@ SPEECH_VERBS -= {"point", "points", "pointing", "pointed", "figure", "figures", 
                  "speak", "speaks", "speaking", "agree", "agrees", "agreeing", "disagree",
                  "disagrees", "signalling", "echoing", "counter", "counters", "countering"}
 # "continued", "stated", "described" etc. stay (past forms are reliable cues).
-SPEECH_VERBS |= {"pointed out", "points out", "pointing out", "point out"}  # (not "pointed at")
+# Phrasal speech verbs: the head word alone is no cue ("pointed at", "shot a video").
+PHRASAL_SPEECH_VERBS = {"pointed out", "points out", "pointing out", "point out", "shot back", "shoots back",
+                        "fired back", "fires back", "hit back", "hits back", "chimed in", "chimes in",
+                        "weighed in", "weighs in", "spoke up", "speaks up"}
+SPEECH_VERBS |= PHRASAL_SPEECH_VERBS
 SPEECH_VERBS |= {"remembered", "remembers"}  # ('"…," remembered Name'; "I remember" is no cue)
 
 # Verbs that take a quoted *fragment* as object: called it a "dead end".

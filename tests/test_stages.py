@@ -11,6 +11,7 @@ from quotebot.articles import article_from_text
 from quotebot.extract import extract_quotes
 from quotebot.extraction import candidates, cues, entities, names, resolve, spans
 from quotebot.extraction import text as text_stage
+from quotebot import lexicon
 from quotebot.models import ORGANISATION, PARAPHRASE, PERSON, SHAPE_AFTER, SHAPE_BEFORE, SHAPE_PRONOUN
 
 STORY = (
@@ -273,7 +274,8 @@ def test_a_group_speaks_for_its_range_and_they_for_the_group_before():
 
 
 def test_pointed_out_and_from_colon_are_cues():
-    """'As Name pointed out, "…"' and 'More from Name: "…"' / 'From the report: "…"' name
+    """'As Name pointed out, "…"' (and the other phrasal speech verbs: 'shot back', 'fired
+    back', 'chimed in') and 'More from Name: "…"' / 'From the report: "…"' name
     the source; 'pointed at' does not speak, and 'was from Mexico:' names no source."""
     got = _direct("Panel\n\nAs analyst Ada Holm pointed out in December, “The delegates will meet first.”\n\n"
                   "“It is late,” Ivo Marek pointed out.\n\n"
@@ -283,6 +285,9 @@ def test_pointed_out_and_from_colon_are_cues():
                    ("The state is a starting point.", "Kim Farrow"),
                    ("Samples with more weighting do better.", "the report")]
     assert _direct("Trip\n\nThe visitor was from Ruritania: “The judge is fine.”\n") == []
+    assert _direct("Reply\n\nIvo Marek shot back, “The minister called them out.”\n") == [
+        ("The minister called them out.", "Ivo Marek")]
+    assert text_stage.find_words("He shot a video and pointed outward.", 0, 36, lexicon.SPEECH_VERBS) == []
 
 
 def test_a_person_named_by_what_they_do_speaks():

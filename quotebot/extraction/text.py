@@ -125,7 +125,19 @@ def trie_regex(words: set[str]) -> str:
     return build(trie)
 
 
-_OUT_HEADS = frozenset({"pointed", "points", "pointing", "point"})  # "pointed out" and its forms
+# "pointed out", "shot back": head word -> particle (lexicon.PHRASAL_SPEECH_VERBS)
+_PARTICLE_OF = {v.split()[0]: v.split()[1] for v in L.PHRASAL_SPEECH_VERBS}
+
+
+def _phrasal(text: str, w: str, e: int, vocab) -> str | None:
+    """'pointed out' when the word ending at e is a phrasal verb's head and its particle
+    follows as a whole word, and the vocabulary has the phrasal verb."""
+    p = _PARTICLE_OF.get(w)
+    if p is None or not text.startswith(p, e + 1) or text[e:e + 1] != " ":
+        return None
+    after = text[e + 1 + len(p):e + 2 + len(p)]
+    v = f"{w} {p}"
+    return v if not (after.isalnum() or after in "-’'") and v in vocab else None
 _PUT_IT_RE = re.compile(r" it[,:]")  # ("put it bluntly:" is read as a colon attribution)
 
 
@@ -139,7 +151,7 @@ class WordIndex:
         self.text = text
         entry = WordIndex._PATTERNS.get(id(vocab))
         if entry is None or entry[0] is not vocab:
-            words = frozenset(w for w in vocab | {"according", "went", "put"} | _OUT_HEADS
+            words = frozenset(w for w in vocab | {"according", "went", "put"} | set(_PARTICLE_OF)
                               if re.fullmatch(r"[a-z]+(?:-[a-z]+)*", w))
             # A cue word is a whole run of word characters, hyphens and apostrophes. The
             # pattern consumes the character before the word (so it opens with a character
@@ -169,8 +181,8 @@ class WordIndex:
                 out.append(_WM(s, e + 3, "according to"))
             elif multi and w == "went" and text.startswith(" on to say", e):
                 out.append(_WM(s, e + 10, "went on to say"))
-            elif w in _OUT_HEADS and text.startswith(" out", e) and w + " out" in vocab:
-                out.append(_WM(s, e + 4, w + " out"))  # 'as Byler pointed out, "…"'
+            elif w in _PARTICLE_OF and _phrasal(text, w, e, vocab):
+                out.append(_WM(s, e + 1 + len(_PARTICLE_OF[w]), f"{w} {_PARTICLE_OF[w]}"))  # 'as Byler pointed out, "…"'
             elif multi and w == "put" and _PUT_IT_RE.match(text, e):
                 out.append(_WM(s, e + 3, "put it"))  # 'as Hale put it: "…"'
             else:
@@ -224,8 +236,8 @@ def find_words(text: str, lo: int, hi: int, vocab: set[str], multi: bool = False
             out.append(_WM(m.start(), m.end() + 10, "went on to say"))
         elif multi and w == "put" and _PUT_IT_RE.match(text, m.end()):
             out.append(_WM(m.start(), m.end() + 3, "put it"))
-        elif w in _OUT_HEADS and text.startswith(" out", m.end()) and w + " out" in vocab:
-            out.append(_WM(m.start(), m.end() + 4, w + " out"))
+        elif w in _PARTICLE_OF and _phrasal(text, w, m.end(), vocab):
+            out.append(_WM(m.start(), m.end() + 1 + len(_PARTICLE_OF[w]), f"{w} {_PARTICLE_OF[w]}"))
         else:
             continue
         if first:
