@@ -108,7 +108,7 @@ SPEECH_VERBS -= {"point", "points", "pointing", "pointed", "figure", "figures", 
 # Phrasal speech verbs: the head word alone is no cue ("pointed at", "shot a video").
 PHRASAL_SPEECH_VERBS = {"pointed out", "points out", "pointing out", "point out", "shot back", "shoots back",
                         "fired back", "fires back", "hit back", "hits back", "chimed in", "chimes in",
-                        "weighed in", "weighs in", "spoke up", "speaks up"}
+                        "weighed in", "weighs in", "spoke up", "speaks up", "went on", "goes on"}
 SPEECH_VERBS |= PHRASAL_SPEECH_VERBS
 SPEECH_VERBS |= {"remembered", "remembers"}  # ('"…," remembered Name'; "I remember" is no cue)
 
