@@ -579,7 +579,7 @@ def _lower_lead_ok(toks: list[tuple[str, int, int]], i: int) -> bool:
 
 
 _LEAD_ADVERBIAL_RE = re.compile(
-    r"\s*(?:[A-Z][a-z]+(?:\s+[a-z]+){0,3},\s+|(?:[A-Z][a-z]+ing|After|Before|When|While|As|"
+    r"\s*(?:[A-Z][a-z]+(?:\s+(?:[a-z]+|\d{1,4}s?)){0,3},\s+|(?:[A-Z][a-z]+ing|After|Before|When|While|As|"
     r"Since|Although|Though|If|Because|Despite|In|At|On|During|Speaking|Asked|Following|"
     r"Addressing|Responding|Asked)\b[^,.;:“”\"]{0,120},\s+|"
     r"(?:But|And|Yet|So|Still|Now|Then)\s+(?:in|at|on|during|after|before|when|while|as|since|for|with)\b"
