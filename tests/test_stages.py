@@ -302,3 +302,9 @@ def test_a_person_named_by_what_they_do_speaks():
         verb = seg.rsplit(" ", 1)[0]
         subj = candidates.subject_before(seg, 0, len(verb))
         assert subj is None or subj.phrase not in ("a subsequent", "a cover"), seg
+
+
+def test_an_introduction_with_a_year_is_not_the_subject():
+    """'Back in 1999, Mr. Lee …, telling CNBC: "…"': the introduction is skipped, year and all."""
+    assert _direct("Then\n\nBack in 1999, Mr. Ivo Marek praised the plan, telling a newspaper: "
+                   "“I wish I could be like that.”\n") == [("I wish I could be like that.", "Ivo Marek")]
