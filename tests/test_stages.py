@@ -308,3 +308,11 @@ def test_an_introduction_with_a_year_is_not_the_subject():
     """'Back in 1999, Mr. Lee …, telling CNBC: "…"': the introduction is skipped, year and all."""
     assert _direct("Then\n\nBack in 1999, Mr. Ivo Marek praised the plan, telling a newspaper: "
                    "“I wish I could be like that.”\n") == [("I wish I could be like that.", "Ivo Marek")]
+
+
+def test_the_object_of_a_participle_after_a_quote_is_its_listener():
+    """'… did not want to address "that person," telling Fox 35 that …': Fox 35 is told,
+    it does not speak."""
+    got = _direct("Reply\n\nThe Ruritania Foundation did not want to address “that person,” telling "
+                  "Channel 35 that it was busy.\n")
+    assert all(speaker != "Channel" and not (speaker or "").startswith("Channel") for _, speaker in got)

@@ -156,6 +156,8 @@ def _try_after_with(text: str, sp: Span, p_end: int, after_verb_re, speech_searc
             return subj, "according to", SHAPE_ACCORDING
         return None
     mv = after_verb_re.match(rest)
+    if mv and mv.group(1).endswith("ing"):
+        return None  # '"…," telling Fox 35 that …': a participle's object is its listener, not its speaker
     if mv:
         subj = subject_after(text, pos + mv.end(1) + 1, hi) if pos + mv.end(1) < hi else None
         if subj and REPORTED_VERB_RE.match(text, subj.end):
