@@ -113,6 +113,10 @@ def _extract(article: Article, paraphrase: bool, safe: bool = False) -> list[Quo
 
 # what joins a second quote to the first in one sentence: '…," adding, "…' / ', and added: "'
 _PARTICIPLE_CUE_RE = re.compile(r"[\s,;”\"’']*(?:and\s+|then\s+|before\s+)?([a-z]+)[,:]?\s*")
+# an active naming verb right before a quote ('what Hedge called "…"'; not 'could be termed "…"')
+_NAMING_RIGHT_BEFORE_RE = re.compile(r"(?<![\w’'-])(?<!be )(?<!been )(?<!is )(?<!are )(?<!was )(?<!were )"
+                                     r"(?:called|calls|dubbed|dubs|termed|terms)"
+                                     r"(?:[ \t]+(?:it|them|him|her|this|that))?[ \t]+(?:an?[ \t]+|the[ \t]+)?$")
 _HEADLINE_COLON_RE = re.compile(r"[ \t]*([^:“”\"‘’'\n]{2,60}?):[ \t]")
 
 
@@ -229,6 +233,11 @@ def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quo
                 res = try_sentence_end(text, sp, p.end)
         elif is_title_case(inner) or titled_work(text, sp, inner):
             res = None  # a title or a name in quotes, not speech ('on NBC’s "Meet the Press."')
+        elif _NAMING_RIGHT_BEFORE_RE.search(text, max(sent_start, sp.open - 40), sp.open):
+            # 'under what Mr. Hedge called "the prior model," the club …': the naming verb
+            # right before the words attributes them, whatever follows
+            res = (try_before(text, sp, sent_start, ents.in_quote, fragment=True)
+                   or try_after(text, sp, p.end) or try_sentence_end(text, sp, p.end))
         else:
             res = (try_after(text, sp, p.end) or try_sentence_end(text, sp, p.end)
                    or try_before(text, sp, sent_start, ents.in_quote, fragment=True))

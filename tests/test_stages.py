@@ -316,3 +316,10 @@ def test_the_object_of_a_participle_after_a_quote_is_its_listener():
     got = _direct("Reply\n\nThe Ruritania Foundation did not want to address “that person,” telling "
                   "Channel 35 that it was busy.\n")
     assert all(speaker != "Channel" and not (speaker or "").startswith("Channel") for _, speaker in got)
+
+
+def test_an_active_naming_verb_right_before_a_fragment_attributes_it():
+    """'under what Mr. Hedge called "the prior model," the club …': the naming verb right
+    before the words wins over the clause after them; a passive ('could be termed') does not."""
+    assert _direct("Golf\n\nIn 2009, under what Mr. Ivo Hedge called “the prior economy model,” the "
+                   "Marsh Landing Country Club let nonmembers play.\n") == [("the prior economy model", "Ivo Hedge")]
