@@ -323,3 +323,11 @@ def test_an_active_naming_verb_right_before_a_fragment_attributes_it():
     before the words wins over the clause after them; a passive ('could be termed') does not."""
     assert _direct("Golf\n\nIn 2009, under what Mr. Ivo Hedge called “the prior economy model,” the "
                    "Marsh Landing Country Club let nonmembers play.\n") == [("the prior economy model", "Ivo Hedge")]
+
+
+def test_a_plural_possessive_before_a_verb_form_makes_it_a_noun():
+    """'impressed with Sanders’ comments Tuesday, telling reporters, "…"': 'comments' after a
+    possessive in s’ is a noun, so the sentence's subject speaks, not Sanders."""
+    assert _direct("Flint\n\nJeff Weaver did not seem impressed with Sanders’ comments Tuesday, telling "
+                   "reporters, “A lot of people said the governor should step down.”\n") == [
+        ("A lot of people said the governor should step down", "Jeff Weaver")]

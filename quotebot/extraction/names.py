@@ -119,7 +119,7 @@ MENTION_SPEAKS_RE = re.compile(
     rf"({CAPW}(?:[ \t]+{CAPW}){{0,3}})(?:\s*\([^()]{{1,24}}\))?(?:,[^,.;:!?“”\"\n]{{1,90}},)?[ \t]+"
     r"(?:(?:also|then|later|has|had|have|once|again)[ \t]+)?([a-z]+)\b")
 NOUN_BEFORE_RE = re.compile(r"(?:(?<![\w’'])(?:the|a|an|his|her|its|their|our|my|your|The|A|An|His|Her|Its|Their)"
-                            r"|[\w.]+(?:’s|'s))\s+(?:[A-Z][\w’'\-]*\s+)?$")
+                            r"|[\w.]+(?:’s|'s)|[\w.]+s[’'])\s+(?:[A-Z][\w’'\-]*\s+)?$")  # (also "Sanders’ comments")
 PAST_IRREGULAR = {"said", "told", "wrote", "spoke", "thought", "sought", "fought", "swore", "gave", "put",
                   "read", "felt", "knew", "drew", "took", "went", "saw", "held", "meant", "sent", "heard",
                   "began", "brought", "forecast", "cast", "told", "set", "let"}
