@@ -330,4 +330,4 @@ def test_a_plural_possessive_before_a_verb_form_makes_it_a_noun():
     possessive in s’ is a noun, so the sentence's subject speaks, not Sanders."""
     assert _direct("Flint\n\nJeff Weaver did not seem impressed with Sanders’ comments Tuesday, telling "
                    "reporters, “A lot of people said the governor should step down.”\n") == [
-        ("A lot of people said the governor should step down", "Jeff Weaver")]
+        ("A lot of people said the governor should step down.", "Jeff Weaver")]
