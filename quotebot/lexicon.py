@@ -110,6 +110,7 @@ PHRASAL_SPEECH_VERBS = {"pointed out", "points out", "pointing out", "point out"
                         "fired back", "fires back", "hit back", "hits back", "chimed in", "chimes in",
                         "weighed in", "weighs in", "spoke up", "speaks up", "went on", "goes on"}
 SPEECH_VERBS |= PHRASAL_SPEECH_VERBS
+SPEECH_VERBS |= {"surmised", "surmises", "mocked", "mocks"}
 SPEECH_VERBS |= {"remembered", "remembers"}  # ('"…," remembered Name'; "I remember" is no cue)
 
 # Verbs that take a quoted *fragment* as object: called it a "dead end".
