@@ -50,7 +50,6 @@ from .models import (
     Quote,
 )
 from .extraction.text import (
-    NOT_NAME,
     SENT_BOUNDARY_RE,
     SUBJECT_ONLY,
     WordIndex,
@@ -62,11 +61,12 @@ from .extraction.text import (
     tls,
 )
 from .extraction.spans import Span, find_spans, is_title_case, looks_statement, titled_work
-from .extraction.candidates import Subj, subject_before
+from .extraction.candidates import Subj
 from .extraction.entities import Entities
 from .extraction.cues import (
     LOWER_TAIL_RE,
     doc_antecedent_issuer,
+    headline_speaker,
     it_antecedent,
     it_cue,
     signed_below,
@@ -117,36 +117,6 @@ _PARTICIPLE_CUE_RE = re.compile(r"[\s,;”\"’']*(?:and\s+|then\s+|before\s+)?(
 _NAMING_RIGHT_BEFORE_RE = re.compile(r"(?<![\w’'-])(?<!be )(?<!been )(?<!is )(?<!are )(?<!was )(?<!were )"
                                      r"(?:called|calls|dubbed|dubs|termed|terms)"
                                      r"(?:[ \t]+(?:it|them|him|her|this|that))?[ \t]+(?:an?[ \t]+|the[ \t]+)?$")
-_HEADLINE_COLON_RE = re.compile(r"[ \t]*([^:“”\"‘’'\n]{2,60}?):[ \t]")
-
-
-def _headline_speaker(article: Article) -> Subj | None:
-    """'Name: Rival’s ‘Hateful Rhetoric’ Hurts The Party' — in a headline, a name and a
-    colon before the quoted words give their speaker. Only a name (or organisation)
-    that fills everything before the colon and that the body mentions again."""
-    if len(article.paragraphs) < 2:
-        return None
-    p = article.paragraphs[0]
-    text = article.text
-    if p.end - p.start > 200 or "\n" in text[p.start:p.end]:
-        return None  # a headline is one short line
-    m = _HEADLINE_COLON_RE.match(text, p.start, p.end)
-    if not m:
-        return None
-    subj = subject_before(text, p.start, m.end(1))
-    if subj is None or subj.kind not in ("name", "org") or text[p.start:subj.start].strip() or \
-            subj.end != m.end(1):
-        return None
-    last = subj.phrase.split()[-1].strip(".,")
-    if len(last) < 2 or last.lower() in NOT_NAME:
-        return None
-    body = text[p.end:]
-    flags = re.IGNORECASE if last.isupper() else 0
-    if not re.search(rf"(?<![\w’'-]){re.escape(last)}(?![\w-])", body, flags):
-        return None
-    return subj
-
-
 def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quote]:
     text = article.text
     paras = article.paragraphs
@@ -206,7 +176,7 @@ def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quo
         st = writer_starts[i] if i >= 0 else lo
         return max(st, lo, pos - 400)
 
-    head = _headline_speaker(article) if spans and spans[0].para == 0 else None
+    head = headline_speaker(article) if spans and spans[0].para == 0 else None
 
     before: Span | None = None  # the span just before, in this loop
     for sp in spans:

@@ -9,14 +9,12 @@ organisation or document, with the title or role the article gives it.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
 from .. import lexicon as L
 from .text import (
     ABBR_TITLES,
-    ABBREV,
     ADJ_ROLE_OK,
     AGE_RE,
     CONNECTORS,
@@ -35,6 +33,7 @@ from .text import (
     party_tail,
     trie_regex,
 )
+from .phrases import INITIAL_RE, TITLE_ONLY, collect_back, is_place, phrase_kind, role_like, verbish
 
 
 # --------------------------------------------------------------------------
@@ -49,233 +48,6 @@ class Subj:
     role: str | None = None
 
 
-TITLE_ONLY = {w for w in L.TITLES if w not in CONNECTORS}
-_WORKS = {"essay", "speech", "remarks", "op-ed", "article", "address", "interview", "book", "memoir",
-          "statement", "tweet", "tweets", "post", "letter", "column", "editorial", "testimony",
-          "autobiography", "campaign", "ad", "message", "email", "video", "comments"}
-_ORG_HEADS = _WORKS | {w for w in L.ORG_WORDS if w.isalpha() and w.islower() and len(w) > 1} | {
-    "website", "ad", "ads", "statement", "report", "release", "memo", "letter", "tweet", "post",
-    "editorial", "article", "story", "paper", "book", "study", "survey", "poll", "filing", "lawsuit",
-    "complaint", "petition", "campaign", "group", "organization", "organisation", "spokesman",
-    "spokeswoman", "source", "sources", "crowd", "audience", "protesters", "demonstrators", "sign",
-    "signs", "banner", "banners"}
-ROLE_ABBREV = {"sen.": "senator", "rep.": "representative congressman congresswoman lawmaker",
-               "gov.": "governor", "gen.": "general", "lt.": "lieutenant", "col.": "colonel",
-               "president": "leader", "senator": "lawmaker", "congressman": "lawmaker",
-               "ceo": "executive chief", "secretary of state": "diplomat",
-               "candidate": "hopeful contender", "nominee": "candidate"}
-GENERIC_MODS = L.ROLE_NOUNS | L.HONORIFICS | {
-    "deputy", "vice", "prime", "foreign", "former", "acting", "chief", "general", "secretary",
-    "state", "defense", "defence", "interior", "finance", "treasury", "senior", "top", "first",
-    "assistant", "associate", "executive", "national", "security", "press", "presidential",
-    "republican", "democratic", "democrat", "gop", "house", "senate", "majority", "minority",
-    "attorney", "special", "then", "ex", "supreme", "high", "lead", "chair", "of", "the", "for"}
-
-
-INITIAL_RE = re.compile(r"[A-Z]\.")  # a middle or first initial ("Edward D. Kleinbard")
-
-
-def split_title_name(tokens: list[str]) -> tuple[list[str], list[str]]:
-    """("Finance","Minister","Ada","Holm") -> (role tokens, name tokens)."""
-    last_title = -1
-    after_first = False
-    for i, t in enumerate(tokens):
-        low = t.lower().rstrip(",")
-        if after_first and i == len(tokens) - 1 and is_cap(t):
-            break  # "Harriet Dean": after a first name, a title word is the surname
-        if after_first and INITIAL_RE.fullmatch(t):
-            continue  # "Peter T. King": a middle initial keeps the first name's reading
-        after_first = False
-        if low in L.FIRST_NAMES and i == last_title + 1 and i + 1 < len(tokens) and (
-                is_cap(tokens[i + 1]) or INITIAL_RE.fullmatch(tokens[i + 1])):
-            if tokens[i + 1].lower() not in TITLE_ONLY or (i + 2 == len(tokens) and i > 0):
-                after_first = True
-                continue  # "Dean Morrow", "Major Olsen": a first name, not a title
-        if low in L.HONORIFICS or low in TITLE_ONLY or (not is_cap(t) and not INITIAL_RE.fullmatch(t)):
-            last_title = i
-    role = tokens[: last_title + 1]
-    name = tokens[last_title + 1:]
-    if not name and tokens and tokens[0].lower() in L.FIRST_NAMES and \
-            all(is_cap(t) for t in tokens):
-        return [], tokens  # "Martin Luther King": a title word used as a surname
-    return role, name
-
-
-def org_like_role(role: list[str]) -> bool:
-    """'Carnegie Endowment for' + 'International Peace' is an organisation, not a person."""
-    return bool(role) and role[-1].lower() in CONNECTORS
-
-
-def _tokens_backward(text: str, lo: int, end: int):
-    """The whitespace-separated tokens of text[lo:end] as (token, start, end), last first.
-
-    Lazily, from the reversed window: a noun phrase walk usually stops after a few
-    tokens, so the rest of a long sentence is never split."""
-    for m in TOKEN_RE.finditer(text[lo:end][::-1]):
-        a, b = m.span()
-        yield m.group()[::-1], end - b, end - a
-
-
-_DOTTED_INITIALS_RE = re.compile(r"(?:[A-Za-z]\.)+")
-_LEAD_CONNECTORS = (CONNECTORS | L.NAME_PARTICLES) - {"the"}
-
-
-def _collect_back(text: str, lo: int, end: int) -> tuple[int, list[tuple[str, int, int]]]:
-    """Tokens of a noun phrase ending at ``end`` (walking back over names/titles)."""
-    out: list[tuple[str, int, int]] = []
-    for w, s, e in _tokens_backward(text, lo, end):
-        if out and (w[-1] in ",;:!?\"“”" or (w.endswith(".") and not is_cap(w) and w.lower() not in L.TITLES
-                                              and not INITIAL_RE.fullmatch(w))):
-            break
-        if out and w.endswith(".") and w[:-1].lower() not in ABBREV and not _DOTTED_INITIALS_RE.fullmatch(w):
-            break
-        cw = clean_tok(w)
-        low = cw.lower()
-        if not cw or (not out and w.rstrip(",").endswith(("”", '"'))):
-            break  # '… on a network’s “Morning Show,” calling …': a quoted title, not a subject
-        if is_cap(cw) or low in L.HONORIFICS or (out and INITIAL_RE.fullmatch(cw)):
-            out.append((cw, s, e))
-        elif low in LOWER_ROLE or low in ADJ_ROLE_OK or AGE_RE.fullmatch(low):
-            out.append((cw, s, e))
-        elif not out and low in _ORG_HEADS:
-            out.append((cw, s, e))  # "the ad", "the Heritage Foundation website"
-        elif out and len(out) <= 3 and cw.isalpha() and cw.islower() and low not in FUNCTION_WORDS \
-                and not verbish(cw) and all(o[0].islower() for o in out) and \
-                (out[0][0].lower() in _ORG_HEADS or out[0][0].lower() in L.ROLE_NOUNS):
-            out.append((cw, s, e))  # "the rights group", "a top campaign aide"
-        elif low in CONNECTORS or low in L.NAME_PARTICLES:
-            if not out:
-                break
-            out.append((cw, s, e))
-        elif low in DETERMINERS:
-            out.append((cw, s, e))
-            break
-        elif low.endswith(("’s", "'s")) and (is_cap(cw) or low[:-2] in LOWER_ROLE):
-            out.append((cw, s, e))  # "Russia's chief negotiator"
-        else:
-            break
-    # drop dangling connectors at the front
-    out.reverse()
-    while out and out[0][0].lower() in _LEAD_CONNECTORS and not (
-            len(out) > 1 and is_cap(out[0][0]) and out[0][0].lower() in L.FIRST_NAMES):
-        out.pop(0)  # ("Ben Carter": a first name that is also a particle stays)
-    return (out[0][1] if out else end), out
-
-
-# the news agencies' abbreviations of US states ("Raleigh, N.C.", "Austin, Tex."), read as
-# places only with their period: "Miss." is a state, "Miss" a title
-_STATE_ABBREVIATIONS = {
-    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky",
-    "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "n.h", "n.j", "n.m", "n.y",
-    "n.c", "n.d", "okla", "ore", "pa", "r.i", "s.c", "s.d", "tenn", "tex", "vt", "va", "wash", "w.va",
-    "wis", "wyo", "d.c"}
-
-
-def _is_place(phrase: str) -> bool:
-    toks = phrase.lower().replace("’s", "").replace("'s", "").split()
-    return bool(toks) and all(t.strip(".,") in L.PLACES or t in ("new", "north", "south", "east", "west",
-                                                                     "the", "of", "united", "states")
-                              or (t.rstrip(",").endswith(".") and t.rstrip(",.") in _STATE_ABBREVIATIONS)
-                              for t in toks)
-
-
-def _role_like(app: str) -> bool:
-    """An apposition that describes a role: 'a 55-year-old salesman', 'head of X', 'the chair'."""
-    w = app.split()
-    if not w:
-        return False
-    return w[0].lower() in ("a", "an", "the", "his", "her", "their", "its", "former", "then") or \
-        w[0].lower() in LOWER_ROLE or w[0].lower() in ADJ_ROLE_OK or is_cap(w[0])
-
-
-def verbish(word: str) -> bool:
-    """'Holding', 'Ask': capitalised because they open a sentence, not names."""
-    low = word.lower()
-    return (low.endswith("ing") and len(low) > 5) or low in L.SPEECH_VERBS or low in L.OPINION_VERBS \
-        or low in L.FRAGMENT_VERBS
-
-
-_ORG_OF_LINKS = {"of", "the", "and", "&", "for"}
-
-
-def _phrase_kind(words: list[str]) -> tuple[str, str | None, str]:
-    """Classify a collected phrase: returns (kind, role, core phrase)."""
-    return _phrase_kind_cached(tuple(words))
-
-
-@functools.lru_cache(maxsize=65536)
-def _phrase_kind_cached(words: tuple[str, ...]) -> tuple[str, str | None, str]:
-    words = list(words)
-    if not words:
-        return "", None, ""
-    if len(words) >= 2 and words[0].lower() in ("his", "her") and words[-1].lower() in _WORKS:
-        # "his essay claimed …": the essay's author speaks
-        return "pronoun", None, "he" if words[0].lower() == "his" else "she"
-    det = words[0].lower() in DETERMINERS
-    body = words[1:] if det else words
-    if not body:
-        return "", None, ""
-    lowbody = [w.lower() for w in body]
-    # (each word holding a letter is in capitals; the word test first, the letter scan only if needed)
-    if len(body) >= 2 and all(w.isupper() or not any(c.isalpha() for c in w) for w in body):
-        return "", None, ""  # "HIGHER TURNOUT IN IOWA": a headline in capitals, not a speaker
-    if "of" in body[2:-1]:
-        k = body.index("of", 2)
-        head = body[:k]
-        r0, n0 = split_title_name(head)
-        if len(n0) >= 2 and all(is_cap(t) for t in body[k + 1:]) and \
-                not any(t.endswith(("’s", "'s")) for t in body) and not L.is_org_phrase(" ".join(body)) and \
-                not any(t.lower() in L.ORG_WORDS or t.lower() in L.PLACES for t in n0):
-            # "Tara Quist of Linden": the person comes before "of", the place after it
-            return "name", " ".join(r0 + body[k:]) or None, " ".join(n0)
-    role_toks, name_toks = split_title_name(body)
-    if name_toks and role_toks and role_toks[-1] in _ORG_OF_LINKS:
-        k = len(role_toks)
-        while k and role_toks[k - 1] in _ORG_OF_LINKS:
-            k -= 1
-        head = role_toks[:k]
-        if head and "of" in role_toks[k:] and all(is_cap(t) for t in head + name_toks) and \
-                any(t.lower() in L.ORG_WORDS for t in head):
-            # "the Federal Bureau of Investigation", "the Bank of Ruritania": one organisation
-            # named by a capitalised head noun and its 'of' complement, not a title plus a name
-            return "org", None, " ".join(body)
-    name_toks = [t for t in name_toks if t.lower() not in L.HONORIFICS]
-    # a possessive ends the phrase's name ("Russia's chief negotiator") — unless a name
-    # follows it ("The Ledger’s Ana Voss"): then the possessor is only a role
-    poss = [i for i, t in enumerate(body) if t.endswith(("’s", "'s"))]
-    if poss and poss[-1] < len(body) - 1:
-        r2, n2 = split_title_name(body[poss[-1] + 1:])
-        n2 = [t for t in n2 if t.lower() not in L.HONORIFICS]
-        if n2 and all(is_cap(t) or INITIAL_RE.fullmatch(t) for t in n2) and is_cap(n2[-1]) and \
-                (len(n2) >= 2 or r2) and not L.is_org_phrase(" ".join(n2)) and \
-                n2[-1].lower().strip(".’'s") not in L.PLACES and not verbish(n2[-1]):
-            return "name", " ".join(body[:poss[-1] + 1] + r2), " ".join(n2)
-    if poss:
-        name_toks = []
-    if name_toks and all(is_cap(t) or INITIAL_RE.fullmatch(t) for t in name_toks) and is_cap(name_toks[-1]):
-        phrase = " ".join(name_toks)
-        role = " ".join(role_toks) or None
-        if len(name_toks) == 1 and verbish(name_toks[0]) and not role_toks:
-            return "", None, ""  # ("Mr. Keating", "Gov. Channing": a surname after a title)
-        if name_toks[-1].lower().strip(".’'s") in L.PLACES:
-            return "org", None, phrase
-        if det and words[0].lower() == "the" and not role_toks:
-            return "org", None, "the " + phrase
-        if L.is_org_phrase(phrase) or (role_toks and lowbody[-1] in L.PLURAL_ROLE_NOUNS):
-            return "org", role, phrase
-        return "name", role, phrase
-    last = lowbody[-1]
-    if last in L.PLURAL_ROLE_NOUNS or L.is_org_phrase(" ".join(body)) or (last in _ORG_HEADS and last not in L.ROLE_NOUNS):
-        return "org", None, " ".join(words)
-    if AGE_RE.fullmatch(last):
-        return "desc", None, " ".join(words)
-    if last in L.ROLE_NOUNS or last in L.TITLES and last not in CONNECTORS:
-        return "desc", None, " ".join(words)
-    return "", None, ""
-
-
-# (only ever tested for a match: the role words as a trie, which matches the same texts
-# as their longest-first alternation and is tried letter by letter instead of word by word)
 _ROLE_OF_RE = re.compile(
     r"^(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,6}(?:"
     + trie_regex({w for w in (L.ROLE_NOUNS | L.TITLES) if w.isalpha() and len(w) > 2})
@@ -351,22 +123,22 @@ def subject_before(text: str, lo: int, end: int) -> Subj | None:
             elif found is None:
                 mparty = party_tail(text, seg_lo, pos)
                 piece_end = mparty.start() if mparty and mparty.start() > seg_lo else pos
-                s0, toks = _collect_back(text, seg_lo, piece_end)
-                kind, role, phrase = _phrase_kind([t[0] for t in toks])
+                s0, toks = collect_back(text, seg_lo, piece_end)
+                kind, role, phrase = phrase_kind([t[0] for t in toks])
                 # (all of the piece, or after 'as': 'as Name, a former aide, put it: "…"')
                 covers = bool(toks) and text[seg_lo:toks[0][1]].strip().lower() in ("", "as")
                 if piece[:1] in "“\"'‘":
                     covers = False  # a quoted title ('author of "Unwritten Laws,"') names no speaker
-                if covers and kind == "name" and not _is_place(phrase) and _ROLE_OF_RE.search(piece):
+                if covers and kind == "name" and not is_place(phrase) and _ROLE_OF_RE.search(piece):
                     # "a spokesman for Speaker Ada Holm": an apposition, its name is no subject
                     if org_piece is None:
                         org_piece = Subj(phrase, kind, toks[0][1], toks[-1][2], role)
-                elif covers and kind == "name" and not _is_place(phrase):
+                elif covers and kind == "name" and not is_place(phrase):
                     app = later[-1] if later else None
-                    if app and (len(app.split()) > 14 or not _role_like(app)):
+                    if app and (len(app.split()) > 14 or not role_like(app)):
                         app = None
                     found = Subj(phrase, kind, toks[0][1], toks[-1][2], role or app)
-                elif covers and kind == "org" and not _is_place(phrase) and org_piece is None:
+                elif covers and kind == "org" and not is_place(phrase) and org_piece is None:
                     # "the ministry, …, said" — but "a spokesman for the port authority" is
                     # more likely an apposition of an earlier name: keep looking first
                     org_piece = Subj(phrase, kind, toks[0][1], toks[-1][2], None)
@@ -384,8 +156,8 @@ def subject_before(text: str, lo: int, end: int) -> Subj | None:
         if found or org_piece or desc_piece or not rel_who:
             return found or org_piece or desc_piece
         return _antecedent_of_who(text, lo, end - 1)
-    s0, toks = _collect_back(text, lo, end)
-    if not toks or not _phrase_kind([t[0] for t in toks])[0]:
+    s0, toks = collect_back(text, lo, end)
+    if not toks or not phrase_kind([t[0] for t in toks])[0]:
         mu = UNNAMED_RE.search(text, max(lo, end - 120), end)
         if mu:
             # "Another source familiar with the campaign's thinking said": an unnamed speaker
@@ -397,7 +169,7 @@ def subject_before(text: str, lo: int, end: int) -> Subj | None:
             return Subj(ma.group(1), "desc", ma.start(1), end)
     if not toks:
         return None
-    kind, role, phrase = _phrase_kind([t[0] for t in toks])
+    kind, role, phrase = phrase_kind([t[0] for t in toks])
     if not kind:
         return None
     m_agent = _PASSIVE_AGENT_RE.search(text, max(lo, toks[0][1] - 30), toks[0][1])
@@ -406,7 +178,7 @@ def subject_before(text: str, lo: int, end: int) -> Subj | None:
         head = subject_before(text, lo, m_agent.start())
         if head is not None:
             return head
-    if kind in ("name", "org") and _is_place(phrase) and not role:
+    if kind in ("name", "org") and is_place(phrase) and not role:
         before = text[max(lo, toks[0][1] - 60):toks[0][1]]
         mrole = _ROLE_FROM_RE.search(before)
         if mrole and mrole.group(2) in LOWER_ROLE:
@@ -417,7 +189,7 @@ def subject_before(text: str, lo: int, end: int) -> Subj | None:
             # "Tara Quist of Linden, South Dakota says": the place closes an apposition
             c = lo + len(text[lo:toks[0][1]].rstrip()) 
             alt = subject_before(text, lo, c)
-            if alt is not None and alt.kind == "name" and not _is_place(alt.phrase):
+            if alt is not None and alt.kind == "name" and not is_place(alt.phrase):
                 return alt
     if kind == "name":
         group = _group_of_range(text, lo, toks[-1][2])
@@ -449,11 +221,11 @@ def _group_of_range(text: str, lo: int, end: int) -> Subj | None:
 def _antecedent_of_who(text: str, lo: int, comma: int) -> Subj | None:
     """'… from Sen. Ada Holm, who declared: "…"': a person named right before ', who' is
     the relative clause's subject, wherever the name sits in its own clause."""
-    _s0, toks = _collect_back(text, lo, comma)
+    _s0, toks = collect_back(text, lo, comma)
     if not toks:
         return None
-    kind, role, phrase = _phrase_kind([t[0] for t in toks])
-    if kind != "name" or _is_place(phrase):
+    kind, role, phrase = phrase_kind([t[0] for t in toks])
+    if kind != "name" or is_place(phrase):
         return None
     return Subj(phrase, kind, toks[0][1], toks[-1][2], role)
 
@@ -518,7 +290,7 @@ def subject_after(text: str, start: int, hi: int, _nested: bool = False) -> Subj
         out.pop()
     if not out:
         return None
-    kind, role, phrase = _phrase_kind([t[0] for t in out])
+    kind, role, phrase = phrase_kind([t[0] for t in out])
     end = out[-1][2]
     m_sp = None
     if (out[0][0].lower() in ("a", "an", "another", "one") or (
@@ -529,7 +301,7 @@ def subject_after(text: str, start: int, hi: int, _nested: bool = False) -> Subj
     if m_sp is not None:
         named = subject_after(text, end + m_sp.end(), hi, _nested=True)
         if named is not None and named.kind == "name" and len(named.phrase.split()) >= 2 and \
-                not _is_place(named.phrase):
+                not is_place(named.phrase):
             return Subj(named.phrase, "name", named.start, named.end,
                         named.role or text[out[0][1]:end + m_sp.end()].strip(" ,"))
     if not kind:
@@ -599,7 +371,7 @@ def sentence_subject(text: str, s_start: int, limit: int) -> Subj | None:
     if m and m.end() > 0:
         # "Speaking in Salem, New Hampshire, Name …": the rest of a place belongs to the introduction
         mp_ = _LEAD_PLACE_RE.match(text[pos:seg_end])
-        if mp_ and _is_place(mp_.group(1)):
+        if mp_ and is_place(mp_.group(1)):
             pos += mp_.end()
         # "At a rally in Portsmouth, N.H., on Tuesday, Name …": a state abbreviation and a
         # time belong to the introduction too

@@ -14,8 +14,9 @@ import bisect
 import re
 
 from .. import lexicon as L
-from ..models import SHAPE_ACCORDING, SHAPE_AFTER, SHAPE_BEFORE, SHAPE_COLON, SHAPE_FRAGMENT, SHAPE_PRONOUN
+from ..models import Article, SHAPE_ACCORDING, SHAPE_AFTER, SHAPE_BEFORE, SHAPE_COLON, SHAPE_FRAGMENT, SHAPE_PRONOUN
 from .text import (
+    NOT_NAME,
     ACCORDING_RE,
     AFTER_VERB_RE,
     ANY_VOCAB,
@@ -531,3 +532,33 @@ def it_antecedent(text: str, pos: int, writer_starts: list[int], floor: int, in_
             return subj
         return None
     return None
+
+
+_HEADLINE_COLON_RE = re.compile(r"[ \t]*([^:“”\"‘’'\n]{2,60}?):[ \t]")
+
+
+def headline_speaker(article: Article) -> Subj | None:
+    """'Name: Rival’s ‘Hateful Rhetoric’ Hurts The Party' — in a headline, a name and a
+    colon before the quoted words give their speaker. Only a name (or organisation)
+    that fills everything before the colon and that the body mentions again."""
+    if len(article.paragraphs) < 2:
+        return None
+    p = article.paragraphs[0]
+    text = article.text
+    if p.end - p.start > 200 or "\n" in text[p.start:p.end]:
+        return None  # a headline is one short line
+    m = _HEADLINE_COLON_RE.match(text, p.start, p.end)
+    if not m:
+        return None
+    subj = subject_before(text, p.start, m.end(1))
+    if subj is None or subj.kind not in ("name", "org") or text[p.start:subj.start].strip() or \
+            subj.end != m.end(1):
+        return None
+    last = subj.phrase.split()[-1].strip(".,")
+    if len(last) < 2 or last.lower() in NOT_NAME:
+        return None
+    body = text[p.end:]
+    flags = re.IGNORECASE if last.isupper() else 0
+    if not re.search(rf"(?<![\w’'-]){re.escape(last)}(?![\w-])", body, flags):
+        return None
+    return subj

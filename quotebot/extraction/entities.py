@@ -15,13 +15,12 @@ from .. import lexicon as L
 from . import antecedents
 from ..models import ORGANISATION, PERSON
 from .text import ADJ_ROLE_OK, CONNECTORS, DETERMINERS, FUNCTION_WORDS, INTRO_RE, LOWER_ROLE, NOT_NAME, is_cap
-from .candidates import GENERIC_MODS, INITIAL_RE, ROLE_ABBREV, TITLE_ONLY, verbish
+from .phrases import GENERIC_MODS, INITIAL_RE, ROLE_ABBREV, TITLE_ONLY, verbish
 from .names import (
     ADDRESSEE_VERBS,
     APPOS_FOLLOWS_RE,
     APPOSED_SPEAKS_RE,
     CLAUSE_END_RE,
-    FAR,
     HE_RE,
     LONE_SPEAKER_RE,
     LOWER_VERB_NEXT_RE,
@@ -29,7 +28,6 @@ from .names import (
     MENTION_SPEAKS_RE,
     NAME_RUN_RE,
     NAME_SEQ_RE,
-    RECENT,
     ROLE_COMMA_RE,
     SHE_RE,
     SPEAKS_NEXT_RE,

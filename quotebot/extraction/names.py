@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from .. import lexicon as L
 from .text import CAPW, FUNCTION_WORDS, NOT_NAME, UP, capw_after_first, is_cap, trie_regex
-from .candidates import GAP_STOP, INITIAL_RE, org_like_role, split_title_name, verbish
+from .candidates import GAP_STOP
+from .phrases import INITIAL_RE, org_like_role, split_title_name, verbish
 
 
 # --------------------------------------------------------------------------
@@ -264,7 +265,6 @@ def tokens_before(text: str, w: str) -> list[str]:
     return out
 
 
-RECENT, FAR = 400, 900  # pronoun antecedents: "just before" and "several paragraphs back"
 
 
 APPOS_FOLLOWS_RE = re.compile(r",\s+(?:(?:a|an|the|who|whose|of)\s|\d{1,3},)")
