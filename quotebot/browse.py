@@ -13,9 +13,11 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 from .errors import QuotebotError
@@ -117,7 +119,28 @@ def serve(db_path: str | os.PathLike, *, host: str = "127.0.0.1", port: int = 80
         meta = Path(tmp) / "metadata.json"
         meta.write_text(json.dumps(metadata(db_path), indent=2), encoding="utf-8")
         print(f"Browsing {db_path} at http://{host}:{port}/ (Ctrl-C stops)", file=sys.stderr)
-        try:
-            return subprocess.run(command(db_path, meta, host=host, port=port, open_browser=open_browser)).returncode
-        except KeyboardInterrupt:
-            return 130
+        return _run_until_stopped(command(db_path, meta, host=host, port=port, open_browser=open_browser))
+
+
+def _run_until_stopped(cmd: list[str]) -> int:
+    """Run the server as a child and take it down with us: Ctrl-C, or a SIGTERM from a
+    service manager or a test, stops Datasette too instead of leaving it serving."""
+    proc = subprocess.Popen(cmd)
+
+    def stop(_signum, _frame) -> None:
+        proc.terminate()
+
+    on_main = threading.current_thread() is threading.main_thread()  # (signals: main thread only)
+    previous = signal.signal(signal.SIGTERM, stop) if on_main else None
+    try:
+        return proc.wait()
+    except KeyboardInterrupt:
+        proc.terminate()
+        proc.wait(timeout=10)
+        return 130
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()

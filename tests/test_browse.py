@@ -115,3 +115,13 @@ def test_browse_serves_facets_and_search_without_touching_the_database(seeded_db
         server.terminate()
         server.wait(timeout=10)
     assert _digest(seeded_db) == before
+    # stopping `quotebot browse` stops Datasette: nothing answers on the port any more
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1).close()
+        except OSError:
+            break
+        time.sleep(0.2)
+    else:
+        pytest.fail("Datasette still serving after `quotebot browse` was stopped")
