@@ -12,7 +12,8 @@ Following one quote from file to row:
    from speech.
 3. ``extraction.cues``: the attribution frame around each span (``"…," said Name``,
    ``Name said: "…"``, ``according to``, a colon, a signature line, the sentence
-   before); each gives a speaker candidate, a verb and a shape.
+   before); each gives a speaker candidate, a verb and a shape. ``extraction.frames``
+   holds the order in which the frames are tried for one span (``FRAMES``).
 4. ``extraction.candidates``: the subject phrase beside a cue (a name with its title,
    a pronoun, a description, an organisation or a document), as a ``Subj``.
 5. ``extraction.entities`` (with ``extraction.names``): the article's people and
@@ -30,7 +31,6 @@ a whole statement, else it is a scare quote and is dropped.
 from __future__ import annotations
 
 import bisect
-import re
 
 from . import lexicon as L
 from .models import (
@@ -40,7 +40,6 @@ from .models import (
     PERSON,
     SHAPE_AFTER,
     SHAPE_BEFORE,
-    SHAPE_COLON,
     SHAPE_CONTINUATION,
     SHAPE_FRAGMENT,
     SHAPE_INDIRECT,
@@ -60,21 +59,11 @@ from .extraction.text import (
     split_sentences,
     tls,
 )
-from .extraction.spans import Span, find_spans, is_title_case, looks_statement, titled_work
+from .extraction.spans import Span, find_spans, looks_statement
 from .extraction.candidates import Subj
 from .extraction.entities import Entities
-from .extraction.cues import (
-    LOWER_TAIL_RE,
-    doc_antecedent_issuer,
-    headline_speaker,
-    it_antecedent,
-    it_cue,
-    signed_below,
-    speaker_of_sentence_before,
-    try_after,
-    try_before,
-    try_sentence_end,
-)
+from .extraction import frames
+from .extraction.cues import headline_speaker, try_after
 from .extraction.resolve import (
     CONTINUATION_LEAD_RE,
     make_quote,
@@ -111,12 +100,6 @@ def _extract(article: Article, paraphrase: bool, safe: bool = False) -> list[Quo
         tls.index = None
 
 
-# what joins a second quote to the first in one sentence: '…," adding, "…' / ', and added: "'
-_PARTICIPLE_CUE_RE = re.compile(r"[\s,;”\"’']*(?:and\s+|then\s+|before\s+)?([a-z]+)[,:]?\s*")
-# an active naming verb right before a quote ('what Hedge called "…"'; not 'could be termed "…"')
-_NAMING_RIGHT_BEFORE_RE = re.compile(r"(?<![\w’'-])(?<!be )(?<!been )(?<!is )(?<!are )(?<!was )(?<!were )"
-                                     r"(?:called|calls|dubbed|dubs|termed|terms)"
-                                     r"(?:[ \t]+(?:it|them|him|her|this|that))?[ \t]+(?:an?[ \t]+|the[ \t]+)?$")
 def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quote]:
     text = article.text
     paras = article.paragraphs
@@ -190,75 +173,16 @@ def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quo
         win_start = max(sent_start, floor_)
         statement = looks_statement(text, sp, win_start)
         sp.kind = STATEMENT if statement else FRAGMENT
-        inner = text[sp.start:sp.end]
-        res = None
-        if statement and titled_work(text, sp, inner):
-            res = None  # 'in his 2012 book, "An American Son."'
-        elif statement:
-            res = try_after(text, sp, p.end) or try_before(text, sp, win_start)
-            if res is None and sp.close is not None and not text[sent_start:sp.open].strip() and \
-                    LOWER_TAIL_RE.match(text, sp.close + 1):
-                # '"We are pleased" about the ruling, said Name.': the quote opens the
-                # sentence, the writer's words go on, and the sentence ends attributing it
-                res = try_sentence_end(text, sp, p.end)
-        elif is_title_case(inner) or titled_work(text, sp, inner):
-            res = None  # a title or a name in quotes, not speech ('on NBC’s "Meet the Press."')
-        elif _NAMING_RIGHT_BEFORE_RE.search(text, max(sent_start, sp.open - 40), sp.open):
-            # 'under what Mr. Hedge called "the prior model," the club …': the naming verb
-            # right before the words attributes them, whatever follows
-            res = (try_before(text, sp, sent_start, ents.in_quote, fragment=True)
-                   or try_after(text, sp, p.end) or try_sentence_end(text, sp, p.end))
-        else:
-            res = (try_after(text, sp, p.end) or try_sentence_end(text, sp, p.end)
-                   or try_before(text, sp, sent_start, ents.in_quote, fragment=True))
-        it_verb = it_cue(text, sp, win_start) if res is None and not is_title_case(inner) else None
-        if it_verb is not None and prev_span is not None and prev_span.speaker_kind == ORGANISATION and \
-                prev_span.speaker_key is not None and prev_span.para >= sp.para - 1:
-            # '“…,” the council said. “…,” it added.': the organisation quoted just before
-            sp.speaker_key, sp.speaker_raw = prev_span.speaker_key, prev_span.speaker_raw
-            sp.speaker_kind, sp.shape, sp.verb = ORGANISATION, SHAPE_PRONOUN, it_verb
-        elif it_verb is not None:
-            subj = it_antecedent(text, sp.open, writer_starts, paras[max(0, sp.para - 2)].start, ents.in_quote)
-            res = (subj, it_verb, SHAPE_PRONOUN) if subj is not None else None
-        if res is None and sp.open == p.start and sp.para > 0:
-            prevp = paras[sp.para - 1]
-            if prevp.text.rstrip().endswith(":"):
-                ws = sentence_start(prevp.end - 1, prevp.start)
-                fake = Span(open=prevp.end, close=None, start=sp.start, end=sp.end, para=sp.para)
-                res = try_before(text, fake, ws)
-        if res is None and statement and sp.close is not None and sp.open == p.start:
-            res = signed_below(text, sp, paras)
-        if res is None and statement and sent_start > p.start and not text[sent_start:sp.open].strip():
-            res = speaker_of_sentence_before(text, sentence_start(sent_start - 1, p.start), sent_start)
-        if res is None and statement and sp.open == p.start and sp.para > 0 and sp.close is not None and \
-                not text[sp.close + 1:p.end].strip(" \t.,") and paras[sp.para - 1].text.strip() and \
-                not any(ch in paras[sp.para - 1].text for ch in "“”\""):
-            # a paragraph that is one quote, after a paragraph whose last sentence reports a
-            # person's speech ('Then Kerry said 100,000 would be accepted.' / '"That adds up …"')
-            prevp = paras[sp.para - 1]
-            res = speaker_of_sentence_before(text, sentence_start(prevp.end - 1, prevp.start), prevp.end)
-        if res is None and head is not None and sp.para == 0 and sp.open > head.end:
-            res = head, ":", SHAPE_COLON  # "Name: Rival Is ‘Unfit’ To Lead" (a headline)
-        if res is None and statement and prev_span is not None and prev_span.para == sp.para and \
-                floor_ > sent_start and prev_span.speaker_key is not None:
-            cue = _PARTICIPLE_CUE_RE.fullmatch(text, floor_, sp.open)
-            if cue and cue.group(1) in L.SPEECH_VERBS:
-                # '… could be "messy," adding, "Democracy is messy."': the speaker of the
-                # quote before, in the same sentence, goes on
-                sp.speaker_key, sp.speaker_raw = prev_span.speaker_key, prev_span.speaker_raw
-                sp.speaker_kind, sp.verb, sp.shape = prev_span.speaker_kind, cue.group(1), SHAPE_BEFORE
-        if res is not None and res[0].kind == "pronoun" and res[0].phrase.lower() == "they":
-            # 'Officials say the shoe is on the other foot. They have put forward …': the
-            # group the sentence before is about (else a fragment of "they" is nobody's)
-            grp = it_antecedent(text, sp.open, writer_starts, p.start, ents.in_quote, plural=True)
-            if grp is not None:
-                res = grp, res[1], SHAPE_FRAGMENT if res[2] == SUBJECT_ONLY else res[2]
-            elif res[2] == SUBJECT_ONLY:
-                res = None
-        if res is not None and res[0].kind in ("org", "desc"):
-            issuer = doc_antecedent_issuer(text, max(p.start - 600, 0, sp.open - 700), res[0])
-            if issuer is not None:
-                res = issuer, res[1], res[2]
+        ctx = frames.SpanContext(text, paras, ents, writer_starts, sentence_start, sp, prev_span, statement,
+                                 sent_start, win_start, floor_, head)
+        res = frames.attribute(ctx)
+        if isinstance(res, frames.GoesOn):
+            src = res.source
+            sp.speaker_key, sp.speaker_raw, sp.speaker_kind = src.speaker_key, src.speaker_raw, res.kind
+            sp.verb, sp.shape = res.verb, res.shape
+            res = None
+        elif res is not None:
+            res = frames.refine(ctx, res)
         if res is not None:
             subj, verb, shape = res
             sp.speaker_raw = subj.phrase

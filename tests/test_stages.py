@@ -331,3 +331,23 @@ def test_a_plural_possessive_before_a_verb_form_makes_it_a_noun():
     assert _direct("Flint\n\nJeff Weaver did not seem impressed with Sanders’ comments Tuesday, telling "
                    "reporters, “A lot of people said the governor should step down.”\n") == [
         ("A lot of people said the governor should step down.", "Jeff Weaver")]
+
+
+# -- stage 3b: frames in order ------------------------------------------------------------
+def test_the_frames_are_tried_in_their_declared_order():
+    """The order of attribution frames is data (frames.FRAMES): the words around the quote
+    first, then "it", the paragraph, sentence or headline before, then a quote before in
+    the same sentence. The first frame that answers wins."""
+    from quotebot.extraction import frames
+
+    assert [f.__name__ for f in frames.FRAMES] == [
+        "around_quote", "it_speaks", "colon_paragraph_before", "signature_below", "sentence_before",
+        "paragraph_before", "headline", "participle_goes_on"]
+    text = "Talks\n\nAda Holm said the port could be “messy,” adding, “Democracy is messy.”\n"
+    article = article_from_text("talks", text)
+    found = spans.find_spans(article)
+    assert frames.around_quote(frames.SpanContext(
+        text, article.paragraphs, None, [], lambda pos, lo: lo, found[1], found[0], True,
+        article.paragraphs[1].start, found[0].close + 1, found[0].close + 1, None)) is None
+    got = [(q.text, q.speaker, q.verb) for q in extract_quotes(article) if q.kind != PARAPHRASE]
+    assert ("Democracy is messy.", "Ada Holm", "adding") in got

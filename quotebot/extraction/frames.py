@@ -1,0 +1,206 @@
+"""Stage 3b, the frames in order: which attribution frame speaks for one quote span.
+
+``attribute`` tries each frame of ``FRAMES`` on a span, in order, and returns the first
+answer: a speaker candidate with its verb and shape, or ``GoesOn`` when the speaker of
+the quote before simply goes on. The order is the design and reads top to bottom: the
+words around the quote itself, then "it" for an organisation or a document, then the
+paragraph, sentence or headline before it, then a quote before it in the same sentence.
+``refine`` then maps "they" and documents to who stands behind them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, NamedTuple
+
+from .. import lexicon as L
+from ..models import ORGANISATION, SHAPE_COLON, SHAPE_BEFORE, SHAPE_FRAGMENT, SHAPE_PRONOUN
+from .candidates import Subj
+from .cues import (
+    LOWER_TAIL_RE,
+    doc_antecedent_issuer,
+    it_antecedent,
+    it_cue,
+    signed_below,
+    speaker_of_sentence_before,
+    try_after,
+    try_before,
+    try_sentence_end,
+)
+from .entities import Entities
+from .spans import Span, is_title_case, titled_work
+from .text import SUBJECT_ONLY
+
+Found = tuple[Subj, str, str]  # (speaker candidate, verb, shape)
+
+
+class GoesOn(NamedTuple):
+    """The quote before (``source``) has the speaker; this span takes it with its own cue."""
+    source: Span
+    verb: str
+    shape: str
+    kind: str
+
+
+@dataclass
+class SpanContext:
+    """What the frames read for one span."""
+    text: str
+    paras: list
+    ents: Entities
+    writer_starts: list[int]  # sentence starts outside quotes
+    sentence_start: Callable[[int, int], int]
+    sp: Span
+    prev_span: Span | None
+    statement: bool
+    sent_start: int
+    win_start: int  # the sentence start, or the end of the quote before in this paragraph
+    floor: int  # the end of the quote before in this paragraph (else the paragraph start)
+    head: Subj | None  # the headline's speaker ("Name: …"), if any
+
+    @property
+    def p(self):
+        return self.paras[self.sp.para]
+
+    @property
+    def inner(self) -> str:
+        return self.text[self.sp.start:self.sp.end]
+
+
+# an active naming verb right before a quote ('what Hedge called "…"'; not 'could be termed "…"')
+_NAMING_RIGHT_BEFORE_RE = re.compile(r"(?<![\w’'-])(?<!be )(?<!been )(?<!is )(?<!are )(?<!was )(?<!were )"
+                                     r"(?:called|calls|dubbed|dubs|termed|terms)"
+                                     r"(?:[ \t]+(?:it|them|him|her|this|that))?[ \t]+(?:an?[ \t]+|the[ \t]+)?$")
+# what joins a second quote to the first in one sentence: '…," adding, "…' / ', and added: "'
+_PARTICIPLE_CUE_RE = re.compile(r"[\s,;”\"’']*(?:and\s+|then\s+|before\s+)?([a-z]+)[,:]?\s*")
+
+
+def around_quote(c: SpanContext) -> Found | None:
+    """The frame around the quote: '"…," said Name', 'Name said: "…"', 'called it "…"'."""
+    text, sp, p, inner = c.text, c.sp, c.p, c.inner
+    if c.statement:
+        if titled_work(text, sp, inner):
+            return None  # 'in his 2012 book, "An American Son."'
+        res = try_after(text, sp, p.end) or try_before(text, sp, c.win_start)
+        if res is None and sp.close is not None and not text[c.sent_start:sp.open].strip() and \
+                LOWER_TAIL_RE.match(text, sp.close + 1):
+            # '"We are pleased" about the ruling, said Name.': the quote opens the
+            # sentence, the writer's words go on, and the sentence ends attributing it
+            res = try_sentence_end(text, sp, p.end)
+        return res
+    if is_title_case(inner) or titled_work(text, sp, inner):
+        return None  # a title or a name in quotes, not speech ('on NBC’s "Meet the Press."')
+    if _NAMING_RIGHT_BEFORE_RE.search(text, max(c.sent_start, sp.open - 40), sp.open):
+        # 'under what Mr. Hedge called "the prior model," the club …': the naming verb
+        # right before the words attributes them, whatever follows
+        return (try_before(text, sp, c.sent_start, c.ents.in_quote, fragment=True)
+                or try_after(text, sp, p.end) or try_sentence_end(text, sp, p.end))
+    return (try_after(text, sp, p.end) or try_sentence_end(text, sp, p.end)
+            or try_before(text, sp, c.sent_start, c.ents.in_quote, fragment=True))
+
+
+def it_speaks(c: SpanContext) -> Found | GoesOn | None:
+    """'"…," it added.': the organisation quoted just before, or the organisation or
+    document the sentence before is about."""
+    if is_title_case(c.inner):
+        return None
+    verb = it_cue(c.text, c.sp, c.win_start)
+    if verb is None:
+        return None
+    prev = c.prev_span
+    if prev is not None and prev.speaker_kind == ORGANISATION and prev.speaker_key is not None and \
+            prev.para >= c.sp.para - 1:
+        return GoesOn(prev, verb, SHAPE_PRONOUN, ORGANISATION)
+    subj = it_antecedent(c.text, c.sp.open, c.writer_starts, c.paras[max(0, c.sp.para - 2)].start,
+                         c.ents.in_quote)
+    return (subj, verb, SHAPE_PRONOUN) if subj is not None else None
+
+
+def colon_paragraph_before(c: SpanContext) -> Found | None:
+    """A quote opening its paragraph after a paragraph that ends with a colon."""
+    sp = c.sp
+    if sp.open != c.p.start or sp.para == 0:
+        return None
+    prevp = c.paras[sp.para - 1]
+    if not prevp.text.rstrip().endswith(":"):
+        return None
+    fake = Span(open=prevp.end, close=None, start=sp.start, end=sp.end, para=sp.para)
+    return try_before(c.text, fake, c.sentence_start(prevp.end - 1, prevp.start))
+
+
+def signature_below(c: SpanContext) -> Found | None:
+    """'"…"' then '—Ada Brill, Ohio' (digests of the day's quotes)."""
+    if c.statement and c.sp.close is not None and c.sp.open == c.p.start:
+        return signed_below(c.text, c.sp, c.paras)
+    return None
+
+
+def sentence_before(c: SpanContext) -> Found | None:
+    """A quote opening a sentence right after a writer's sentence in which a person speaks."""
+    if c.statement and c.sent_start > c.p.start and not c.text[c.sent_start:c.sp.open].strip():
+        return speaker_of_sentence_before(c.text, c.sentence_start(c.sent_start - 1, c.p.start), c.sent_start)
+    return None
+
+
+def paragraph_before(c: SpanContext) -> Found | None:
+    """A paragraph that is one quote, after a paragraph whose last sentence reports a
+    person's speech ('Then Kerry said 100,000 would be accepted.' / '"That adds up …"')."""
+    text, sp, p = c.text, c.sp, c.p
+    if not c.statement or sp.open != p.start or sp.para == 0 or sp.close is None or \
+            text[sp.close + 1:p.end].strip(" \t.,"):
+        return None
+    prevp = c.paras[sp.para - 1]
+    if not prevp.text.strip() or any(ch in prevp.text for ch in "“”\""):
+        return None
+    return speaker_of_sentence_before(text, c.sentence_start(prevp.end - 1, prevp.start), prevp.end)
+
+
+def headline(c: SpanContext) -> Found | None:
+    """'Name: Rival Is ‘Unfit’ To Lead' (a headline naming its speaker before a colon)."""
+    if c.head is not None and c.sp.para == 0 and c.sp.open > c.head.end:
+        return c.head, ":", SHAPE_COLON
+    return None
+
+
+def participle_goes_on(c: SpanContext) -> GoesOn | None:
+    """'… could be "messy," adding, "Democracy is messy."': the speaker of the quote
+    before, in the same sentence, goes on."""
+    prev = c.prev_span
+    if not c.statement or prev is None or prev.para != c.sp.para or c.floor <= c.sent_start or \
+            prev.speaker_key is None:
+        return None
+    cue = _PARTICIPLE_CUE_RE.fullmatch(c.text, c.floor, c.sp.open)
+    if cue and cue.group(1) in L.SPEECH_VERBS:
+        return GoesOn(prev, cue.group(1), SHAPE_BEFORE, prev.speaker_kind)
+    return None
+
+
+FRAMES = (around_quote, it_speaks, colon_paragraph_before, signature_below, sentence_before,
+          paragraph_before, headline, participle_goes_on)
+
+
+def attribute(c: SpanContext) -> Found | GoesOn | None:
+    for frame in FRAMES:
+        res = frame(c)
+        if res is not None:
+            return res
+    return None
+
+
+def refine(c: SpanContext, res: Found) -> Found | None:
+    """'They' is the group the sentence before is about (a fragment of "they" with no such
+    group is nobody's); a document that speaks stands for whoever issued it."""
+    subj, verb, shape = res
+    if subj.kind == "pronoun" and subj.phrase.lower() == "they":
+        # 'Officials say the shoe is on the other foot. They have put forward …'
+        grp = it_antecedent(c.text, c.sp.open, c.writer_starts, c.p.start, c.ents.in_quote, plural=True)
+        if grp is not None:
+            subj, shape = grp, SHAPE_FRAGMENT if shape == SUBJECT_ONLY else shape
+        elif shape == SUBJECT_ONLY:
+            return None
+    if subj.kind in ("org", "desc"):
+        issuer = doc_antecedent_issuer(c.text, max(c.p.start - 600, 0, c.sp.open - 700), subj)
+        if issuer is not None:
+            subj = issuer
+    return subj, verb, shape
