@@ -74,7 +74,8 @@ Speaker correct
     campaign`` ~ ``Clinton campaign``). A missing predicted speaker is wrong. When
     nested attributions contain the same quote ("…," X said, according to CNN), the
     speaker counts as correct if it matches any of them; the report also gives the
-    figure against the innermost attribution only.
+    figure against the innermost attribution only, and the figure on the quotes whose
+    annotated Source is itself a name (``spk-named``: no gold-side resolution involved).
 Shapes
     Precision per shape uses the predicted Quote.shape. Recall per shape uses a
     gold-side heuristic from the annotation geometry: pronoun/description Source
