@@ -190,6 +190,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--replay", help="rerun one saved input")
     p.add_argument("--fresh", action="store_true", help="start from the seed corpus only")
     args = p.parse_args(argv)
+    import importlib.util
+
+    if importlib.util.find_spec("atheris") is None:
+        print("atheris is not installed: `make bench` (or pip install -c constraints.txt -e '.[bench]') "
+              "installs it; nothing was fuzzed.", file=sys.stderr)
+        return 2
     if args.replay:
         return replay(args.replay)
     if args.fresh and OUT.exists():
