@@ -22,6 +22,7 @@ printed and written to benchmarks/out/fuzz/summary.json.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import re
@@ -190,8 +191,6 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--replay", help="rerun one saved input")
     p.add_argument("--fresh", action="store_true", help="start from the seed corpus only")
     args = p.parse_args(argv)
-    import importlib.util
-
     if importlib.util.find_spec("atheris") is None:
         print("atheris is not installed: `make bench` (or pip install -c constraints.txt -e '.[bench]') "
               "installs it; nothing was fuzzed.", file=sys.stderr)
