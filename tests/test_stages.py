@@ -351,3 +351,11 @@ def test_the_frames_are_tried_in_their_declared_order():
         article.paragraphs[1].start, found[0].close + 1, found[0].close + 1, None)) is None
     got = [(q.text, q.speaker, q.verb) for q in extract_quotes(article) if q.kind != PARAPHRASE]
     assert ("Democracy is messy.", "Ada Holm", "adding") in got
+
+
+def test_a_focus_adverb_before_the_subject_keeps_it_the_subject():
+    """'And even Barack Obama tried …, noting that he'd demur. "…," he said.': "even" does not
+    stop Obama being the sentence's subject, so "he" is Obama, not the person before."""
+    got = _direct("Summit\n\nEnrique Peña Nieto spoke first. And even Barack Obama tried to help them off the "
+                  "hook, noting that he would demur too.\n\n“It is not my job to comment,” he said.\n")
+    assert got == [("It is not my job to comment", "Barack Obama")]

@@ -43,6 +43,8 @@ from .names import (
 )
 
 
+# words that may precede a sentence's subject ("And even Obama tried …", "Then only Holm …")
+_SUBJECT_LEAD_WORDS = frozenset({"the", "a", "an", "former", "even", "also", "only", "now", "then", "still"})
 MAX_ANTECEDENTS = 6  # people considered for one pronoun, nearest first
 
 
@@ -382,7 +384,7 @@ class Entities:
         rest = prefix[m.end():] if m else prefix
         for w in rest.split():
             lw = w.lower().strip(",")
-            if not (lw in LOWER_ROLE or lw in ADJ_ROLE_OK or lw in ("the", "a", "an", "former")
+            if not (lw in LOWER_ROLE or lw in ADJ_ROLE_OK or lw in _SUBJECT_LEAD_WORDS
                     or lw in L.HONORIFICS or (is_cap(w) and not w.endswith(","))
                     or lw in CONNECTORS):
                 return False
