@@ -114,7 +114,9 @@ def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quo
             sent_spans.extend(sentences_between(text, p.start, p.end, bounds_by_para[k]))
     sent_starts = [s for s, _ in sent_spans]
     q_ranges = sorted((s.open, (s.close + 1) if s.close is not None else s.end) for s in spans)
-    ents = Entities(text, q_ranges, sent_starts)
+    # a headline: the title, or a short first line ("Understated Perez raises political profile.")
+    headline = article.title or (len(paras) > 1 and len(paras[0].text) < 120 and ". " not in paras[0].text)
+    ents = Entities(text, q_ranges, sent_starts, headline_end=paras[0].end if headline else 0)
     ents.author = (article.byline.split(" – ")[0].strip() if article.byline and " – " in article.byline
                    else "the author")
 

@@ -359,3 +359,15 @@ def test_a_focus_adverb_before_the_subject_keeps_it_the_subject():
     got = _direct("Summit\n\nEnrique Peña Nieto spoke first. And even Barack Obama tried to help them off the "
                   "hook, noting that he would demur too.\n\n“It is not my job to comment,” he said.\n")
     assert got == [("It is not my job to comment", "Barack Obama")]
+
+
+def test_a_capital_that_only_opens_a_headline_or_sentence_is_not_part_of_the_name():
+    """'Understated Marek raises his profile' over a body that says 'Ivo Marek' and never
+    'Understated Marek'; 'Debating Holm's record' opening the article: the speaker is the
+    person, without the headline's word. A name mid-sentence that ends in -ing stays whole."""
+    got = _direct("Understated Marek raises his profile\n\nLabour Secretary Ivo Marek moved to the back row.\n\n"
+                  "“I just do my day job,” Marek said.\n")
+    assert got == [("I just do my day job", "Ivo Marek")]
+    got = _direct("Filing\n\nThe letter went to the U.S. attorney, Channing D. Phillips, on Monday.\n\n"
+                  "“We will review it,” Phillips said.\n")
+    assert got == [("We will review it", "Channing D. Phillips")]

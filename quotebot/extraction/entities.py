@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import collections
+import re
 
 from .. import lexicon as L
 from . import antecedents
@@ -45,12 +46,16 @@ from .names import (
 
 # words that may precede a sentence's subject ("And even Obama tried …", "Then only Holm …")
 _SUBJECT_LEAD_WORDS = frozenset({"the", "a", "an", "former", "even", "also", "only", "now", "then", "still"})
+# word endings of adjectives and participles: a headline's "Understated Perez …"
+_ADJECTIVE_ENDINGS = ("ed", "ing", "ly", "ous", "ive", "al", "ful", "less", "able", "ible")
 MAX_ANTECEDENTS = 6  # people considered for one pronoun, nearest first
 
 
 class Entities:
-    def __init__(self, text: str, quote_ranges: list[tuple[int, int]], sent_starts: list[int]):
+    def __init__(self, text: str, quote_ranges: list[tuple[int, int]], sent_starts: list[int],
+                 headline_end: int = 0):
         self.text = text
+        self.headline_end = headline_end  # the end of the article's title line, 0 without one
         self.ents: list[Entity] = []
         self.by_surname: dict[str, list[int]] = {}
         self.by_first: dict[str, list[int]] = {}
@@ -231,6 +236,11 @@ class Entities:
             if len(name_toks) == 1 and role_toks and hon is None and not any(
                     t.lower() in L.ROLE_NOUNS for t in role_toks):
                 continue
+            if len(name_toks) >= 2 and not role_toks and hon is None and self._false_first_word(m_start, name_toks, name):
+                name_toks = name_toks[1:]  # "Debating Clinton's Character": Clinton
+                name = " ".join(name_toks)
+                if name.endswith(("’s", "'s")):
+                    name = name[:-2]
             first = name_toks[0].lower()
             if len(name_toks) == 1:
                 # a lone name is a person when the article knows that person already,
@@ -273,6 +283,23 @@ class Entities:
                 self.mentions.append((m_start + max(0, off), eid))
         self.mentions.sort()
         self.mention_pos = [p for p, _ in self.mentions]
+
+    def _false_first_word(self, start: int, name_toks: list[str], name: str) -> bool:
+        """Is the first word of a capitalised run not part of the name? A verb form opening
+        the sentence ("Debating Clinton's Character"), or an adjective-looking word in the
+        headline before a name the body uses without it ("Understated Perez raises …" over
+        "Thomas Perez")."""
+        first = name_toks[0]
+        if first.lower() in L.FIRST_NAMES:
+            return False
+        before = self.text[max(0, start - 3):start].rstrip(" \t“\"‘'")
+        opens = start < self.headline_end or not before or before[-1] in ".!?\n:"
+        if opens and verbish(first):
+            return True  # (a capital that only opens the sentence: not "Channing D. Phillips")
+        if start >= self.headline_end or len(first) < 5 or not first.lower().endswith(_ADJECTIVE_ENDINGS):
+            return False
+        body = self.text[self.headline_end:]
+        return name not in body and re.search(rf"(?<![\w’'-]){re.escape(name_toks[-1])}(?![\w-])", body) is not None
 
     def _reused(self, surname: str) -> bool:
         """Is the last word used on its own elsewhere ("Marek said")? People are; "War" is not."""
