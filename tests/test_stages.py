@@ -371,3 +371,10 @@ def test_a_capital_that_only_opens_a_headline_or_sentence_is_not_part_of_the_nam
     got = _direct("Filing\n\nThe letter went to the U.S. attorney, Channing D. Phillips, on Monday.\n\n"
                   "“We will review it,” Phillips said.\n")
     assert got == [("We will review it", "Channing D. Phillips")]
+
+
+def test_a_participle_phrase_opening_the_sentence_is_not_its_subject():
+    """'Preceded at the lectern by …, Trump launched …': the participle is no name."""
+    subj = candidates.sentence_subject("Preceded at the lectern by the sheriff, Ivo Marek began.", 0, 56)
+    assert subj is not None and subj.phrase == "Ivo Marek"
+    assert candidates.sentence_subject("Ahmed said no.", 0, 14).phrase == "Ahmed"

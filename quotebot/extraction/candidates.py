@@ -355,7 +355,9 @@ _LEAD_ADVERBIAL_RE = re.compile(
     r"Since|Although|Though|If|Because|Despite|In|At|On|During|Speaking|Asked|Following|"
     r"Addressing|Responding|Asked)\b[^,.;:“”\"]{0,120},\s+|"
     r"(?:But|And|Yet|So|Still|Now|Then)\s+(?:in|at|on|during|after|before|when|while|as|since|for|with)\b"
-    r"[^,.;:“”\"]{0,120},\s+)?")  # ("But in Moscow, officials say …")
+    r"[^,.;:“”\"]{0,120},\s+|"  # ("But in Moscow, officials say …")
+    r"[A-Z][a-z]+ed\s+(?:by|at|in|with|on|from|to|after|before|for|as)\b[^,.;:“”\"]{0,120},\s+)?")
+# (a participle's phrase: "Preceded at the lectern by the sheriff, Trump launched …")
 _LEAD_PLACE_RE = re.compile(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}),\s+(?=[A-Z])")
 
 
