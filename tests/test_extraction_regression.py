@@ -903,6 +903,28 @@ ATTRIBUTION_CASES = [
         '“We will win,” Hale’s spokesman, Tom Lee, said.',
         [('We will win', 'Tom Lee')],
         id='a_possessive_role_in_apposition_before_the_name'),
+    # 'Asked whether Mr. Clinton would …, Mrs. Clinton … said, "No."': the title's period
+    # ended the introductory clause, so the sentence had no subject.
+    pytest.param(
+        'Asked on Monday whether Dr. Ruiz would run, Ada Brill shook her head and said, “No.”',
+        [('No.', 'Ada Brill')],
+        id='a_title_inside_an_introductory_clause_does_not_end_it'),
+    pytest.param(
+        'When Ms. Brill moved to Park Slope, Brooklyn, the quiet district where the Hales lived, '
+        'Tom Lee told her that the block was “the friendliest in town.”',
+        [('the friendliest in town.', 'Tom Lee')],
+        id='a_place_and_its_apposition_in_the_introduction_are_not_the_subject'),
+    pytest.param(
+        'Mr. Slinker, whose latest firm, Paradata, sells data, said the rival was “a start-up kind of guy.”',
+        [('a start-up kind of guy.', 'Slinker')],
+        id='a_name_inside_a_relative_clause_is_not_the_subject'),
+    # 'Freddy' (a first name) marked Freddy Trump as the one called by the bare surname,
+    # and every later 'Mr. Trump' went to him.
+    pytest.param(
+        'Tom Brill runs the mill. His brother, Carl Brill, left it.\n\nCarl told friends he was '
+        '“done with the place.”\n\n“We will stay,” Mr. Brill said.',
+        [('done with the place.', 'Carl Brill'), ('We will stay', 'Tom Brill')],
+        id='a_first_name_reference_does_not_claim_the_bare_surname'),
 ]
 
 

@@ -16,6 +16,7 @@ from .. import lexicon as L
 from .text import (
     ABBR_TITLES,
     ADJ_ROLE_OK,
+    CLAUSE_CHAR,
     AGE_RE,
     CONNECTORS,
     DETERMINERS,
@@ -353,10 +354,10 @@ def _lower_lead_ok(toks: list[tuple[str, int, int]], i: int) -> bool:
 _LEAD_ADVERBIAL_RE = re.compile(
     r"\s*(?:[A-Z][a-z]+(?:\s+(?:[a-z]+|\d{1,4}s?)){0,3},\s+|(?:[A-Z][a-z]+ing|After|Before|When|While|As|"
     r"Since|Although|Though|If|Because|Despite|In|At|On|During|Speaking|Asked|Following|"
-    r"Addressing|Responding|Asked)\b[^,.;:“”\"]{0,120},\s+|"
+    rf"Addressing|Responding|Asked)\b{CLAUSE_CHAR}{{0,120}},\s+|"
     r"(?:But|And|Yet|So|Still|Now|Then)\s+(?:in|at|on|during|after|before|when|while|as|since|for|with)\b"
-    r"[^,.;:“”\"]{0,120},\s+|"  # ("But in Moscow, officials say …")
-    r"[A-Z][a-z]+ed\s+(?:by|at|in|with|on|from|to|after|before|for|as)\b[^,.;:“”\"]{0,120},\s+)?")
+    rf"{CLAUSE_CHAR}{{0,120}},\s+|"  # ("But in Moscow, officials say …")
+    rf"[A-Z][a-z]+ed\s+(?:by|at|in|with|on|from|to|after|before|for|as)\b{CLAUSE_CHAR}{{0,120}},\s+)?")
 # (a participle's phrase: "Preceded at the lectern by the sheriff, Trump launched …")
 _LEAD_PLACE_RE = re.compile(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}),\s+(?=[A-Z])")
 
@@ -389,7 +390,17 @@ def sentence_subject(text: str, s_start: int, limit: int) -> Subj | None:
     if w.lower() in PRONOUN_SUBJ:
         return Subj(w, "pronoun", first.start(), first.start() + len(w))
     subj = subject_after(text, pos, seg_end)
+    if subj is not None and subj.kind == "name" and subj.role:
+        # "When she moved to Jamaica Estates, Queens, the enclave where …, Freddy confided":
+        # a name whose apposition runs into another name belongs to the introduction
+        m = _APPOSED_THEN_NAME_RE.match(text, subj.end, seg_end)
+        nxt = subject_after(text, m.end(), seg_end) if m else None
+        if nxt is not None and nxt.kind == "name" and _THEN_VERB_RE.match(text, nxt.end):
+            return nxt
     return subj
+# (not a relative clause: "Mr. Slinker, whose start-up, Paradata, uses …, said")
+_APPOSED_THEN_NAME_RE = re.compile(r",(?![ \t]+(?:who|whose|which)\b)[^,.;:“”\"\n]{1,80},[ \t]+(?=[A-Z])")
+_THEN_VERB_RE = re.compile(r"[ \t]+[a-z]")
 _DATELINE_RE = re.compile(r"\s*[A-Z][A-Z.'\-]+(?:[ \t]+[A-Z][A-Z.'\-]+)*(?:,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?"
                           r"(?:,[ \t]+[A-Z][a-z]{2,4}\.?[ \t]+\d{1,2})?[ \t]*(?:\([^()\n]{1,20}\))?[ \t]*[—–]+[ \t]*")
 _INTRO_TAIL_RE = re.compile(r"(?:[A-Z][a-z]{0,4}\.(?:[A-Z]\.)?|on\s+[A-Z][a-z]+|last\s+[a-z]+|this\s+[a-z]+),\s+")

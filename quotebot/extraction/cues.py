@@ -251,10 +251,10 @@ def _noun_use(text: str, lo: int, mv) -> bool:
 _SUBORD_CLAUSE_RE = re.compile(r"\s*(?:While|Although|Though|If|When|As|Because|After|Before|Since|Unless|Whether|"
                                r"Even though|Even if)\b[^,;:“”\"]{0,150},")
 _PHRASAL_PARTICLE_RE = re.compile(r"\s+(?:on|for|in|up|out|upon)\b")
-_MAIN_VERB_RE = re.compile(r"[\s,]*(?:\([^)]*\)\s*)?(?:(?:also|then|later|again|has|had|was|is)\s+)*"
+_MAIN_VERB_RE = re.compile(r"(?:,[^,.;:“”\"\n]{1,80},)?[\s,]*(?:\([^)]*\)\s*)?(?:(?:also|then|later|again|has|had|was|is)\s+)*"
                            r"([a-z][\w’'\-]*)")
 _MAIN_VERB_LONG_RE = re.compile(
-    r"[\s,]*(?:\([^)]*\)\s*)?(?:(?:also|then|later|again|once|has|had|have|was|is|will|would)\s+)*"
+    r"(?:,[^,.;:“”\"\n]{1,80},)?[\s,]*(?:\([^)]*\)\s*)?(?:(?:also|then|later|again|once|has|had|have|was|is|will|would)\s+)*"
     r"([a-z][\w’'\-]*)")
 _NEW_SENTENCE_RE = re.compile(r"[.!?]\s+[A-Z]")
 _CLAUSE_JOIN_END_RE = re.compile(r"(?:^|\s)(?:and|but|or|then|and then|before|after)\s*$")

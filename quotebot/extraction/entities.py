@@ -119,11 +119,12 @@ class Entities:
                     continue
             hit = eid
             break
+        by_first_name = False
         if hit is None and len(toks) == 1 and kind == PERSON:
             # first-name reference ("Ada") to a known full name
             for eid in reversed(self.by_first.get(toks[0], [])):
                 if self.ents[eid].kind == PERSON:
-                    hit = eid
+                    hit, by_first_name = eid, True
                     break
         if hit is None:
             if not create:
@@ -133,8 +134,8 @@ class Entities:
             self.by_surname.setdefault(sur, []).append(hit)
         e = self.ents[hit]
         e.add(squash_spaces(name), role)
-        if len(toks) == 1 and not honorific and kind == PERSON:
-            e.bare = True
+        if len(toks) == 1 and not honorific and kind == PERSON and not by_first_name:
+            e.bare = True  # (called by the bare surname: "Freddy" is not "Trump")
         if len(toks) >= 2 and toks[0] not in e.firsts:
             e.firsts.add(toks[0])
             self.by_first.setdefault(toks[0], []).append(hit)

@@ -27,6 +27,9 @@ _TITLE_ABBRS = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col"
                 "Lt.Col")
 ABBR_TITLES = "(?:" + "|".join(re.escape(t) for t in _TITLE_ABBRS) + r")\."
 CAPW = rf"(?:{ABBR_TITLES}|[{UP}]\.(?:[{UP}]\.)+|[{UP}]\.(?=[ \t]+[{UP}])|[{UP}][\w'’\-]*)"
+# one character of a clause that runs to a comma: the period of a title or an initial
+# ("Asked whether Mr. Clinton would …, Mrs. Clinton said") does not end it
+CLAUSE_CHAR = rf"(?:\b{ABBR_TITLES}|\b[{UP}]\.|[^,.;:“”\"])"
 
 
 def capw_after_first() -> str:
@@ -325,7 +328,8 @@ INTRO_RE = re.compile(
     r"\s*(?:(?:But|And|So|Yet|Still|Now|Then|Meanwhile|However|Also|Later|Earlier|Instead|Indeed|"
     r"Moreover|Separately|Similarly|Finally|Asked|When|While|After|Before|In|On|At|During|"
     r"Speaking|Last|This|Today|Yesterday|On\s+\w+|With|Without|Despite|Although|Though|If|As|Since|"
-    r"Because|Unlike|Like|Following|Amid|Under|[A-Z][a-z]+ing)\b[^,.;:]{0,80},\s*"
+    r"Because|Unlike|Like|Following|Amid|Under|[A-Z][a-z]+ing)\b"
+    rf"(?:{CLAUSE_CHAR}|[“”\"]){{0,80}},\s*"
     r"(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2},\s*(?=[A-Z]))?|(?:But|And|So|Yet|Still|Now|Then|Also)\s+)?")
 # "will" is a modal opening a question, but capitalised inside a sentence it is a first
 # name ("said Will Doyle"); months that are names ("April", "June") stay months
