@@ -925,6 +925,16 @@ ATTRIBUTION_CASES = [
         '“done with the place.”\n\n“We will stay,” Mr. Brill said.',
         [('done with the place.', 'Carl Brill'), ('We will stay', 'Tom Brill')],
         id='a_first_name_reference_does_not_claim_the_bare_surname'),
+    # 'Mr. Trump was prompted to say, "…"' had no subject: 'prompted to' hid it.
+    pytest.param(
+        'The debate was so calm that Ada Brill was prompted to say, “I cannot believe how civil it is.”\n\n'
+        'Tom Lee was quick to add that nothing had changed.\n\n“Not negotiable.”',
+        [('I cannot believe how civil it is.', 'Ada Brill'), ('Not negotiable.', 'Tom Lee')],
+        id='an_infinitive_of_the_subjects_own_speech'),
+    pytest.param(
+        'Ada Brill urged the voters to say no. “It is a trap,” Tom Lee said.',
+        [('It is a trap', 'Tom Lee')],
+        id='an_infinitive_after_an_object_is_not_the_subjects_speech'),
 ]
 
 

@@ -29,6 +29,7 @@ from .text import (
     TOKEN_RE,
     UNNAMED_RE,
     adjunct_tail,
+    infinitive_tail,
     clean_tok,
     is_cap,
     party_tail,
@@ -72,6 +73,7 @@ _ING_NEXT_RE = re.compile(r"\s*[a-z]+ing\b")  # ("do a cover saying …": an obj
 
 def subject_before(text: str, lo: int, end: int) -> Subj | None:
     """The subject phrase that ends right before ``end`` (a verb position)."""
+    end = infinitive_tail(text, lo, end)
     seg = text[lo:end]
     m = adjunct_tail(seg)
     if m:

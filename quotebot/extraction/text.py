@@ -272,6 +272,12 @@ _ADJUNCT_ADVERBS = (r"also|later|then|again|further|has|had|have|was|is|were|are
 _ADJUNCT_IDIOM_HEADS = r"effect|fact|turn|particular|essence|part|short|response|return|contrast|first|least|times|course"
 _ADJUNCT_IDIOMS = (r"in\s+(?:effect|fact|turn|particular|essence|part|short|response|return|contrast)|"
                    r"at\s+(?:first|least|times)|of\s+course|by\s+contrast")
+# what leads to an infinitive of the subject's own speech ("Trump was quick to say",
+# "she went on to add"), not one that someone else is asked or urged to say
+_CATENATIVES = (r"prompted|moved|forced|compelled|inclined|quick|eager|able|unable|keen|happy|careful|ready|"
+                r"willing|sure|expected|set|going|about|continued|continues|began|begins|started|tried|"
+                r"tries|wanted|wants|decided|chose|rushed|hastened|seemed|seems|appeared|needed|used|"
+                r"proceeded|went\s+on|goes\s+on|the\s+first|the\s+last|be|been")
 _ADJUNCT_TAIL_RE = re.compile(
     r"(?:[\s,]+(?:on|last|this|early|late|earlier|later|in|at|during)\s+"
     rf"(?:a\s+|an\s+|the\s+)?(?:{_ADJUNCT_TIMES})\b\.?(?:\s+\d{{1,2}})?|"
@@ -283,6 +289,21 @@ _ADJUNCT_TAIL_RE = re.compile(
 # whitespace-separated token: checking that token first spares most searches.
 _ADJUNCT_LAST_RE = re.compile(rf"(?:{_ADJUNCT_TIMES}|{_ADJUNCT_ADVERBS}|{_ADJUNCT_IDIOM_HEADS}),?\.?|\d{{1,2}}",
                               re.IGNORECASE)
+
+
+_CATENATIVE_TAIL_RE = re.compile(rf"\s+(?:{_CATENATIVES})\s+to\s*$", re.IGNORECASE)
+_INFINITIVE_SPEECH_RE = re.compile(r"(?:say|add|tell|ask|note|write|declare|explain|insist|argue|warn|reply|"
+                                   r"respond|answer|call|describe|remark|point\s+out|acknowledge|admit|"
+                                   r"concede|predict|joke|quip|tweet|announce|assure|boast)\b")
+
+
+def infinitive_tail(text: str, lo: int, end: int) -> int:
+    """Where the subject ends when a speech verb at ``end`` is an infinitive of the
+    subject's own ("Trump was quick to say"): before "quick to"; else ``end``."""
+    if not text.endswith("to", lo, end - 1) or not _INFINITIVE_SPEECH_RE.match(text, end):
+        return end
+    m = _CATENATIVE_TAIL_RE.search(text, max(lo, end - 40), end)
+    return m.start() if m else end
 
 
 def adjunct_tail(s: str) -> re.Match | None:
