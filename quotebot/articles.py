@@ -25,6 +25,9 @@ class NotText(ValueError):
 
 # C0/C1 control characters except \n and \t, plus a few invisible troublemakers.
 _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+# Unicode spaces (no-break, thin, ideographic …): one plain space each, so offsets stay
+# and every rule that reads "a space" reads them ('he said on\u00a0"Meet the Press."').
+_SPACES_RE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _BYLINE_RE = re.compile(
     r"^\s*(?:By|BY|Written by|Words by)\s+"
     r"([A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|and|de|van|von|der|la|le|bin|al))*)"
@@ -60,7 +63,7 @@ def clean_text(data: str | bytes) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL_RE.sub(" ", text)
-    return text
+    return _SPACES_RE.sub(" ", text)
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:

@@ -38,6 +38,14 @@ def test_control_characters_become_spaces_keeping_length():
     assert len(art.text) == len(raw)
 
 
+def test_unicode_spaces_become_plain_spaces_keeping_length():
+    """A no-break or thin space reads as a space to every rule, and offsets stay."""
+    raw = "Ruiz said on\u00a0“Meet the Press”\u2009today,\u3000and left.\u202f"
+    art = article_from_text("sp", raw)
+    assert art.text == "Ruiz said on “Meet the Press” today, and left. "
+    assert len(art.text) == len(raw)
+
+
 def test_digest_is_sha256_of_clean_text():
     """The digest identifies the cleaned text, so a changed file is detected."""
     art = article_from_text("d", b"One.\r\nTwo.")

@@ -935,6 +935,11 @@ ATTRIBUTION_CASES = [
         'Ada Brill urged the voters to say no. “It is a trap,” Tom Lee said.',
         [('It is a trap', 'Tom Lee')],
         id='an_infinitive_after_an_object_is_not_the_subjects_speech'),
+    # 'he said on\u00a0"Meet the Press."': the no-break space hid the 'on' before the show.
+    pytest.param(
+        'Ada Brill spoke.\n\n“I expect to be vetted,” she said on\u00a0“Meet the Press.”',
+        [('I expect to be vetted', 'Ada Brill')],
+        id='a_show_after_a_no_break_space_is_a_title'),
 ]
 
 
