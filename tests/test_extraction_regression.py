@@ -940,6 +940,12 @@ ATTRIBUTION_CASES = [
         'Ada Brill spoke.\n\n“I expect to be vetted,” she said on\u00a0“Meet the Press.”',
         [('I expect to be vetted', 'Ada Brill')],
         id='a_show_after_a_no_break_space_is_a_title'),
+    # A pull quote signed on its last line, inside the marks, had no speaker.
+    pytest.param(
+        'The debt debate is back.\n\n"I worry that we may see a resurgence of balanced budgets.\n'
+        'Ada Brill, Center for Policy Research."\n\nThe fight goes on.',
+        [('I worry that we may see a resurgence of balanced budgets.', 'Ada Brill')],
+        id='a_pull_quote_signed_inside_its_marks'),
 ]
 
 

@@ -434,6 +434,8 @@ _SIGNATURE_RE = re.compile(r"[ \t]*[-–—]+[ \t]*(?=[A-Z])")
 def signed_below(text: str, sp: Span, paras) -> tuple[Subj, str, str] | None:
     """A quote that is its paragraph, signed by the next one ('"…"' then '—Ada Brill, Ohio'),
     as in digests of the day's quotes."""
+    if sp.close is None:
+        return _signed_inside(text, sp, paras)
     if text[sp.close + 1:paras[sp.para].end].strip(" \t.,"):
         return None
     nxt = sp.para + 1
@@ -447,6 +449,24 @@ def signed_below(text: str, sp: Span, paras) -> tuple[Subj, str, str] | None:
         return None
     subj = subject_after(text, m.end(), q.end)
     if subj is None or subj.kind != "name":
+        return None
+    return subj, "—", SHAPE_AFTER
+
+
+def _signed_inside(text: str, sp: Span, paras) -> tuple[Subj, str, str] | None:
+    """A pull quote whose last line, inside the marks, names its speaker: '"… tax cuts.'
+    then 'Dean Baker, Center for Economic and Policy Research."'."""
+    nxt = sp.para + 1
+    if nxt >= len(paras):
+        return None
+    q = paras[nxt]
+    line = text[q.start:q.end].rstrip()
+    if len(line) > 160 or not line.endswith(("\"", "”")) or any(ch in line[:-1] for ch in "\"“”"):
+        return None
+    m = _SIGNATURE_RE.match(text, q.start, q.end)
+    subj = subject_after(text, m.end() if m else q.start, q.end)
+    if subj is None or subj.kind != "name" or text[q.start:subj.start].strip(" \t-–—") or \
+            not text.startswith(",", subj.end):
         return None
     return subj, "—", SHAPE_AFTER
 

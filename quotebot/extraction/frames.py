@@ -130,8 +130,9 @@ def colon_paragraph_before(c: SpanContext) -> Found | None:
 
 
 def signature_below(c: SpanContext) -> Found | None:
-    """'"…"' then '—Ada Brill, Ohio' (digests of the day's quotes)."""
-    if c.statement and c.sp.close is not None and c.sp.open == c.p.start:
+    """'"…"' then '—Ada Brill, Ohio' (digests of the day's quotes), or a pull quote whose
+    last line names its speaker inside the marks."""
+    if c.statement and c.sp.open == c.p.start:
         return signed_below(c.text, c.sp, c.paras)
     return None
 
