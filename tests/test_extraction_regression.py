@@ -946,6 +946,13 @@ ATTRIBUTION_CASES = [
         'Ada Brill, Center for Policy Research."\n\nThe fight goes on.',
         [('I worry that we may see a resurgence of balanced budgets.', 'Ada Brill')],
         id='a_pull_quote_signed_inside_its_marks'),
+    # '"…" about it, said Name, director of X, a union that …': two appositions hid the
+    # attribution from the sentence-end frame, which read only the last two commas.
+    pytest.param(
+        '“We are extremely happy” about the decision, said Ada Brill, executive director of the '
+        'Nurses Union, a union that has broken away from many other labor groups.',
+        [('We are extremely happy', 'Ada Brill')],
+        id='a_sentence_end_attribution_before_two_appositions'),
 ]
 
 

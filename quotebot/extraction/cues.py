@@ -488,20 +488,20 @@ def try_sentence_end(text: str, sp: Span, p_end: int) -> tuple[Subj, str, str] |
     tail = text[start:end]
     if "“" in tail or '"' in tail:
         return None
-    c = tail.rfind(",")
-    if c < 0 or end - (start + c) > 110:
-        return None
-    fake = Span(open=start + c - 1, close=start + c - 1, start=sp.start, end=sp.end, para=sp.para)
-    res = try_after(text, fake, end)
+    # the attribution is the clause after the last comma, or one before an apposition
+    # or two ('…, said Name, director of X, a union that …')
+    res, hi = None, end
+    for _ in range(3):
+        c = tail.rfind(",", 0, hi - start)
+        if c < 0 or hi - (start + c) > 110:
+            return None
+        fake = Span(open=start + c - 1, close=start + c - 1, start=sp.start, end=sp.end, para=sp.para)
+        res = try_after(text, fake, hi)
+        if res is not None:
+            break
+        hi = start + c
     if res is None:
-        # '…, said Name, director of X.': the attribution sits before the last comma
-        c2 = tail.rfind(",", max(0, c - 90), c)
-        if c2 < 0:
-            return None
-        fake = Span(open=start + c2 - 1, close=start + c2 - 1, start=sp.start, end=sp.end, para=sp.para)
-        res = try_after(text, fake, start + c)
-        if res is None:
-            return None
+        return None
     subj, verb, shape = res
     return subj, verb, (SHAPE_PRONOUN if subj.kind in ("pronoun", "desc") else
                         SHAPE_ACCORDING if verb == "according to" else SHAPE_AFTER)
