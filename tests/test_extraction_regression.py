@@ -953,6 +953,23 @@ ATTRIBUTION_CASES = [
         'Nurses Union, a union that has broken away from many other labor groups.',
         [('We are extremely happy', 'Ada Brill')],
         id='a_sentence_end_attribution_before_two_appositions'),
+    # '"…." Mr. Zahed said: "…"': the clause after a finished quote introduces the next
+    # one (with '' marks, the period inside was not even seen).
+    pytest.param(
+        "''We are refugees,'' Ms. Alawee said. ''We are not terrorists.'' Mr. Zahed said: "
+        "''The attack was the work of terrorists.''",
+        [('We are refugees', 'Alawee'), ('We are not terrorists.', 'Alawee'),
+         ('The attack was the work of terrorists.', 'Zahed')],
+        id='an_attribution_that_introduces_the_next_quote'),
+    pytest.param(
+        'Another user, Roland Ziegler, wrote: “Your boss is still bringing them.” Eva Schultheis '
+        'posted: “She welcomed them all.”',
+        [('Your boss is still bringing them.', 'Roland Ziegler'), ('She welcomed them all.', 'Eva Schultheis')],
+        id='a_colon_attribution_after_a_quote_is_the_next_ones'),
+    pytest.param(
+        '“It was awful,” Ruiz said, “and we knew it.”',
+        [('It was awful', 'Ruiz'), ('and we knew it.', 'Ruiz')],
+        id='a_split_quote_keeps_its_attribution'),
 ]
 
 

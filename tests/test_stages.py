@@ -378,3 +378,8 @@ def test_a_participle_phrase_opening_the_sentence_is_not_its_subject():
     subj = candidates.sentence_subject("Preceded at the lectern by the sheriff, Ivo Marek began.", 0, 56)
     assert subj is not None and subj.phrase == "Ivo Marek"
     assert candidates.sentence_subject("Ahmed said no.", 0, 14).phrase == "Ahmed"
+
+
+def test_a_role_read_across_a_sentence_end_keeps_only_the_last_sentence():
+    assert names.clean_role("man calling himself Paul Paul. Another user") == "Another user"
+    assert names.clean_role("the former U.S. Sen. from Ohio") == "former U.S. Sen. from Ohio"

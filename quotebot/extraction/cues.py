@@ -17,6 +17,8 @@ from .. import lexicon as L
 from ..models import Article, SHAPE_ACCORDING, SHAPE_AFTER, SHAPE_BEFORE, SHAPE_COLON, SHAPE_FRAGMENT, SHAPE_PRONOUN
 from .text import (
     NOT_NAME,
+    ABBR_TITLES,
+    UP,
     ACCORDING_RE,
     AFTER_VERB_RE,
     ANY_VOCAB,
@@ -127,10 +129,27 @@ def _bare_attribution(text: str, pos: int, hi: int) -> tuple[Subj, str, str] | N
     return subj, mv.group(), SHAPE_AFTER
 
 
+# the clause after a quote that ends its sentence, when it introduces the next quote:
+# '"We are not terrorists." Mr. Zahed said: "The attack …"'
+_NEXT_QUOTE_CUE_RE = re.compile(rf"[\s”\"']*(?:\b{ABBR_TITLES}|\b[{UP}]\.|[^.!?“”\"\n])"
+                                rf"{{1,80}}?[:,][ \t]*(?:''|[“\"])[ \t]*[{UP}]")
+
+
+def last_inside(text: str, sp: Span) -> str:
+    """The character right before the closing mark ('' counts as one mark)."""
+    if sp.close is None or sp.close == sp.open:
+        return ""
+    j = sp.close - 1 if text.startswith("''", sp.close - 1) else sp.close
+    return text[j - 1:j]
+
+
 def try_after(text: str, sp: Span, p_end: int) -> tuple[Subj, str, str] | None:
     res = _try_after_with(text, sp, p_end, AFTER_VERB_RE, SPEECH_RE)
-    if res is None and sp.close is not None and sp.close != sp.open and text[sp.close - 1:sp.close] in ",!?":
+    if res is None and last_inside(text, sp) in (",", "!", "?"):
         res = _try_after_with(text, sp, p_end, _AFTER_ONLY_VERB_RE, _AFTER_ONLY_SEARCH_RE)
+    if res is not None and last_inside(text, sp) in (".", "!", "?") and \
+            _NEXT_QUOTE_CUE_RE.match(text, sp.close + 1, p_end):
+        return None  # the attribution introduces the next quote, not this one
     return res
 
 
@@ -146,7 +165,7 @@ def _try_after_with(text: str, sp: Span, p_end: int, after_verb_re, speech_searc
         return None
     if rest[:1] in "“\"‘":
         return None
-    if rest[:1].isupper() and text[sp.close - 1:sp.close] == "." and not rest.startswith("According"):
+    if rest[:1].isupper() and last_inside(text, sp) == "." and not rest.startswith("According"):
         # '… a "dead letter." Councillor X described …': a new sentence — unless that
         # sentence is nothing but its attribution ('"… missing." Rusk said.')
         return _bare_attribution(text, pos, hi) if speech_search is SPEECH_RE else None

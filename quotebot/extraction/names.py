@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import lexicon as L
-from .text import CAPW, FUNCTION_WORDS, NOT_NAME, UP, capw_after_first, is_cap, trie_regex
+from .text import CAPW, FUNCTION_WORDS, NOT_NAME, UP, capw_after_first, is_abbrev_boundary, is_cap, trie_regex
 from .candidates import GAP_STOP
 from .phrases import INITIAL_RE, org_like_role, split_title_name, verbish
 
@@ -64,8 +64,17 @@ def clean_role(role: str | None) -> str | None:
     if not role:
         return None
     role = role.strip(" ,;:")
+    for m in reversed(list(_SENTENCE_BREAK_RE.finditer(role))):
+        if not is_abbrev_boundary(role, m.start()):
+            # a role read across a sentence end ('… himself Paul Paul. Another user, Roland Z,
+            # wrote'): only the last sentence's words describe the person
+            role = role[m.end():]
+            break
     role = _LEAD_ARTICLE_RE.sub("", role)
     return role or None
+
+
+_SENTENCE_BREAK_RE = re.compile(r"[.!?][\"”’']*\s+(?=[A-Z])")
 
 
 _NON_PERSON_LAST = L.NOT_SURNAMES | L.PLACES
