@@ -970,6 +970,34 @@ ATTRIBUTION_CASES = [
         '“It was awful,” Ruiz said, “and we knew it.”',
         [('It was awful', 'Ruiz'), ('and we knew it.', 'Ruiz')],
         id='a_split_quote_keeps_its_attribution'),
+    # The nearest comma piece before the verb was taken for the subject even when it was
+    # an apposition: an organisation, or the name of what the role before it names.
+    pytest.param(
+        '“Logic would suggest closer ties,” warned Holger Brill of Berenberg, Germany’s largest private bank.'
+        '\n\nHolger Brill of Berenberg, Germany’s largest private bank, warned that the attacks “may trigger a '
+        'reaction.”',
+        [('Logic would suggest closer ties', 'Holger Brill'), ('may trigger a reaction.', 'Holger Brill')],
+        id='a_person_before_an_organisation_apposition'),
+    pytest.param(
+        'Giovanni Vian, the editor of the official newspaper, La Voce Romana, said every pope was “both '
+        'religious and political.”',
+        [('both religious and political.', 'Giovanni Vian')],
+        id='a_person_before_a_role_and_the_name_it_names'),
+    pytest.param(
+        '“Some may call it unkind,” Xinhua, the official news agency, wrote.',
+        [('Some may call it unkind', 'Xinhua')],
+        id='an_organisation_described_by_its_apposition'),
+    pytest.param(
+        'When Rubio said it was great to be home, a man yelled, “Stay there!”',
+        [('Stay there!', 'a man')],
+        id='a_man_in_the_main_clause_speaks'),
+    # '"…?" Trump joked that it was Brooklyn.': a new sentence of reported speech, not
+    # the question's attribution.
+    pytest.param(
+        'In an interview, Ada Brill asked, “What is the most dangerous place?” Tom Lee joked that it '
+        'was Brooklyn.',
+        [('What is the most dangerous place?', 'Ada Brill')],
+        id='a_reported_clause_after_a_question_is_a_new_sentence'),
 ]
 
 

@@ -67,8 +67,34 @@ _PASSIVE_AGENT_RE = re.compile(r"\b(?:obtained|reviewed|seen|viewed|acquired|pro
 
 # a determiner and a noun for a person by what they do (-er, -or, -ist, -ian)
 _AGENT_NOUN_RE = re.compile(r"(?:^|(?<=[\s,(]))((?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)[ \t]+(?:[a-z\-]+[ \t]+)?"
-                            r"([a-z]{3,}(?:er|or|ist|ian)s?))[ \t]*$")
+                            r"([a-z]{3,}(?:er|or|ist|ian)s?|man|woman|men|women|person|boy|girl|student|"
+                            r"resident|official|aide|veteran|friend|neighbou?r))[ \t]*$")
 _ING_NEXT_RE = re.compile(r"\s*[a-z]+ing\b")  # ("do a cover saying …": an object, not a subject)
+
+
+def _person_before_apposition(text: str, lo: int, found: Subj) -> Subj | None:
+    """'Holger Schmieding of Berenberg, Germany's largest bank, warned', 'Giovanni Vian,
+    the editor of the paper, L'Osservatore Romano, said': the nearest piece is an
+    apposition (an organisation, or the name of what the role before it names); the
+    person named before it speaks (or, with no role of its own, the organisation the
+    apposition describes: 'Xinhua, the official news agency, wrote')."""
+    head = text[lo:found.start].rstrip()
+    if not head.endswith(",") or found.role:
+        return None
+    cand = subject_before(text, lo, lo + len(head))
+    if cand is None or cand.kind != "name" or is_place(cand.phrase) or L.is_org_phrase(cand.phrase):
+        return None
+    head = found.phrase.split(" of ")[0].split()[-1].lower()
+    if found.kind == "org" and head in LOWER_ROLE:
+        # 'Tina Tchen, Mrs. Obama's chief of staff, said': the piece is the person's role
+        return cand if cand.role else Subj(cand.phrase, cand.kind, cand.start, cand.end, found.phrase)
+    if found.kind == "org" and not cand.role:
+        # 'Xinhua, the official Chinese news agency, wrote': the name is the organisation's
+        return Subj(cand.phrase, "org", cand.start, cand.end, None)
+    if found.kind == "org" or (found.kind == "name" and cand.role and
+                               found.phrase.split()[0].lower() not in L.FIRST_NAMES):
+        return cand
+    return None
 
 
 def subject_before(text: str, lo: int, end: int) -> Subj | None:
@@ -156,6 +182,8 @@ def subject_before(text: str, lo: int, end: int) -> Subj | None:
             if seg_lo == lo:
                 break
             pos = c
+        if found is not None:
+            found = _person_before_apposition(text, lo, found) or found
         if found or org_piece or desc_piece or not rel_who:
             return found or org_piece or desc_piece
         return _antecedent_of_who(text, lo, end - 1)

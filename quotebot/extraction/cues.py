@@ -135,6 +135,9 @@ _NEXT_QUOTE_CUE_RE = re.compile(rf"[\s”\"']*(?:\b{ABBR_TITLES}|\b[{UP}]\.|[^.!
                                 rf"{{1,80}}?[:,][ \t]*(?:''|[“\"])[ \t]*[{UP}]")
 
 
+_CUE_THEN_THAT_RE = re.compile(r"[\s”\"']*[A-Z][^,.;:!?“”\"\n]{0,60}?\b([a-z]+)[ \t]+that\b")
+
+
 def last_inside(text: str, sp: Span) -> str:
     """The character right before the closing mark ('' counts as one mark)."""
     if sp.close is None or sp.close == sp.open:
@@ -150,6 +153,10 @@ def try_after(text: str, sp: Span, p_end: int) -> tuple[Subj, str, str] | None:
     if res is not None and last_inside(text, sp) in (".", "!", "?") and \
             _NEXT_QUOTE_CUE_RE.match(text, sp.close + 1, p_end):
         return None  # the attribution introduces the next quote, not this one
+    if res is not None and last_inside(text, sp) in ("!", "?"):
+        m = _CUE_THEN_THAT_RE.match(text, sp.close + 1, p_end)
+        if m and m.group(1) == res[1]:
+            return None  # '"…?" Trump joked that it was Brooklyn.': a new sentence of reported speech
     return res
 
 
