@@ -29,7 +29,7 @@ ABBR_TITLES = "(?:" + "|".join(re.escape(t) for t in _TITLE_ABBRS) + r")\."
 CAPW = rf"(?:{ABBR_TITLES}|[{UP}]\.(?:[{UP}]\.)+|[{UP}]\.(?=[ \t]+[{UP}])|[{UP}][\w'’\-]*)"
 # one character of a clause that runs to a comma: the period of a title or an initial
 # ("Asked whether Mr. Clinton would …, Mrs. Clinton said") does not end it
-CLAUSE_CHAR = rf"(?:\b{ABBR_TITLES}|\b[{UP}]\.|[^,.;:“”\"])"
+CLAUSE_CHAR = rf"(?:[^,.;:“”\"]|(?<=[{UP}])\.|(?<=\b[{UP}][a-z])\.|(?<=\b[{UP}][a-z]{{2}})\.)"
 
 
 def capw_after_first() -> str:
