@@ -998,6 +998,13 @@ ATTRIBUTION_CASES = [
         'was Brooklyn.',
         [('What is the most dangerous place?', 'Ada Brill')],
         id='a_reported_clause_after_a_question_is_a_new_sentence'),
+    # '…from President Barack Obama, who called the nominee "unfit to serve"' went to
+    # the sentence's first word ('Domestically').
+    pytest.param(
+        'Domestically, the row drew a damning reaction from President Ada Brill, who called the nominee '
+        '“unfit to serve” as president.',
+        [('unfit to serve', 'Ada Brill')],
+        id='the_name_right_before_who_is_the_relative_clauses_subject'),
 ]
 
 

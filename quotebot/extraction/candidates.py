@@ -133,6 +133,12 @@ def subject_before(text: str, lo: int, end: int) -> Subj | None:
         w = m.group(1)
         return Subj(w, "pronoun", end - len(w), end)
     role_app = None
+    if rel_who and text[end - 1] == ",":
+        # '… a reaction from President Barack Obama, who called …': the name right before
+        # ', who' is the relative clause's subject, not whatever opens the sentence
+        ant = _antecedent_of_who(text, lo, end - 1)
+        if ant is not None:
+            return ant
     if text[end - 1] == ",":
         # "Name, role, said" / "role, Name, said" / "Name, a salesman from X, Y, says":
         # walk back over comma-separated pieces; the nearest piece that is wholly a
