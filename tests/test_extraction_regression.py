@@ -1005,6 +1005,13 @@ ATTRIBUTION_CASES = [
         '“unfit to serve” as president.',
         [('unfit to serve', 'Ada Brill')],
         id='the_name_right_before_who_is_the_relative_clauses_subject'),
+    # '…, but Christie wasn't having it. "…," he said.': the subject of a clause after
+    # ', but' is as salient as a sentence's, and nearer than the last speaker.
+    pytest.param(
+        '“We are done,” said Tom Lee.\n\nThe moderators were ready to move on, but Carl Brill was not '
+        'having it.\n\n“You see, everybody, this is what Washington does,” he said.',
+        [('We are done', 'Tom Lee'), ('You see, everybody, this is what Washington does', 'Carl Brill')],
+        id='a_clause_subject_after_but_is_the_pronouns_antecedent'),
 ]
 
 

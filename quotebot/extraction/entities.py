@@ -48,6 +48,10 @@ from .names import (
 _SUBJECT_LEAD_WORDS = frozenset({"the", "a", "an", "former", "even", "also", "only", "now", "then", "still"})
 # word endings of adjectives and participles: a headline's "Understated Perez …"
 _ADJECTIVE_ENDINGS = ("ed", "ing", "ly", "ous", "ive", "al", "ful", "less", "able", "ible")
+# where a clause of its own opens inside a sentence
+_CLAUSE_OPENING_RE = re.compile(r"(?:,|;|—)\s+(?:but|and|yet|so|while|whereas|although|though|because|since|"
+                                r"when|after|before|until|as)\s+(?:then\s+|now\s+|even\s+|also\s+)?"
+                                r"(?=\S*$|(?:\S+\s+){0,3}\S*$)")
 MAX_ANTECEDENTS = 6  # people considered for one pronoun, nearest first
 
 
@@ -408,6 +412,11 @@ class Entities:
         prefix = self.text[st:mp]
         if not prefix.strip():
             return True
+        mc = _CLAUSE_OPENING_RE.search(prefix)
+        if mc is not None:
+            prefix = prefix[mc.end():]  # '…, but Christie wasn't having it': a clause's subject
+            if not prefix.strip():
+                return True
         m = INTRO_RE.match(prefix)
         rest = prefix[m.end():] if m else prefix
         for w in rest.split():
