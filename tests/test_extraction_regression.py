@@ -1012,6 +1012,12 @@ ATTRIBUTION_CASES = [
         'having it.\n\n“You see, everybody, this is what Washington does,” he said.',
         [('We are done', 'Tom Lee'), ('You see, everybody, this is what Washington does', 'Carl Brill')],
         id='a_clause_subject_after_but_is_the_pronouns_antecedent'),
+    # 'Audiences can expect him …' (with 'audience' elsewhere) made a person of a plural noun.
+    pytest.param(
+        'The audience loved Tom Lee, the singer.\n\nAudiences can expect him to take “a few more risks.”'
+        '\n\n“It’s straight from the heart,” he said.',
+        [('It’s straight from the heart', 'Tom Lee')],
+        id='a_capitalised_plural_of_a_common_word_is_no_name'),
 ]
 
 

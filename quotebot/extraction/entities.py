@@ -322,8 +322,15 @@ class Entities:
         return self._tokcount.get(sur, 0) >= 1
 
     def is_common_word(self, word: str) -> bool:
-        """Is this capitalised word used in lower case elsewhere in the article?"""
+        """Is this capitalised word used in lower case elsewhere in the article, or is it
+        the plural of one ('Audiences' opening a sentence, 'audience' elsewhere)?"""
         low = word.lower()
+        if low.endswith("s") and len(low) > 4 and not low.endswith("ss"):
+            if self._is_lower_word(low[:-1]) or (low.endswith("es") and self._is_lower_word(low[:-2])):
+                return True
+        return self._is_lower_word(low)
+
+    def _is_lower_word(self, low: str) -> bool:
         if self._lower_words is None:
             found = lower_word_in(self.text, low)
             if found is not None:
