@@ -1018,6 +1018,13 @@ ATTRIBUTION_CASES = [
         '\n\n“It’s straight from the heart,” he said.',
         [('It’s straight from the heart', 'Tom Lee')],
         id='a_capitalised_plural_of_a_common_word_is_no_name'),
+    # 'RNC Chief of Staff Katie Walsh' read as the organisation 'Chief of' + 'Staff Katie
+    # Walsh', so she was no person and her quote went to someone else.
+    pytest.param(
+        'The party has saved money. That, RNC Chief of Staff Katie Walsh explained, is by design.\n\n'
+        '“We have a head start,” she said.',
+        [('We have a head start', 'Katie Walsh')],
+        id='a_title_with_of_before_a_first_name'),
 ]
 
 

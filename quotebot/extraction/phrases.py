@@ -72,6 +72,12 @@ def split_title_name(tokens: list[str]) -> tuple[list[str], list[str]]:
             last_title = i
     role = tokens[: last_title + 1]
     name = tokens[last_title + 1:]
+    if role and role[-1] == "of" and len(name) >= 3:
+        # "Chief of Staff Katie Walsh", "Director of Government Affairs Phil Smith": the
+        # words before a first name complete the title
+        j = next((k for k in range(1, len(name) - 1) if name[k].lower() in L.FIRST_NAMES), 0)
+        if j and name[0].lower() not in L.FIRST_NAMES:
+            role, name = role + name[:j], name[j:]
     if not name and tokens and tokens[0].lower() in L.FIRST_NAMES and \
             all(is_cap(t) for t in tokens):
         return [], tokens  # "Martin Luther King": a title word used as a surname
