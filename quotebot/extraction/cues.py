@@ -10,7 +10,6 @@ signature line under a letter. The verbs come from ``quotebot.lexicon``.
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from .. import lexicon as L
@@ -27,7 +26,6 @@ from .text import (
     LOWER_ROLE,
     NAMING_VERBS,
     PRONOUN_SUBJ,
-    SENT_BOUNDARY_RE,
     SKIP_PUNCT_RE,
     SPEECH_RE,
     SUBJECT_ONLY,
@@ -52,19 +50,6 @@ from .names import (
 # --------------------------------------------------------------------------
 # Attribution
 # --------------------------------------------------------------------------
-def _sentence_start_before(text: str, lo: int, pos: int, in_quote=None) -> int:
-    """Start of the writer's sentence containing pos (not earlier than lo)."""
-    best = lo
-    for m in SENT_BOUNDARY_RE.finditer(text, lo, min(len(text), pos + 3)):
-        if m.end() > pos:
-            break
-        if in_quote is not None and in_quote(m.start()):
-            continue
-        if not is_abbrev_boundary(text, m.start()):
-            best = m.end()
-    return best
-
-
 _MODIFIER_NEXT_RE = re.compile(r"[ \t]+([a-z][a-z\-]*)\b")
 _DETERMINER_BEFORE_RE = re.compile(r"(?:^|\s)(?:the|a|an|his|her|its|their|our|my|your)[ \t]+$", re.IGNORECASE)
 
@@ -218,7 +203,7 @@ def _try_after_with(text: str, sp: Span, p_end: int, after_verb_re, speech_searc
     return subj, mv.group(), shape
 
 
-_DOC_OBJECT_RE = re.compile(
+DOC_OBJECT_RE = re.compile(
     r"(?:^|\s)(?:issued|issues|issue|released|releases|release|put\s+out|puts\s+out|sent|sends|"
     r"sent\s+out|posted|posts|published|publishes|emailed|emails|gave|gives|delivered|delivers|"
     r"read|reads|wrote|writes|filed|files|signed|signs|tweeted|tweets)\s+(?:out\s+)?$")
@@ -230,39 +215,13 @@ def _issuer_of(text: str, lo: int, subj: Subj) -> Subj | None:
     if len(words) < 2 or len(words) > 4 or words[0].lower() not in ("a", "an", "the") or \
             words[-1].lower().strip(".,") not in DOC_HEADS:
         return None
-    m = _DOC_OBJECT_RE.search(text, max(lo, subj.start - 20), subj.start)
+    m = DOC_OBJECT_RE.search(text, max(lo, subj.start - 20), subj.start)
     if m is None:
         return None
     issuer = subject_before(text, lo, m.start() + (1 if text[m.start()].isspace() else 0))
     if issuer is None or issuer.kind not in ("name", "pronoun", "org", "desc"):
         return None
     if issuer.kind == "pronoun" and issuer.phrase.lower() not in ("he", "she", "they", "we"):
-        return None
-    return issuer
-
-
-def doc_antecedent_issuer(text: str, lo: int, subj: Subj) -> Subj | None:
-    """'The campaign sent out a fundraising email … "…," read the email.': a definite
-    document that speaks was issued earlier in the text ('sent out an email'); its
-    issuer speaks."""
-    words = subj.phrase.split()
-    if len(words) != 2 or words[0].lower() != "the" or words[1].lower() not in DOC_HEADS:
-        return None
-    head = re.escape(words[1].lower())
-    last = None
-    for m in re.finditer(rf"(?<![\w’'-])(?:a|an)[ \t]+(?:[\w’'\-]+[ \t]+){{0,4}}?{head}(?![\w’'-])",
-                         text[lo:subj.start]):
-        last = m
-    if last is None:
-        return None
-    a = lo + last.start()
-    mo = _DOC_OBJECT_RE.search(text, max(lo, a - 20), a)
-    if mo is None:
-        return None
-    s0 = _sentence_start_before(text, lo, mo.start())
-    issuer = subject_before(text, s0, mo.start() + (1 if text[mo.start()].isspace() else 0))
-    if issuer is None or issuer.kind not in ("name", "org", "desc") or \
-            issuer.phrase.split()[-1].lower() in DOC_HEADS:
         return None
     return issuer
 
@@ -537,8 +496,6 @@ def try_sentence_end(text: str, sp: Span, p_end: int) -> tuple[Subj, str, str] |
 _IT_AFTER_RE = re.compile(r"(?:''|[”\"’'»])?,?[ \t]+it[ \t]+(?:also[ \t]+|then[ \t]+|now[ \t]+)?([a-z]+)\b")
 _IT_BEFORE_RE = re.compile(r"(?<![\w’'-])[Ii]t[ \t]+(?:also[ \t]+|then[ \t]+|now[ \t]+)?([a-z]+)(?:[ \t]+on)?[ \t]*[,:]?[ \t]*$")
 _IT_VERBS = frozenset({"read", "reads"})  # (a sign, an email or a letter "reads")
-_ORG_OR_DOC_HEADS = DOC_HEADS | L.ORG_WORDS | {"sign", "affidavit", "filing", "complaint", "lawsuit", "suit",
-                                               "ruling", "order", "website", "page", "petition", "card", "banner"}
 
 
 def it_cue(text: str, sp: Span, win_start: int) -> str | None:
@@ -555,29 +512,6 @@ def it_cue(text: str, sp: Span, win_start: int) -> str | None:
     if verb is None or (verb not in L.SPEECH_VERBS and verb not in _IT_VERBS):
         return None
     return verb
-
-
-def it_antecedent(text: str, pos: int, writer_starts: list[int], floor: int, in_quote,
-                  plural: bool = False) -> Subj | None:
-    """'The council opposed it. “Keep the tax,” it recommended.': "it" is the organisation
-    or document that the nearest sentence before is about. A person as that sentence's
-    subject means "it" is something else: no speaker. With ``plural``, "they": the group
-    ("officials", "lawmakers") that the sentence before is about."""
-    i = bisect.bisect_right(writer_starts, pos) - 1
-    for j in range(i - 1, max(-1, i - 4), -1):
-        st = writer_starts[j]
-        if st < floor:
-            break
-        subj = sentence_subject(text, st, writer_starts[j + 1])
-        if subj is None or in_quote(subj.start):
-            continue
-        head = subj.phrase.split()[-1].lower().replace("’s", "").replace("'s", "")
-        if plural:
-            return subj if subj.kind in ("org", "desc") and head in L.PLURAL_ROLE_NOUNS else None
-        if subj.kind == "org" or (subj.kind == "desc" and head in _ORG_OR_DOC_HEADS):
-            return subj
-        return None
-    return None
 
 
 _HEADLINE_COLON_RE = re.compile(r"[ \t]*([^:“”\"‘’'\n]{2,60}?):[ \t]")

@@ -19,8 +19,6 @@ from ..models import ORGANISATION, SHAPE_COLON, SHAPE_BEFORE, SHAPE_FRAGMENT, SH
 from .candidates import Subj
 from .cues import (
     LOWER_TAIL_RE,
-    doc_antecedent_issuer,
-    it_antecedent,
     it_cue,
     signed_below,
     speaker_of_sentence_before,
@@ -29,6 +27,7 @@ from .cues import (
     try_sentence_end,
 )
 from .entities import Entities
+from .resolve import doc_antecedent_issuer, it_antecedent
 from .spans import Span, is_title_case, titled_work
 from .text import SUBJECT_ONLY
 

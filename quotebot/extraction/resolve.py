@@ -3,7 +3,8 @@
 ``resolve_subject`` turns a candidate ``Subj`` into one of the article's entities
 (a name by its key tokens, a pronoun or description by the nearest compatible
 mention); ``make_quote`` builds the row with canonical speaker, role, aliases and the
-sentence around it; ``refresh`` re-reads a row's speaker once every mention is known.
+sentence around it; ``refresh`` re-reads a row's speaker once every mention is known. ``it_antecedent`` and
+``doc_antecedent_issuer`` find who stands behind "it", "they" and a document that speaks.
 """
 
 from __future__ import annotations
@@ -11,10 +12,12 @@ from __future__ import annotations
 import bisect
 import re
 
+from .. import lexicon as L
 from ..models import ORGANISATION, PERSON, SHAPE_AFTER, SHAPE_PRONOUN, UNKNOWN, Quote
-from .text import CAPW, NOT_NAME, SPEECH_RE, split_sentences
+from .text import CAPW, NOT_NAME, SENT_BOUNDARY_RE, SPEECH_RE, is_abbrev_boundary, split_sentences
 from .spans import Span
-from .candidates import Subj
+from .candidates import DOC_HEADS, Subj, sentence_subject, subject_before
+from .cues import DOC_OBJECT_RE
 from .entities import Entities
 
 
@@ -174,3 +177,72 @@ def refresh(q: Quote, ents: Entities, index: dict[str, int]) -> Quote:
         if e.roles:
             q.role = e.roles[0]
     return q
+
+
+# --------------------------------------------------------------------------
+# Antecedents: "it", "they" and documents
+# --------------------------------------------------------------------------
+_ORG_OR_DOC_HEADS = DOC_HEADS | L.ORG_WORDS | {"sign", "affidavit", "filing", "complaint", "lawsuit", "suit",
+                                               "ruling", "order", "website", "page", "petition", "card", "banner"}
+
+
+def _sentence_start_before(text: str, lo: int, pos: int, in_quote=None) -> int:
+    """Start of the writer's sentence containing pos (not earlier than lo)."""
+    best = lo
+    for m in SENT_BOUNDARY_RE.finditer(text, lo, min(len(text), pos + 3)):
+        if m.end() > pos:
+            break
+        if in_quote is not None and in_quote(m.start()):
+            continue
+        if not is_abbrev_boundary(text, m.start()):
+            best = m.end()
+    return best
+
+
+def it_antecedent(text: str, pos: int, writer_starts: list[int], floor: int, in_quote,
+                  plural: bool = False) -> Subj | None:
+    """'The council opposed it. “Keep the tax,” it recommended.': "it" is the organisation
+    or document that the nearest sentence before is about. A person as that sentence's
+    subject means "it" is something else: no speaker. With ``plural``, "they": the group
+    ("officials", "lawmakers") that the sentence before is about."""
+    i = bisect.bisect_right(writer_starts, pos) - 1
+    for j in range(i - 1, max(-1, i - 4), -1):
+        st = writer_starts[j]
+        if st < floor:
+            break
+        subj = sentence_subject(text, st, writer_starts[j + 1])
+        if subj is None or in_quote(subj.start):
+            continue
+        head = subj.phrase.split()[-1].lower().replace("’s", "").replace("'s", "")
+        if plural:
+            return subj if subj.kind in ("org", "desc") and head in L.PLURAL_ROLE_NOUNS else None
+        if subj.kind == "org" or (subj.kind == "desc" and head in _ORG_OR_DOC_HEADS):
+            return subj
+        return None
+    return None
+
+
+def doc_antecedent_issuer(text: str, lo: int, subj: Subj) -> Subj | None:
+    """'The campaign sent out a fundraising email … "…," read the email.': a definite
+    document that speaks was issued earlier in the text ('sent out an email'); its
+    issuer speaks."""
+    words = subj.phrase.split()
+    if len(words) != 2 or words[0].lower() != "the" or words[1].lower() not in DOC_HEADS:
+        return None
+    head = re.escape(words[1].lower())
+    last = None
+    for m in re.finditer(rf"(?<![\w’'-])(?:a|an)[ \t]+(?:[\w’'\-]+[ \t]+){{0,4}}?{head}(?![\w’'-])",
+                         text[lo:subj.start]):
+        last = m
+    if last is None:
+        return None
+    a = lo + last.start()
+    mo = DOC_OBJECT_RE.search(text, max(lo, a - 20), a)
+    if mo is None:
+        return None
+    s0 = _sentence_start_before(text, lo, mo.start())
+    issuer = subject_before(text, s0, mo.start() + (1 if text[mo.start()].isspace() else 0))
+    if issuer is None or issuer.kind not in ("name", "org", "desc") or \
+            issuer.phrase.split()[-1].lower() in DOC_HEADS:
+        return None
+    return issuer
