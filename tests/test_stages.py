@@ -383,3 +383,26 @@ def test_a_participle_phrase_opening_the_sentence_is_not_its_subject():
 def test_a_role_read_across_a_sentence_end_keeps_only_the_last_sentence():
     assert names.clean_role("man calling himself Paul Paul. Another user") == "Another user"
     assert names.clean_role("the former U.S. Sen. from Ohio") == "former U.S. Sen. from Ohio"
+
+
+def test_a_manner_adverb_between_subject_and_verb_keeps_the_subject():
+    """'Trump jokingly said, "…"': any lower-case -ly adverb sits between subject and verb as
+    "later" does; a noun in -ly ('The family said') is still the subject."""
+    assert _direct("Rally\n\nIvo Marek jokingly said, “I am becoming mainstream.”\n") == [
+        ("I am becoming mainstream.", "Ivo Marek")]
+    subj = candidates.subject_before("Ada Holm emphatically said", 0, 22)
+    assert subj is not None and subj.phrase == "Ada Holm"
+    assert text_stage.adjunct_tail("Ada Holm flatly").group().strip() == "flatly"
+    assert text_stage.adjunct_tail("the union's rally") is None
+    assert text_stage.adjunct_tail("Rep. Kelly") is None
+
+
+def test_a_conjunction_opening_the_sentence_does_not_hide_an_apposed_subject():
+    """'But Sen. Ada Holm, noting the size of the crowd, said, "…"': "But" opens the clause
+    as it would a bare 'But Holm said'; the name before the apposition speaks."""
+    for seg, role in [("But Sen. Ada Holm, noting the size of the crowd, said", "Sen."),
+                      ("And Ada Holm, a senator, said", "a senator")]:
+        subj = candidates.subject_before(seg, 0, seg.rindex(" said"))
+        assert subj is not None and (subj.phrase, subj.role) == ("Ada Holm", role), seg
+    assert _direct("Vote\n\nBut Sen. Ada Holm, noting the size of the crowd, said, “He has a heck of a list.”\n") == [
+        ("He has a heck of a list.", "Ada Holm")]

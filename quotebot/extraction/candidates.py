@@ -56,6 +56,8 @@ _ROLE_OF_RE = re.compile(
     + r")\s+(?:of|at|for|to)\s", re.IGNORECASE)
 
 
+_PIECE_OPENERS = {"", "as", "but", "and", "yet", "so", "still", "now", "then", "also", "meanwhile",
+                  "however", "instead", "indeed", "later", "earlier"}
 _REL_PIECE_RE = re.compile(r"(?:^|\s)(?:who|whose|which|where|whom)\s")
 _ROLE_FROM_RE = re.compile(r"(?:^|\s)((?:[Tt]he|[Aa]n?)\s+(?:[a-z\-]+\s+)?)([a-z\-]+)\s+(?:from|of)\s+$")
 
@@ -160,8 +162,9 @@ def subject_before(text: str, lo: int, end: int) -> Subj | None:
                 piece_end = mparty.start() if mparty and mparty.start() > seg_lo else pos
                 s0, toks = collect_back(text, seg_lo, piece_end)
                 kind, role, phrase = phrase_kind([t[0] for t in toks])
-                # (all of the piece, or after 'as': 'as Name, a former aide, put it: "…"')
-                covers = bool(toks) and text[seg_lo:toks[0][1]].strip().lower() in ("", "as")
+                # (all of the piece, or after 'as' or a conjunction: 'as Name, a former aide,
+                # put it: "…"', 'But Name, noting …, said')
+                covers = bool(toks) and text[seg_lo:toks[0][1]].strip().lower() in _PIECE_OPENERS
                 if piece[:1] in "“\"'‘":
                     covers = False  # a quoted title ('author of "Unwritten Laws,"') names no speaker
                 if covers and kind == "name" and not is_place(phrase) and _ROLE_OF_RE.search(piece):

@@ -267,7 +267,10 @@ _ADJUNCT_TIMES = (r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|wee
 _ADJUNCT_ADVERBS = (r"also|later|then|again|further|has|had|have|was|is|were|are|would|will|"
                     r"previously|recently|once|repeatedly|publicly|privately|reportedly|himself|herself|"
                     r"themselves|itself|first|quickly|simply|even|often|earlier|today|yesterday|tonight|"
-                    r"never|initially|then-|still|only|already|subsequently|ultimately|eventually|finally")
+                    r"never|initially|then-|still|only|already|subsequently|ultimately|eventually|finally|"
+                    # any lower-case manner adverb ("Trump jokingly said"), but not a noun in -ly
+                    r"(?-i:(?!(?:family|ally|assembly|rally|daily|weekly|monthly|quarterly|bully|monopoly|"
+                    r"anomaly|reply|supply|italy)\b)[a-z]{2,}ly)")
 # sentence adverbials of two words ("his essay that in effect claimed")
 _ADJUNCT_IDIOM_HEADS = r"effect|fact|turn|particular|essence|part|short|response|return|contrast|first|least|times|course"
 _ADJUNCT_IDIOMS = (r"in\s+(?:effect|fact|turn|particular|essence|part|short|response|return|contrast)|"
