@@ -225,7 +225,7 @@ class Lexicon:
         # people: first name x generated surname, a fixed role and organisation each
         surnames = [w.capitalize() + rng.choice(SURNAME_ENDS) for w in _unique_pseudo(rng, 2600, (1, 3), taken)]
         surnames = list(dict.fromkeys(surnames))
-        people, seen_names, seen_last = [], set(), {}
+        people, seen_names = [], set()
         while len(people) < n_speakers:
             female = rng.random() < 0.45
             first = rng.choice(FIRST_FEMALE if female else FIRST_MALE)

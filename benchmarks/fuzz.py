@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -168,7 +167,7 @@ def run_target(target: str, seconds: int, timeout: int, max_len: int) -> dict:
 
 def replay(path: str) -> int:
     """Run one saved input through both targets, with a traceback if it fails."""
-    data = Path(path).read_bytes()
+    Path(path).stat()  # (a clear FileNotFoundError before the child starts)
     target = "query" if "query" in Path(path).name else "extract"
     db = _query_db() if target == "query" else None
     cmd = [sys.executable, __file__, "--child", target, *(["--db", str(db)] if db else []), path]

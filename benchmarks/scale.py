@@ -906,7 +906,6 @@ def targets(res: dict, base: dict | None) -> list[tuple[str, str, bool | None]]:
 
 def report(n: int, res: dict, base: dict | None) -> str:
     L = []
-    ncores = str(res["ncores"])
     L.append(f"\n=== {n:,} quotes (seed {res['seed']}): {res['articles']:,} articles, {res['corpus_bytes'] / 1e6:.1f} MB of text; {res['stored_quotes']:,} quotes stored ===")
     if res.get("git"):
         L.append(f"(code: {res['git']})")

@@ -35,7 +35,7 @@ def test_corpus_is_deterministic_and_has_every_shape(tmp_path):
     a = corpus.generate(600, 7, tmp_path / "a", jobs=1, quiet=True)
     b = corpus.generate(600, 7, tmp_path / "b", jobs=2, quiet=True)
     assert a["articles"] == b["articles"] and _digest(tmp_path / "a") == _digest(tmp_path / "b")
-    c = corpus.generate(600, 8, tmp_path / "c", jobs=1, quiet=True)
+    corpus.generate(600, 8, tmp_path / "c", jobs=1, quiet=True)
     assert _digest(tmp_path / "a") != _digest(tmp_path / "c")
     truth = corpus.read_truth(tmp_path / "a")
     assert len(truth) == 600

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import FRAGMENT, ORGANISATION, PARAPHRASE, STATEMENT, article_with
+from conftest import FRAGMENT, ORGANISATION, PARAPHRASE, article_with
 
 from quotebot.answers import ALTERED, MISATTRIBUTED, NOT_FOUND, VERDICTS, VERIFIED
 from quotebot.verify import verify
