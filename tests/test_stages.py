@@ -406,3 +406,11 @@ def test_a_conjunction_opening_the_sentence_does_not_hide_an_apposed_subject():
         assert subj is not None and (subj.phrase, subj.role) == ("Ada Holm", role), seg
     assert _direct("Vote\n\nBut Sen. Ada Holm, noting the size of the crowd, said, “He has a heck of a list.”\n") == [
         ("He has a heck of a list.", "Ada Holm")]
+
+
+def test_a_verb_inside_an_introductory_phrase_does_not_attribute_a_fragment():
+    """'Despite the perceived media attacks, Carson said that "…"': "attacks" sits in the
+    prepositional phrase opening the sentence; the main clause's verb and subject attribute."""
+    got = _direct("Carson\n\nDespite the perceived media attacks, Ben Carson said that “those who know me "
+                  "know that I am honest.”\n")
+    assert got == [("those who know me know that I am honest.", "Ben Carson")]

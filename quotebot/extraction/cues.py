@@ -234,7 +234,8 @@ def _noun_use(text: str, lo: int, mv) -> bool:
 
 
 _SUBORD_CLAUSE_RE = re.compile(r"\s*(?:While|Although|Though|If|When|As|Because|After|Before|Since|Unless|Whether|"
-                               r"Even though|Even if)\b[^,;:“”\"]{0,150},")
+                               r"Even though|Even if|Despite|In spite of|Amid|Following|Unlike|Without|"
+                               r"During|Throughout|Given)\b[^,;:“”\"]{0,150},")
 _PHRASAL_PARTICLE_RE = re.compile(r"\s+(?:on|for|in|up|out|upon)\b")
 _MAIN_VERB_RE = re.compile(r"(?:,[^,.;:“”\"\n]{1,80},)?[\s,]*(?:\([^)]*\)\s*)?(?:(?:also|then|later|again|has|had|was|is)\s+)*"
                            r"([a-z][\w’'\-]*)")
