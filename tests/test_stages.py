@@ -414,3 +414,24 @@ def test_a_verb_inside_an_introductory_phrase_does_not_attribute_a_fragment():
     got = _direct("Carson\n\nDespite the perceived media attacks, Ben Carson said that “those who know me "
                   "know that I am honest.”\n")
     assert got == [("those who know me know that I am honest.", "Ben Carson")]
+
+
+def test_an_inverted_attribution_may_name_its_speaker_by_a_description():
+    """'"…," said the agency' and '"…," said the second official': a determiner's lower-case
+    words up to the head are the subject; whether they describe a speaker is phrase_kind's call."""
+    for seg, want, kind in [("the agency, which fell short.", "the agency", "org"),
+                            ("the second official.", "the second official", "desc")]:
+        subj = candidates.subject_after(seg, 0, len(seg))
+        assert subj is not None and (subj.phrase, subj.kind) == (want, kind), seg
+    assert candidates.subject_after("the day before.", 0, 15) is None
+    got = _direct("Files\n\n“We have worked diligently to meet the goal,” said the agency, which fell short.\n")
+    assert got == [("We have worked diligently to meet the goal", "the agency")]
+
+
+def test_the_object_of_told_is_its_listener_and_an_apposed_noun_leads_to_the_name():
+    """'"…," the assailant, John McGraw, told the program': "told" is never inverted, so the
+    program is no speaker; "the assailant," is an apposition of the name after it."""
+    got = _direct("Rally\n\n“He deserved it,” the assailant, John McGraw, told the program after the rally.\n")
+    assert got == [("He deserved it", "John McGraw")]
+    got = _direct("Rally\n\nThe crowd had “wanted a fight,” the organiser, Ada Holm, told a newspaper.\n")
+    assert got == [("wanted a fight", "Ada Holm")]

@@ -316,6 +316,11 @@ def subject_after(text: str, start: int, hi: int, _nested: bool = False) -> Subj
                               for o in out) and _lower_lead_ok(toks, len(out)))
               or (out and is_cap(out[-1][0]) and len(out) < 6 and _role_between_names(toks, len(out), cw))
               or (out and low in DOC_HEADS and out[0][0].lower() in DETERMINERS and len(out) < 4)
+              # "said the agency", "said the second official": a determiner's lower-case
+              # words up to the head; phrase_kind then says whether they describe a speaker
+              or (out and out[0][0].lower() in DETERMINERS and len(out) < 3 and cw.isalpha()
+                  and cw.islower() and low not in FUNCTION_WORDS
+                  and all(o[0].islower() for o in out))
               or (low in DETERMINERS and not out)
               or (out and (low in CONNECTORS or low in L.NAME_PARTICLES)))
         if not ok:

@@ -23,6 +23,7 @@ from .text import (
     ANY_VOCAB,
     CAPW,
     FRAG_VOCAB,
+    FUNCTION_WORDS,
     LOWER_ROLE,
     NAMING_VERBS,
     PRONOUN_SUBJ,
@@ -87,7 +88,9 @@ def _role_apposition_gap(text: str, lo: int, end: int) -> bool:
         if w.lower() in ("of", "for", "at", "to", "with", "in"):
             head = words[i - 1]
             break
-    return head.lower() in LOWER_ROLE
+    # a role noun, or any common noun a determiner leads ('the assailant, John McGraw, said')
+    return head.lower() in LOWER_ROLE or (words[0].lower() in _APPOS_DETS and head.isalpha() and head.islower()
+                                           and head not in FUNCTION_WORDS)
 
 
 # Verbs left out of the speech verbs because they are mostly nouns or other senses
@@ -121,6 +124,11 @@ _NEXT_QUOTE_CUE_RE = re.compile(rf"[\s”\"']*(?:\b{ABBR_TITLES}|\b[{UP}]\.|[^.!
 
 
 _CUE_THEN_THAT_RE = re.compile(r"[\s”\"']*[A-Z][^,.;:!?“”\"\n]{0,60}?\b([a-z]+)[ \t]+that\b")
+
+
+# verbs never inverted before their subject ('"…," said Hale', but not '"…," told Hale')
+_NO_INVERSION_VERBS = frozenset({"told", "tells", "tell", "informed", "informs", "assured", "assures",
+                                 "reminded", "reminds", "thanked", "thanks", "urged", "urges"})
 
 
 def last_inside(text: str, sp: Span) -> str:
@@ -168,8 +176,9 @@ def _try_after_with(text: str, sp: Span, p_end: int, after_verb_re, speech_searc
             return subj, "according to", SHAPE_ACCORDING
         return None
     mv = after_verb_re.match(rest)
-    if mv and mv.group(1).endswith("ing"):
-        return None  # '"…," telling Fox 35 that …': a participle's object is its listener, not its speaker
+    if mv and (mv.group(1).endswith("ing") or mv.group(1) in _NO_INVERSION_VERBS):
+        # '"…," telling Fox 35 that …', '…, told the program': the object is the listener
+        return None
     if mv:
         subj = subject_after(text, pos + mv.end(1) + 1, hi) if pos + mv.end(1) < hi else None
         if subj and REPORTED_VERB_RE.match(text, subj.end):
