@@ -63,7 +63,7 @@ def test_an_index_of_another_vocabulary_leaves_the_extractor_alone():
 def test_patterns_rewritten_to_open_with_a_character_set():
     """Same matches as the forms they replace (written for the engine's prefix scan)."""
     pairs = [
-        (text_stage._MARKS_RE, re.compile("''|[\"“”„‟«»‘’'‚‛]")),
+        (text_stage._MARKS_RE, re.compile(r"(?<=[^\s'(\[{—–/-])'(?='')|" "''|[\"“”„‟«»‘’'‚‛]")),
         (paraphrase._DQ_RE, re.compile("[\"“”]|''")),
         (text_stage.SENT_BOUNDARY_RE, re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=(?:''|[\"“‘'(\[])?[0-9" + text_stage.UP + r"])")),
     ]

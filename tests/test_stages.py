@@ -435,3 +435,13 @@ def test_the_object_of_told_is_its_listener_and_an_apposed_noun_leads_to_the_nam
     assert got == [("He deserved it", "John McGraw")]
     got = _direct("Rally\n\nThe crowd had “wanted a fight,” the organiser, Ada Holm, told a newspaper.\n")
     assert got == [("wanted a fight", "Ada Holm")]
+
+
+def test_a_double_mark_quote_that_ends_on_an_inner_quote_closes_both():
+    """'''… on 'Fox and Friends,''' said Vietor': in the '' style the inner single mark
+    closes first, then the double one, and the attribution after them is found."""
+    got = _direct("Fox\n\n''I remember when it appeared on 'Fox and Friends,''' said Tommy Vietor, a former "
+                  "spokesman.\n")
+    assert len(got) == 1 and got[0][1] == "Tommy Vietor" and got[0][0].startswith("I remember when it appeared on 'Fox")
+    article, found = _spans("Fox\n\n''He said: 'Hey, he is for real,''' Ada Holm said.\n")
+    assert [_inner(article.text, s) for s in found][0].startswith("He said: 'Hey, he is for real")

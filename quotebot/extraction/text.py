@@ -47,10 +47,14 @@ _CAPW_RE = re.compile(rf"^{CAPW}$")
 # stretches of text are written to open with a character (set) where they can, so the
 # engine skips ahead to candidates instead of trying the pattern at every position:
 # alternatives that each open with a literal, "[x][x]*" rather than "[x]+".
-_MARKS_RE = re.compile("''|\"|“|”|„|‟|«|»|‘|’|'|‚|‛")
+# A single mark after a word and before '' closes an inner quote first: ",'''" is "'"
+# then "''" ('… on 'Fox and Friends,''' said Vietor).
+_INNER_CLOSE = r"(?<=[^\s'(\[{—–/-])'(?='')|"
+_MARKS_RE = re.compile(_INNER_CLOSE + "''|\"|“|”|„|‟|«|»|‘|’|'|‚|‛")
 # The same marks less the apostrophes inside a word ("don't", "Russia’s"), which the
 # pairing skips anyway (only those between ASCII letters or digits, which it surely skips).
-MARKS_PAIRING_RE = re.compile("''|\"|“|”|„|‟|«|»|‘|‚|‛|"
+MARKS_PAIRING_RE = re.compile(_INNER_CLOSE +
+                              "''|\"|“|”|„|‟|«|»|‘|‚|‛|"
                               "’(?:(?<![A-Za-z0-9]’)|(?![A-Za-z0-9]))|'(?:(?<![A-Za-z0-9]')|(?![A-Za-z0-9]))")
 DOUBLE_OPEN = "“„‟«"
 DOUBLE_CLOSE = "”»"
