@@ -49,7 +49,8 @@ _CAPW_RE = re.compile(rf"^{CAPW}$")
 # alternatives that each open with a literal, "[x][x]*" rather than "[x]+".
 # A single mark after a word and before '' closes an inner quote first: ",'''" is "'"
 # then "''" ('… on 'Fox and Friends,''' said Vietor).
-_INNER_CLOSE = r"(?<=[^\s'(\[{—–/-])'(?='')|"
+# (Written to open with the mark itself, so the engine still skips ahead to a mark.)
+_INNER_CLOSE = r"'(?<=[^\s'(\[{—–/-]')(?='')|"
 _MARKS_RE = re.compile(_INNER_CLOSE + "''|\"|“|”|„|‟|«|»|‘|’|'|‚|‛")
 # The same marks less the apostrophes inside a word ("don't", "Russia’s"), which the
 # pairing skips anyway (only those between ASCII letters or digits, which it surely skips).
