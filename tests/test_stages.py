@@ -445,3 +445,14 @@ def test_a_double_mark_quote_that_ends_on_an_inner_quote_closes_both():
     assert len(got) == 1 and got[0][1] == "Tommy Vietor" and got[0][0].startswith("I remember when it appeared on 'Fox")
     article, found = _spans("Fox\n\n''He said: 'Hey, he is for real,''' Ada Holm said.\n")
     assert [_inner(article.text, s) for s in found][0].startswith("He said: 'Hey, he is for real")
+
+
+def test_a_speech_verb_right_before_the_words_says_them():
+    """'when Vance said it was late, a man yelled "…"': the verb right before the words
+    speaks them, not the sentence's first speech verb; a hypothetical one ('will say') does not."""
+    got = _direct("Rally\n\nSome booed, and when Ivo Vance said it was late, a man yelled “Go home!”\n\n"
+                  "Holding signs calling Vance “a fraud,” the protesters chanted “Not our mayor.”\n\n"
+                  "Mayor Ada Holm said she expected that voters will say “no” to the plan.\n")
+    assert ("Go home!", "a man") in got
+    assert ("Not our mayor.", "the protesters") in got
+    assert ("no", "Ada Holm") in got

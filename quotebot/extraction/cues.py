@@ -263,6 +263,7 @@ _INVERTED_TAIL_RE = re.compile(r"\s*(?:,[^,.;:!?“”\"\n]{1,160})?,\s*")
 
 
 _FROM_COLON_RE = re.compile(r"(?<![\w’'])(?:More[ \t]+)?(?:[Ff]rom|[Aa]nd[ \t]+from)[ \t]+([^\s:,.;“”\"][^:,;“”\"]{0,80}):$")
+_MODAL_BEFORE_RE = re.compile(r"(?<![\w’'])(?:will|would|to|could|should|can|may|might|must)[ \t]+$")
 _WHO_BEFORE_RE = re.compile(r",[ \t]+who[ \t]+(?:(?:has|had|have|also|then|later|once|now|recently|often)[ \t]+){0,2}$")
 
 
@@ -302,7 +303,13 @@ def try_before(text: str, sp: Span, win_start: int, in_quote=None,
                 and not _PHRASAL_PARTICLE_RE.match(text[v.end():v.end() + 8])]
         order = near[-1:] + [v for v in verbs if v not in near[-1:]]
         last = verbs[-1]
-        if _WHO_BEFORE_RE.search(text, max(win_start, last.start() - 40), last.start()):
+        if last.group().lower() in L.SPEECH_VERBS and not text[last.end():window_end].strip(" \t,:") and \
+                not _MODAL_BEFORE_RE.search(text, max(win_start, last.start() - 8), last.start()):
+            # 'when Rubio said it was great, a man yelled "Stay there!"': a speech verb
+            # right before the words says them, whatever the sentence said before (not a
+            # hypothetical one: 'Obama said he expected Americans will say "no"')
+            order = [last] + [v for v in order if v is not last]
+        elif _WHO_BEFORE_RE.search(text, max(win_start, last.start() - 40), last.start()):
             # '…, and Name, who says it is "…"': the nearest verb opens a relative clause of
             # its own, and the quoted words are that clause's
             order = [last] + [v for v in order if v is not last]
