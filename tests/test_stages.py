@@ -456,3 +456,31 @@ def test_a_speech_verb_right_before_the_words_says_them():
     assert ("Go home!", "a man") in got
     assert ("Not our mayor.", "the protesters") in got
     assert ("no", "Ada Holm") in got
+
+
+def test_a_role_adjective_never_ends_a_subject():
+    """'Trump then appears …, saying': 'then' qualifies a role that never came, so the
+    subject is the name alone."""
+    subj = candidates.subject_after("Holm then appears in a clip", 0, 27)
+    assert (subj.phrase, subj.kind) == ("Holm", "name")
+    got = _direct("Ad\n\nAda Holm then appears in a clip from a speech, saying, “We will win this.”\n")
+    assert got == [("We will win this.", "Ada Holm")]
+
+
+def test_an_inverted_description_runs_to_its_head_noun():
+    """'said a former senior law enforcement official' is one description; 'said the
+    base chief known as Bob' ends at its head."""
+    text = "a former senior law enforcement official. Then"
+    assert candidates.subject_after(text, 0, len(text)).phrase == "a former senior law enforcement official"
+    text = "the base chief known as Bob, speaking publicly"
+    assert candidates.subject_after(text, 0, len(text)).phrase == "the base chief"
+
+
+def test_people_named_in_an_opening_phrase_are_not_the_description_after_it():
+    """'Speaking with Joe Ray and Ada Holm, the senator said': the names are the phrase's
+    objects; with a comma after the description it is an apposition of the name."""
+    got = _direct("Talk\n\nSen. Ivo Marek spoke on Monday.\n\n"
+                  "Speaking with hosts Joe Ray and Ada Holm, the senator said, “I did not know him.”\n")
+    assert got == [("I did not know him.", "Ivo Marek")]
+    got = _direct("Talk\n\nAda Holm, the host, said, “I did not know him.”\n")
+    assert got == [("I did not know him.", "Ada Holm")]

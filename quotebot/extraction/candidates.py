@@ -278,6 +278,9 @@ _APPOSITION_RE = re.compile(r",\s*([^,.;:“”\"]{3,140}?)(?:,|\.(?:\s|$)|;|$| 
 
 _TRAIL_CONNECTORS = CONNECTORS | L.NAME_PARTICLES
 _ROLE_WORDS = LOWER_ROLE | ADJ_ROLE_OK
+# role adjectives that cannot end a subject: a role noun or a name must follow them
+_NEVER_HEADS = {"then", "former", "late", "acting", "incoming", "outgoing", "longtime", "fellow",
+                "leading", "prominent", "key", "unnamed", "anonymous", "new", "top", "senior", "vice"}
 
 
 def subject_after(text: str, start: int, hi: int, _nested: bool = False) -> Subj | None:
@@ -318,9 +321,10 @@ def subject_after(text: str, start: int, hi: int, _nested: bool = False) -> Subj
               or (out and low in DOC_HEADS and out[0][0].lower() in DETERMINERS and len(out) < 4)
               # "said the agency", "said the second official": a determiner's lower-case
               # words up to the head; phrase_kind then says whether they describe a speaker
-              or (out and out[0][0].lower() in DETERMINERS and len(out) < 3 and cw.isalpha()
+              or (out and out[0][0].lower() in DETERMINERS and len(out) < 5 and cw.isalpha()
                   and cw.islower() and low not in FUNCTION_WORDS
-                  and all(o[0].islower() for o in out))
+                  and all(o[0].islower() for o in out) and not any(o[0] in CONNECTORS for o in out[1:])
+                  and (len(out) < 2 or out[-1][0] not in LOWER_ROLE or out[-1][0] in ADJ_ROLE_OK))
               or (low in DETERMINERS and not out)
               or (out and (low in CONNECTORS or low in L.NAME_PARTICLES)))
         if not ok:
@@ -331,11 +335,14 @@ def subject_after(text: str, start: int, hi: int, _nested: bool = False) -> Subj
             break
         if low in DOC_HEADS and out[0][0].lower() in DETERMINERS:
             break  # "read the email", "reads a Wednesday editorial in the Register": the head ends it
-    while out and out[-1][0].lower() in _TRAIL_CONNECTORS:
-        out.pop()
+    while out and (out[-1][0].lower() in _TRAIL_CONNECTORS or (len(out) > 1 and out[-1][0] in _NEVER_HEADS)):
+        out.pop()  # ('Trump then appears …': 'then' qualifies a role that never came)
     if not out:
         return None
     kind, role, phrase = phrase_kind([t[0] for t in out])
+    while not kind and len(out) > 2 and out[0][0].lower() in DETERMINERS and out[-1][0].islower():
+        out.pop()  # 'said the base chief known as Bob': the description ends at its head
+        kind, role, phrase = phrase_kind([t[0] for t in out])
     end = out[-1][2]
     m_sp = None
     if (out[0][0].lower() in ("a", "an", "another", "one") or (

@@ -303,7 +303,8 @@ def try_before(text: str, sp: Span, win_start: int, in_quote=None,
                 and not _PHRASAL_PARTICLE_RE.match(text[v.end():v.end() + 8])]
         order = near[-1:] + [v for v in verbs if v not in near[-1:]]
         last = verbs[-1]
-        if last.group().lower() in L.SPEECH_VERBS and not text[last.end():window_end].strip(" \t,:") and \
+        if last.group().lower() in L.SPEECH_VERBS and not last.group().endswith("ing") and \
+                not text[last.end():window_end].strip(" \t,:") and \
                 not _MODAL_BEFORE_RE.search(text, max(win_start, last.start() - 8), last.start()):
             # 'when Rubio said it was great, a man yelled "Stay there!"': a speech verb
             # right before the words says them, whatever the sentence said before (not a

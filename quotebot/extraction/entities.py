@@ -52,6 +52,7 @@ _ADJECTIVE_ENDINGS = ("ed", "ing", "ly", "ous", "ive", "al", "ful", "less", "abl
 _CLAUSE_OPENING_RE = re.compile(r"(?:,|;|—)\s+(?:but|and|yet|so|while|whereas|although|though|because|since|"
                                 r"when|after|before|until|as)\s+(?:then\s+|now\s+|even\s+|also\s+)?"
                                 r"(?=\S*$|(?:\S+\s+){0,3}\S*$)")
+_VERB_NEXT_RE = re.compile(r"[ \t]+(?!who\b|whose\b|which\b|that\b)[a-z]")
 MAX_ANTECEDENTS = 6  # people considered for one pronoun, nearest first
 
 
@@ -435,12 +436,12 @@ class Entities:
         return True
 
     def resolve_pronoun(self, pronoun: str, pos: int, para_start_floor: int,
-                        prefer: int | None = None) -> int | None:
+                        prefer: int | None = None, exclude: frozenset[int] = frozenset()) -> int | None:
         """The compatible person before pos that scores best as the antecedent
         (``antecedents``: salience, distance, …); never a mention inside quotes."""
         low = pronoun.lower()
         want = "m" if low in L.PRONOUNS_MALE else "f" if low in L.PRONOUNS_FEMALE else None
-        cands = self._antecedents(pos, para_start_floor, want)
+        cands = [c for c in self._antecedents(pos, para_start_floor, want) if c.eid not in exclude]
         if antecedents.TRACE is not None:
             for c in cands:
                 c.names = tuple(self.ents[c.eid].forms)
@@ -527,6 +528,27 @@ class Entities:
         i = bisect.bisect_left(self.org_pos, pos)
         self.org_pos.insert(i, pos)
         self.org_mentions.insert(i, (pos, eid))
+
+    def named_in_intro(self, pos: int, end: int) -> frozenset[int]:
+        """The people named in the phrase that opens the sentence, when a name ends it just
+        before ', ' at pos: in 'Speaking with Joe Ray and Ada Holm, the senator said' they
+        are the phrase's objects, and the description that follows is somebody else."""
+        if not self.text.endswith(", ", 0, pos) or not _VERB_NEXT_RE.match(self.text, end):
+            return frozenset()  # ('Bush, Florida's former governor, said': an apposition)
+        i = bisect.bisect_left(self.mention_pos, pos) - 1
+        if i < 0:
+            return frozenset()
+        mp, eid = self.mentions[i]
+        if pos - 2 - mp > 60 or not any(self.text.startswith(f, mp) and mp + len(f) in (pos - 2, pos - 4)
+                                        for f in self.ents[eid].forms):
+            return frozenset()
+        k = bisect.bisect_right(self.sent_starts, pos) - 1
+        start = self.sent_starts[k] if k >= 0 else 0
+        out = set()
+        while i >= 0 and self.mentions[i][0] >= start:
+            out.add(self.mentions[i][1])
+            i -= 1
+        return frozenset(out)
 
     def resolve_desc(self, desc: str, pos: int, floor: int) -> int | None:
         words = [w.lower().strip(".,") for w in desc.split()]

@@ -49,7 +49,8 @@ def resolve_subject(ents: Entities, subj: Subj, pos: int, floor: int) -> tuple[i
         eid = ents.resolve_desc(subj.phrase, subj.start, floor)
         if eid is None:
             # "the businessman said": the salient person, when no role matches
-            eid = ents.resolve_pronoun("", subj.start, max(floor, subj.start - 1500))
+            eid = ents.resolve_pronoun("", subj.start, max(floor, subj.start - 1500),
+                                       exclude=ents.named_in_intro(subj.start, subj.end))
         if eid is not None:
             return eid, None, PERSON
         return None, subj.phrase, PERSON
