@@ -484,3 +484,10 @@ def test_people_named_in_an_opening_phrase_are_not_the_description_after_it():
     assert got == [("I did not know him.", "Ivo Marek")]
     got = _direct("Talk\n\nAda Holm, the host, said, “I did not know him.”\n")
     assert got == [("I did not know him.", "Ada Holm")]
+
+
+def test_a_description_matches_a_role_by_whole_words():
+    """'the president' is not the person whose role is 'presidential candidate'."""
+    got = _direct("Talk\n\nPresidential candidate Ada Holm spoke first. President Ivo Marek spoke next.\n\n"
+                  "Holm left early. “We got a mandate,” the president said.\n")
+    assert got == [("We got a mandate", "Ivo Marek")]

@@ -576,7 +576,7 @@ class Entities:
                 if rgeo and not (rgeo & geo):
                     i -= 1
                     continue
-            if noun in roles.replace("-", " ").split() or noun in roles:
+            if noun in roles.replace("-", " ").split() or (" " in noun and noun in roles):
                 if not adjs or any(a in roles for a in adjs) or best is None:
                     if not adjs or any(a in roles for a in adjs):
                         return eid
