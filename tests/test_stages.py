@@ -491,3 +491,13 @@ def test_a_description_matches_a_role_by_whole_words():
     got = _direct("Talk\n\nPresidential candidate Ada Holm spoke first. President Ivo Marek spoke next.\n\n"
                   "Holm left early. “We got a mandate,” the president said.\n")
     assert got == [("We got a mandate", "Ivo Marek")]
+
+
+def test_an_apposition_missing_its_closing_comma_still_names_the_person():
+    """'Ada Holm, president and CEO of the Rail Association stated': the organisation
+    belongs to her role; she speaks."""
+    got = _direct("Rail\n\nAda Holm, president and CEO of Rail Workers Association stated, “It is a math problem.”\n")
+    assert got == [("It is a math problem.", "Ada Holm")]
+    text = "Ada Holm, president and CEO of Rail Workers Association stated"
+    subj = candidates.subject_before(text, 0, text.index(" stated"))
+    assert (subj.phrase, subj.role) == ("Ada Holm", "president and CEO of Rail Workers Association")
