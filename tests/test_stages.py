@@ -501,3 +501,16 @@ def test_an_apposition_missing_its_closing_comma_still_names_the_person():
     text = "Ada Holm, president and CEO of Rail Workers Association stated"
     subj = candidates.subject_before(text, 0, text.index(" stated"))
     assert (subj.phrase, subj.role) == ("Ada Holm", "president and CEO of Rail Workers Association")
+
+
+def test_a_possessive_description_is_not_its_owner():
+    """'the group's chairman', 'the paper's editorial board', 'Holm's campaign manager':
+    the words are the description's, never the owner's (nor, for a thing's, whoever was
+    salient); a possessive's role words lead up to a name ('Holm's top policy aide Ivo Marek')."""
+    got = _direct("Race\n\nAda Holm spoke on Monday.\n\n"
+                  "“We will win,” said Holm's campaign manager.\n\n"
+                  "“He is selling fiction,” the paper's editorial board wrote.\n\n"
+                  "“It is over,” said Holm's top policy aide Ivo Marek.\n")
+    assert got == [("We will win", "Holm's campaign manager"),
+                   ("He is selling fiction", "the paper's editorial board"),
+                   ("It is over", "Ivo Marek")]

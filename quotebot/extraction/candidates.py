@@ -325,11 +325,16 @@ def subject_after(text: str, start: int, hi: int, _nested: bool = False) -> Subj
                   and not any(is_cap(o[0]) and o[0].lower() not in TITLE_ONLY and o[0].lower() not in ADJ_ROLE_OK
                               for o in out) and _lower_lead_ok(toks, len(out)))
               or (out and is_cap(out[-1][0]) and len(out) < 6 and _role_between_names(toks, len(out), cw))
+              # "said Clinton's top foreign policy aide Jake Sullivan": a possessive's role
+              # words lead up to the name
+              or (out and len(out) < 6 and cw.isalpha() and cw.islower() and low not in FUNCTION_WORDS
+                  and any(o[0][-2:] in ("’s", "'s") and is_cap(o[0]) for o in out) and _lower_lead_ok(toks, len(out)))
               or (out and low in DOC_HEADS and out[0][0].lower() in DETERMINERS and len(out) < 4)
               # "said the agency", "said the second official": a determiner's lower-case
               # words up to the head; phrase_kind then says whether they describe a speaker
-              or (out and out[0][0].lower() in DETERMINERS and len(out) < 5 and cw.isalpha()
-                  and cw.islower() and low not in FUNCTION_WORDS
+              or (out and out[0][0].lower() in DETERMINERS and len(out) < 5 and cw.islower()
+                  and (cw.isalpha() or (len(out) == 1 and cw[-2:] in ("’s", "'s") and cw[:-2].isalpha()))
+                  and low not in FUNCTION_WORDS
                   and all(o[0].islower() for o in out) and not any(o[0] in CONNECTORS for o in out[1:])
                   and (len(out) < 2 or out[-1][0] not in LOWER_ROLE or out[-1][0] in ADJ_ROLE_OK))
               or (low in DETERMINERS and not out)

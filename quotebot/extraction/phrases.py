@@ -30,7 +30,8 @@ TITLE_ONLY = {w for w in L.TITLES if w not in CONNECTORS}
 _WORKS = {"essay", "speech", "remarks", "op-ed", "article", "address", "interview", "book", "memoir",
           "statement", "tweet", "tweets", "post", "letter", "column", "editorial", "testimony",
           "autobiography", "campaign", "ad", "message", "email", "video", "comments"}
-_ORG_HEADS = _WORKS | {w for w in L.ORG_WORDS if w.isalpha() and w.islower() and len(w) > 1} | {
+_ORG_HEADS = _WORKS | {w for w in L.ORG_WORDS if w.isalpha() and w.islower() and len(w) > 1
+                        and w not in FUNCTION_WORDS} | {
     "website", "ad", "ads", "statement", "report", "release", "memo", "letter", "tweet", "post",
     "editorial", "article", "story", "paper", "book", "study", "survey", "poll", "filing", "lawsuit",
     "complaint", "petition", "campaign", "group", "organization", "organisation", "spokesman",
@@ -133,7 +134,7 @@ def collect_back(text: str, lo: int, end: int) -> tuple[int, list[tuple[str, int
         elif low in DETERMINERS:
             out.append((cw, s, e))
             break
-        elif low.endswith(("’s", "'s")) and (is_cap(cw) or low[:-2] in LOWER_ROLE):
+        elif low.endswith(("’s", "'s")) and (is_cap(cw) or low[:-2] in LOWER_ROLE or low[:-2] in _ORG_HEADS):
             out.append((cw, s, e))  # "Russia's chief negotiator"
         else:
             break
