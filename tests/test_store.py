@@ -326,3 +326,52 @@ def test_warming_checks_quotes_spread_over_the_table(tmp_path, corpus):
     assert set(e.store.sample_quote_ids(50)) <= set(ids)
     e.warm()
     assert e.store.cache.freqs  # the checked quotes' words are now known
+
+
+def _journal_during_write(monkeypatch) -> list[str]:
+    seen: list[str] = []
+    real = store_mod.QuoteStore._write_all
+
+    def spy(self, results, report):
+        seen.append(self.db.execute("PRAGMA journal_mode").fetchone()[0])
+        return real(self, results, report)
+
+    monkeypatch.setattr(store_mod.QuoteStore, "_write_all", spy)
+    return seen
+
+
+def test_the_first_ingest_writes_straight_into_the_file_then_returns_to_wal(tmp_path, corpus, monkeypatch):
+    seen = _journal_during_write(monkeypatch)
+    s = store_mod.QuoteStore(tmp_path / "q.db")
+    s.ingest([corpus])
+    write(corpus, "later.txt", ARTICLE_B.replace("Lena Fischer", "Omar Haddad"))
+    s.ingest([corpus])
+    assert seen == ["delete", "wal"]  # only an empty database skips the log
+    assert s.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert s.counts()["articles"] == 3
+
+
+def test_the_first_ingest_keeps_wal_while_another_connection_has_the_file(tmp_path, corpus, monkeypatch):
+    seen = _journal_during_write(monkeypatch)
+    s = store_mod.QuoteStore(tmp_path / "q.db")
+    other = sqlite3.connect(tmp_path / "q.db")
+    other.execute("BEGIN")
+    other.execute("SELECT count(*) FROM articles").fetchone()  # a reader in the middle of a read
+    try:
+        s.ingest([corpus])
+    finally:
+        other.rollback()
+        other.close()
+    assert seen == ["wal"]
+    assert s.counts()["articles"] == 2
+
+
+def test_a_database_left_without_its_log_gets_wal_back_on_open(tmp_path, corpus):
+    db = tmp_path / "q.db"
+    store_mod.QuoteStore(db).ingest([corpus])
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA journal_mode = DELETE")  # as a first ingest killed midway leaves it
+    conn.close()
+    s = store_mod.QuoteStore(db)
+    assert s.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert s.counts()["articles"] == 2
