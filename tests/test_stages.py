@@ -514,3 +514,10 @@ def test_a_possessive_description_is_not_its_owner():
     assert got == [("We will win", "Holm's campaign manager"),
                    ("He is selling fiction", "the paper's editorial board"),
                    ("It is over", "Ivo Marek")]
+
+
+def test_an_unnamed_spokesperson_for_an_organisation_is_a_person():
+    """'said a spokeswoman for the House Rules Committee': an unnamed person whom the
+    organisation describes; 'the committee said' stays the organisation."""
+    got = _direct("Law\n\n“The text says nothing of the kind,” said a spokeswoman for the House Rules Committee.\n")
+    assert got == [("The text says nothing of the kind", "a spokeswoman for the House Rules Committee")]

@@ -182,6 +182,9 @@ def verbish(word: str) -> bool:
 _ORG_OF_LINKS = {"of", "the", "and", "&", "for"}
 
 
+_INDEFINITE = {"a", "an", "one", "another"}
+
+
 def phrase_kind(words: list[str]) -> tuple[str, str | None, str]:
     """Classify a collected phrase: returns (kind, role, core phrase)."""
     return _phrase_kind_cached(tuple(words))
@@ -246,6 +249,11 @@ def _phrase_kind_cached(words: tuple[str, ...]) -> tuple[str, str | None, str]:
         if det and words[0].lower() == "the" and not role_toks:
             return "org", None, "the " + phrase
         if L.is_org_phrase(phrase) or (role_toks and lowbody[-1] in L.PLURAL_ROLE_NOUNS):
+            if words[0].lower() in _INDEFINITE and role_toks and role_toks[0].lower() in L.ROLE_NOUNS and \
+                    len(role_toks) >= 2 and role_toks[1].lower() in ("for", "of", "at", "with"):
+                # "a spokeswoman for the House Armed Services Committee": an unnamed person
+                # the organisation describes, not the organisation
+                return "desc", None, " ".join(words)
             return "org", role, phrase
         return "name", role, phrase
     last = lowbody[-1]
