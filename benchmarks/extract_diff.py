@@ -6,7 +6,8 @@ seed articles and a synthetic scale corpus, then compare a later run with it:
     python benchmarks/extract_diff.py --write /tmp/extract-ref.json    # before a change
     python benchmarks/extract_diff.py --check /tmp/extract-ref.json    # after it
 
-``--check`` exits 1 and prints the first differences when anything changed. It
+``--check`` exits 1 and prints the first differences when anything changed, or when
+the pipeline raised on an article (which ``extract_quotes`` would hide). It
 also prints the extraction CPU time (process time) per corpus, so a run is a
 throughput measurement as well.
 """
@@ -23,11 +24,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from quotebot.articles import article_from_text, iter_articles  # noqa: E402
-from quotebot.extract import extract_quotes  # noqa: E402
+from quotebot.extract import _extract, extract_quotes  # noqa: E402
 from quotebot.models import Skipped  # noqa: E402
 
 POLNEAR = ROOT.parent / "shared" / "corpora" / "polnear-train" / "text"
 SYNTH = ROOT.parent / "main" / "benchmarks" / "out" / "scale" / "corpus-10000-s1" / "articles"
+RAISED: list[str] = []  # articles whose extraction raised (see run)
 FIELDS = ("text", "start", "end", "speaker", "speaker_kind", "role", "verb", "kind", "shape",
           "paragraph", "sentence", "aliases")
 
@@ -64,6 +66,14 @@ def run(args) -> dict[str, dict[str, list]]:
         for a in arts:
             got[a.id] = _rows(extract_quotes(a))
         cpu = time.process_time() - t0
+        for a in arts:
+            # extract_quotes swallows an exception as a last resort (and loses the
+            # article's quotes): a change that raises must show here, not as lost recall
+            try:
+                _extract(a, True)
+            except Exception as exc:  # noqa: BLE001 - reported, then the run fails
+                print(f"RAISES: {name}/{a.id}: {type(exc).__name__}: {exc}", file=sys.stderr)
+                RAISED.append(f"{name}/{a.id}")
         nq = sum(len(v) for v in got.values())
         print(f"{name:10s} {len(arts):5d} articles {nbytes / 1e6:6.2f} MB {nq:6d} quotes  "
               f"extract CPU {cpu:6.2f} s = {1000 * cpu / max(1, len(arts)):5.2f} ms/article "
@@ -118,7 +128,9 @@ def main() -> int:
     diffs = compare(ref, got, args.show)
     total = sum(len(v) for v in ref.values())
     print(f"{'IDENTICAL' if not diffs else 'DIFFERENT'}: {diffs} of {total} articles differ", file=sys.stderr)
-    return 1 if diffs else 0
+    if RAISED:
+        print(f"RAISES on {len(RAISED)} articles (above): the pipeline must not raise", file=sys.stderr)
+    return 1 if diffs or RAISED else 0
 
 
 if __name__ == "__main__":
