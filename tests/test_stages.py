@@ -521,3 +521,14 @@ def test_an_unnamed_spokesperson_for_an_organisation_is_a_person():
     organisation describes; 'the committee said' stays the organisation."""
     got = _direct("Law\n\n“The text says nothing of the kind,” said a spokeswoman for the House Rules Committee.\n")
     assert got == [("The text says nothing of the kind", "a spokeswoman for the House Rules Committee")]
+
+
+def test_unnamed_and_loosely_punctuated_subjects():
+    """'Another child responded', 'reads a Wednesday editorial', and a relative clause
+    missing its closing comma ('Ada Holm, who is chair of the Rail PAC said')."""
+    got = _direct("Notes\n\nA boy asked who he was. Another child responded, “That is her husband.”\n\n"
+                  "“The mayor has no spine,” reads a Wednesday editorial in The Daily Ledger.\n\n"
+                  "“This ad raises questions,” Ada Holm, who is chair of the Rail PAC said.\n")
+    assert got == [("That is her husband.", "Another child"),
+                   ("The mayor has no spine", "a Wednesday editorial"),
+                   ("This ad raises questions", "Ada Holm")]

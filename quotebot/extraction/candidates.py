@@ -58,6 +58,8 @@ _ROLE_OF_RE = re.compile(
 
 _PIECE_OPENERS = {"", "as", "but", "and", "yet", "so", "still", "now", "then", "also", "meanwhile",
                   "however", "instead", "indeed", "later", "earlier"}
+_WHO_OPEN_RE = re.compile(r",[ \t]+who[ \t]+(?:is|was|has|had|serves|served|runs|ran|leads|led|heads|headed|chairs)[ \t]+[^,.;:!?“”\"()\n—–]{1,100}$")
+_ANOTHER_NOUN_RE = re.compile(r"(?:^|(?<=[\s,(—–]))((?:[Aa]nother|[Oo]ne)[ \t]+([a-z]+))[ \t]*$")
 _REL_PIECE_RE = re.compile(r"(?:^|\s)(?:who|whose|which|where|whom)\s")
 _ROLE_FROM_RE = re.compile(r"(?:^|\s)((?:[Tt]he|[Aa]n?)\s+(?:[a-z\-]+\s+)?)([a-z\-]+)\s+(?:from|of)\s+$")
 
@@ -196,6 +198,13 @@ def subject_before(text: str, lo: int, end: int) -> Subj | None:
         if found or org_piece or desc_piece or not rel_who:
             return found or org_piece or desc_piece
         return _antecedent_of_who(text, lo, end - 1)
+    mw = _WHO_OPEN_RE.search(text, max(lo, end - 140), end)
+    if mw is not None and _word_at(text, end) in _SAYING:
+        # "Katie Packer, who is chairman of Our Principles PAC said": a relative clause
+        # whose closing comma is missing; its antecedent speaks
+        ant = _antecedent_of_who(text, lo, mw.start())
+        if ant is not None:
+            return ant
     s0, toks = collect_back(text, lo, end)
     if not toks or not phrase_kind([t[0] for t in toks])[0]:
         mu = UNNAMED_RE.search(text, max(lo, end - 120), end)
@@ -203,6 +212,10 @@ def subject_before(text: str, lo: int, end: int) -> Subj | None:
             # "Another source familiar with the campaign's thinking said": an unnamed speaker
             phrase = text[mu.start():end].strip()
             return Subj(phrase, "desc", mu.start(), end)
+        mo = _ANOTHER_NOUN_RE.search(text, max(lo, end - 40), end)
+        if mo and mo.group(2) not in FUNCTION_WORDS and not verbish(mo.group(2)):
+            # "Another child responded": one more unnamed person
+            return Subj(mo.group(1), "desc", mo.start(1), mo.end(1))
         ma = None if mrel else _AGENT_NOUN_RE.search(text, max(lo, end - 60), end)
         if ma and ma.group(2) not in FUNCTION_WORDS and not _ING_NEXT_RE.match(text, end):
             # "the moderator said", "an investor told": a person named by what they do
@@ -263,6 +276,16 @@ def _group_of_range(text: str, lo: int, end: int) -> Subj | None:
     if m is None or m.group(2) not in L.PLURAL_ROLE_NOUNS:
         return None
     return Subj(m.group(1), "org", m.start(1), m.end(1))
+
+
+_SAYING = L.SPEECH_VERBS | L.FRAGMENT_VERBS
+
+
+def _word_at(text: str, pos: int) -> str:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    m = TOKEN_RE.match(text, pos)
+    return m.group().lower().rstrip(",.;:") if m else ""
 
 
 def _antecedent_of_who(text: str, lo: int, comma: int) -> Subj | None:
@@ -332,10 +355,12 @@ def subject_after(text: str, start: int, hi: int, _nested: bool = False) -> Subj
               or (out and low in DOC_HEADS and out[0][0].lower() in DETERMINERS and len(out) < 4)
               # "said the agency", "said the second official": a determiner's lower-case
               # words up to the head; phrase_kind then says whether they describe a speaker
-              or (out and out[0][0].lower() in DETERMINERS and len(out) < 5 and cw.islower()
+              or (out and out[0][0].lower() in DETERMINERS and len(out) < 5
+                  and (cw.islower() or (len(out) == 1 and low in L.MONTHS_DAYS))  # ('a Wednesday editorial')
                   and (cw.isalpha() or (len(out) == 1 and cw[-2:] in ("’s", "'s") and cw[:-2].isalpha()))
                   and low not in FUNCTION_WORDS
-                  and all(o[0].islower() for o in out) and not any(o[0] in CONNECTORS for o in out[1:])
+                  and all(o[0].islower() or o[0].lower() in L.MONTHS_DAYS for o in out)
+                  and not any(o[0] in CONNECTORS for o in out[1:])
                   and (len(out) < 2 or out[-1][0] not in LOWER_ROLE or out[-1][0] in ADJ_ROLE_OK))
               or (low in DETERMINERS and not out)
               or (out and (low in CONNECTORS or low in L.NAME_PARTICLES)))
