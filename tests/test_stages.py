@@ -532,3 +532,10 @@ def test_unnamed_and_loosely_punctuated_subjects():
     assert got == [("That is her husband.", "Another child"),
                    ("The mayor has no spine", "a Wednesday editorial"),
                    ("This ad raises questions", "Ada Holm")]
+
+
+def test_a_party_tag_does_not_end_the_clause_before_a_participle():
+    """'…," said Rep. Ada Holm (D-Va.) at the time, adding that "…"': the tag's period is
+    no sentence end, so the inverted attribution's subject goes on speaking."""
+    got = _direct("Vote\n\n“It is not new,” said Rep. Ada Holm (D-Va.) at the time, adding that “we have done it.”\n")
+    assert got == [("It is not new", "Ada Holm"), ("we have done it.", "Ada Holm")]

@@ -254,7 +254,7 @@ _MAIN_VERB_LONG_RE = re.compile(
 _NEW_SENTENCE_RE = re.compile(r"[.!?]\s+[A-Z]")
 _CLAUSE_JOIN_END_RE = re.compile(r"(?:^|\s)(?:and|but|or|then|and then|before|after)\s*$")
 _WITH_NAME_END_RE = re.compile(rf"\bwith\s+({CAPW}(?:\s+{CAPW}){{0,3}})\s+$")
-_CLAUSE_PUNCT_RE = re.compile(r"[.!?;:]")
+_CLAUSE_PUNCT_RE = re.compile(r"[.!?;:](?!\))")  # (not the period of a party tag: '(D-Va.)')
 _AFTER_CLOSE_RE = re.compile(r"[,!?]?[”\"'’]+\s+$")
 
 
