@@ -539,3 +539,14 @@ def test_a_party_tag_does_not_end_the_clause_before_a_participle():
     no sentence end, so the inverted attribution's subject goes on speaking."""
     got = _direct("Vote\n\n“It is not new,” said Rep. Ada Holm (D-Va.) at the time, adding that “we have done it.”\n")
     assert got == [("It is not new", "Ada Holm"), ("we have done it.", "Ada Holm")]
+
+
+def test_a_sentence_opened_by_said_or_by_a_participle():
+    """'Said Ada Holm, who grew up here, "…"' is an inverted attribution; a sentence that is
+    only 'Adding, "…"' goes on with the speaker before; a verb inside a clause that follows
+    a short opening phrase ('Later, after the talk ended, Holm stated …') attributes nothing."""
+    got = _direct("Town\n\nThe house is a museum now. Said Ada Holm, who grew up nearby, “We were so proud.”\n\n"
+                  "Later, after the talk concluded, Ivo Marek stated that the plan “was not good.” "
+                  "Adding, “It never is that bad.”\n")
+    assert got == [("We were so proud.", "Ada Holm"), ("was not good.", "Ivo Marek"),
+                   ("It never is that bad.", "Ivo Marek")]

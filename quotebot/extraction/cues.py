@@ -245,6 +245,9 @@ def _noun_use(text: str, lo: int, mv) -> bool:
 _SUBORD_CLAUSE_RE = re.compile(r"\s*(?:While|Although|Though|If|When|As|Because|After|Before|Since|Unless|Whether|"
                                r"Even though|Even if|Despite|In spite of|Amid|Following|Unlike|Without|"
                                r"During|Throughout|Given)\b[^,;:“”\"]{0,150},")
+# ... or after a short opening phrase ('Later in the show, after the interview concluded, …')
+_LATER_SUBORD_CLAUSE_RE = re.compile(r"\s*[A-Z][^,;:“”\"]{0,40},\s*(?:after|when|while|as|before|since|although|though|"
+                                     r"if|because|once|until|unless)\b[^,;:“”\"]{0,150},")
 _PHRASAL_PARTICLE_RE = re.compile(r"\s+(?:on|for|in|up|out|upon)\b")
 _MAIN_VERB_RE = re.compile(r"(?:,[^,.;:“”\"\n]{1,80},)?[\s,]*(?:\([^)]*\)\s*)?(?:(?:also|then|later|again|has|had|was|is)\s+)*"
                            r"([a-z][\w’'\-]*)")
@@ -267,6 +270,10 @@ _MODAL_BEFORE_RE = re.compile(r"(?<![\w’'])(?:will|would|to|could|should|can|m
 _WHO_BEFORE_RE = re.compile(r",[ \t]+who[ \t]+(?:(?:has|had|have|also|then|later|once|now|recently|often)[ \t]+){0,2}$")
 
 
+_SAID_OPENS_RE = re.compile(r"\s*(Said|Says|Added|Adds|Wrote|Writes|Recalled|Recalls)[ \t]+(?=[A-Z])")
+_SAID_OPENS_TAIL_RE = re.compile(r"\s*(?:,[^.;:!?“”\"\n]{1,160})?[,:]\s*")
+
+
 def _clause_break(text: str, lo: int, hi: int) -> bool:
     """Does text[lo:hi] end a clause? The period of a title or an initial ('Rep.', 'J.') does not."""
     return any(not is_abbrev_boundary(text, lo + m.start()) for m in _CLAUSE_PUNCT_RE.finditer(text[lo:hi]))
@@ -278,6 +285,14 @@ def try_before(text: str, sp: Span, win_start: int, in_quote=None,
     seg = text[win_start:window_end]
     if not seg.strip():
         return None
+    mi = _SAID_OPENS_RE.match(text, win_start, window_end)
+    if mi is not None:
+        # 'Said Dorothy Poynter, who grew up with Ali, "…"': an inverted attribution
+        # opening the sentence
+        inv = subject_after(text, mi.end(), window_end)
+        if inv is not None and inv.kind in ("name", "org", "desc") and \
+                _SAID_OPENS_TAIL_RE.fullmatch(text, inv.end, window_end):
+            return inv, mi.group(1).lower(), SHAPE_BEFORE
     ma = None
     if "ccord" in seg.lower():  # (cheap test before the case-insensitive search)
         for ma in ACCORDING_RE.finditer(seg):
@@ -291,7 +306,8 @@ def try_before(text: str, sp: Span, win_start: int, in_quote=None,
             return subj, "according to", SHAPE_ACCORDING
     order = list(reversed(verbs))
     if fragment and verbs:
-        m_sub = _SUBORD_CLAUSE_RE.match(text[win_start:window_end])
+        m_sub = _SUBORD_CLAUSE_RE.match(text[win_start:window_end]) or \
+            _LATER_SUBORD_CLAUSE_RE.match(text[win_start:window_end])
         if m_sub:
             # verbs of an introductory clause ("While not everything X says is true, …") do not
             # attribute the rest of the sentence

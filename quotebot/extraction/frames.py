@@ -72,6 +72,7 @@ _NAMING_RIGHT_BEFORE_RE = re.compile(r"(?<![\w’'-])(?<!be )(?<!been )(?<!is )(
                                      r"(?:called|calls|dubbed|dubs|termed|terms)"
                                      r"(?:[ \t]+(?:it|them|him|her|this|that))?[ \t]+(?:an?[ \t]+|the[ \t]+)?$")
 # what joins a second quote to the first in one sentence: '…," adding, "…' / ', and added: "'
+_OPENING_PARTICIPLE_RE = re.compile(r"\s*(?:Adding|Continuing|Concluding|Explaining)[,:]?\s*")
 _PARTICIPLE_CUE_RE = re.compile(r"[\s,;”\"’']*(?:and\s+|then\s+|before\s+)?([a-z]+)[,:]?\s*")
 
 
@@ -167,6 +168,11 @@ def participle_goes_on(c: SpanContext) -> GoesOn | None:
     """'… could be "messy," adding, "Democracy is messy."': the speaker of the quote
     before, in the same sentence, goes on."""
     prev = c.prev_span
+    if prev is not None and prev.speaker_key is not None and prev.para >= c.sp.para - 1 and \
+            _OPENING_PARTICIPLE_RE.fullmatch(c.text, c.sent_start, c.sp.open):
+        # '… the report "wasn't good." Adding, "Now, …"': a sentence opened by nothing but
+        # a participle goes on with the speaker before
+        return GoesOn(prev, c.text[c.sent_start:c.sp.open].strip(" \t,:").lower(), SHAPE_BEFORE, prev.speaker_kind)
     if not c.statement or prev is None or prev.para != c.sp.para or c.floor <= c.sent_start or \
             prev.speaker_key is None:
         return None
