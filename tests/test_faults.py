@@ -88,6 +88,34 @@ def test_kill_inside_the_transaction_keeps_the_old_state(tmp_path):
     assert faultlib.check_after_kill(work, old, new) == "new"
 
 
+def test_a_killed_first_ingest_leaves_an_empty_intact_database_back_in_wal(tmp_path):
+    """The first ingest into an empty database skips the WAL (see QuoteStore._write): a kill
+    inside its transaction still leaves nothing half-written, and the next open is in WAL
+    mode again; a kill after its commit leaves every article."""
+    from quotebot.store import QuoteStore
+
+    _v1, v2 = faultlib.write_corpus(tmp_path, 10, 4)
+    empty = tmp_path / "empty.db"
+    QuoteStore(empty).close()
+    full = tmp_path / "full.db"
+    faultlib.checkpointed_copy(empty, full)
+    e = Engine(full)
+    e.ingest([v2])
+    e.close()
+    want = faultlib.quote_state(full)
+    work = tmp_path / "w.db"
+    for mode, expected in (("batch:1", {}), ("after_commit", want)):
+        code = faultlib.kill_once(work, empty, v2, mode=mode, batch=3)
+        assert code == -signal.SIGKILL
+        conn = sqlite3.connect(work)
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        conn.close()
+        s = QuoteStore(work)
+        assert s.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        s.close()
+        assert faultlib.quote_state(work) == expected
+
+
 # -- readers during an ingest ------------------------------------------------------
 
 FERRY_OLD = "Ferry service\n\n“The boats will run every hour from May,” said Lena Fischer, the transport director.\n"
