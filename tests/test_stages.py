@@ -550,3 +550,17 @@ def test_a_sentence_opened_by_said_or_by_a_participle():
                   "Adding, “It never is that bad.”\n")
     assert got == [("We were so proud.", "Ada Holm"), ("was not good.", "Ivo Marek"),
                    ("It never is that bad.", "Ivo Marek")]
+
+
+def test_the_person_a_description_serves_is_not_its_speaker():
+    """'said a longtime adviser to Holm', 'the former top aide to President Ada Holm',
+    'A spokeswoman for Holm said': the words are the aide's, never Holm's; with a name
+    before it the description is that person's role ('Ivo Marek, a former aide to
+    President Ada Holm has written')."""
+    got = _direct("Race\n\nPresident Ada Holm spoke on Monday.\n\n"
+                  "“He does not know the new media,” said a longtime adviser to Holm.\n\n"
+                  "“We went the other way,” said the former top aide to President Ada Holm.\n")
+    assert [s for _t, s in got] == ["a longtime adviser to Holm", "the former top aide to President Ada Holm"]
+    text = "Ivo Marek, a former aide to President Ada Holm has written"
+    subj = candidates.subject_before(text, 0, text.index(" has"))
+    assert (subj.phrase, subj.role) == ("Ivo Marek", "a former aide to President Ada Holm")

@@ -244,13 +244,16 @@ def subject_before(text: str, lo: int, end: int) -> Subj | None:
             alt = subject_before(text, lo, c)
             if alt is not None and alt.kind == "name" and not is_place(alt.phrase):
                 return alt
-    if kind == "org" and role and _ROLE_OF_RE.match(role + " ") and text.endswith(", ", lo, toks[0][1]):
-        # "Anthony Anton, president and CEO of Washington Restaurant Association stated": an
-        # apposition whose closing comma is missing; the person before it speaks
+    # "Anthony Anton, president and CEO of Washington Restaurant Association stated", "Gary
+    # Byrne, a former Secret Service agent for President Bill Clinton has written": an
+    # apposition whose closing comma is missing; the person before it speaks
+    appos = (f"{role} {phrase}" if kind == "org" and role else
+             phrase if kind == "desc" and toks[0][0].lower() in ("a", "an") else None)
+    if appos and _ROLE_OF_RE.match((role or phrase) + " ") and text.endswith(", ", lo, toks[0][1]):
         _s, ptoks = collect_back(text, lo, toks[0][1] - 2)
         pkind, prole, pphrase = phrase_kind([t[0] for t in ptoks]) if ptoks else (None, None, "")
         if pkind == "name" and not is_place(pphrase):
-            return Subj(pphrase, "name", ptoks[0][1], ptoks[-1][2], prole or f"{role} {phrase}")
+            return Subj(pphrase, "name", ptoks[0][1], ptoks[-1][2], prole or appos)
     if kind == "name":
         group = _group_of_range(text, lo, toks[-1][2])
         if group is not None:

@@ -185,6 +185,16 @@ _ORG_OF_LINKS = {"of", "the", "and", "&", "for"}
 _INDEFINITE = {"a", "an", "one", "another"}
 
 
+def _SERVES_NAME(role_toks: list[str]) -> bool:
+    """Do the role words end '<role noun> to|for (a title)'?"""
+    low = [t.lower() for t in role_toks]
+    for i in range(len(low) - 1, 0, -1):
+        if low[i] in ("to", "for"):
+            return low[i - 1] in L.ROLE_NOUNS and all(t in L.TITLES or t.rstrip(".") in L.TITLES
+                                                       for t in low[i + 1:])
+    return False
+
+
 def phrase_kind(words: list[str]) -> tuple[str, str | None, str]:
     """Classify a collected phrase: returns (kind, role, core phrase)."""
     return _phrase_kind_cached(tuple(words))
@@ -248,6 +258,10 @@ def _phrase_kind_cached(words: tuple[str, ...]) -> tuple[str, str | None, str]:
             return "org", None, phrase
         if det and words[0].lower() == "the" and not role_toks:
             return "org", None, "the " + phrase
+        if det and _SERVES_NAME(role_toks):
+            # "the former top aide to President George W. Bush", "a longtime adviser to
+            # Trump": the name is whom the person serves; the description speaks
+            return "desc", None, " ".join(words)
         if L.is_org_phrase(phrase) or (role_toks and lowbody[-1] in L.PLURAL_ROLE_NOUNS):
             if words[0].lower() in _INDEFINITE and role_toks and role_toks[0].lower() in L.ROLE_NOUNS and \
                     len(role_toks) >= 2 and role_toks[1].lower() in ("for", "of", "at", "with"):

@@ -27,6 +27,7 @@ from .entities import Entities
 _THE_LOWER_RE = re.compile(r"(?:the|The)\s+[a-z]")
 _LEAD_THE_RE = re.compile(r"^(?:the|The)\s+")
 _POSSESSIVE_RE = re.compile(r"([\w.\-]+)[’']s\s")
+_SERVED_RE = re.compile(r"\s(?:to|for)\s+((?:[A-Z][\w.’'\-]*\s+)*[A-Z][\w’'\-]+)$")
 
 
 def resolve_subject(ents: Entities, subj: Subj, pos: int, floor: int) -> tuple[int | None, str | None, str]:
@@ -48,14 +49,19 @@ def resolve_subject(ents: Entities, subj: Subj, pos: int, floor: int) -> tuple[i
         return None, subj.phrase, PERSON
     if subj.kind == "desc":
         eid = ents.resolve_desc(subj.phrase, subj.start, floor)
-        owner = _POSSESSIVE_RE.search(subj.phrase)
+        owner = _POSSESSIVE_RE.search(subj.phrase) or _SERVED_RE.search(subj.phrase)
         if eid is None and (owner is None or owner.group(1)[:1].isupper()):
             # "the businessman said": the salient person, when no role matches; not the
-            # person whose spokesman it is ('Rubio's deputy campaign manager'), and nobody
+            # person whose spokesman it is ('Rubio's deputy campaign manager', 'an aide to
+            # Rubio'), and nobody
             # for a thing's ('the ad's narrator', 'the group's chairman')
             exclude = ents.named_in_intro(subj.start, subj.end)
             if owner is not None:
-                who = ents.lookup_or_add(owner.group(1), PERSON, create=False)
+                words = owner.group(1).split()
+                while len(words) > 1 and (words[0].lower().rstrip(".") in L.TITLES or
+                                          words[0].lower().rstrip(".") in L.HONORIFICS):
+                    words = words[1:]  # ('President George W. Bush')
+                who = ents.lookup_or_add(" ".join(words), PERSON, create=False)
                 exclude = exclude | {who} if who is not None else exclude
             eid = ents.resolve_pronoun("", subj.start, max(floor, subj.start - 1500), exclude=exclude)
         if eid is not None:
