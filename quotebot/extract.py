@@ -65,6 +65,7 @@ from .extraction.entities import Entities
 from .extraction import frames
 from .extraction.cues import headline_speaker, try_after
 from .extraction.resolve import (
+    unnamed_speaker_goes_on,
     CONTINUATION_LEAD_RE,
     make_quote,
     names_other,
@@ -191,6 +192,8 @@ def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quo
             sp.verb = verb
             sp.shape = shape
             eid, fallback, skind = resolve_subject(ents, subj, sp.open, max(0, sp.open - 3000))
+            if unnamed_speaker_goes_on(ents, prev_span, sp, subj):
+                eid, fallback, skind = None, prev_span.speaker_raw, PERSON
             if shape == SUBJECT_ONLY:
                 # only a person the article has established (full name, role or gender)
                 e = ents.ents[eid] if eid is not None else None

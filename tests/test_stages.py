@@ -564,3 +564,14 @@ def test_the_person_a_description_serves_is_not_its_speaker():
     text = "Ivo Marek, a former aide to President Ada Holm has written"
     subj = candidates.subject_before(text, 0, text.index(" has"))
     assert (subj.phrase, subj.role) == ("Ivo Marek", "a former aide to President Ada Holm")
+
+
+def test_he_after_an_unnamed_speaker_is_that_speaker():
+    """'A reporter for AFP called it "chaos." "We saw people hit," he said.': the unnamed
+    reporter goes on, not the man named before; a name in between breaks it."""
+    got = _direct("Attack\n\nIvo Marek drove the truck. A reporter for the Daily Ledger called it “absolute chaos.” "
+                  "“We saw people hit,” he said.\n")
+    assert got[-1] == ("We saw people hit", "A reporter for the Daily Ledger")
+    got = _direct("Attack\n\nIvo Marek drove the truck. A reporter for the Daily Ledger called it “absolute chaos.” "
+                  "Police later named Marek. “We saw people hit,” he said.\n")
+    assert got[-1] == ("We saw people hit", "Ivo Marek")

@@ -152,6 +152,19 @@ _CAP_RUN_RE = re.compile(rf"{CAPW}(?:\s+{CAPW})*")
 CONTINUATION_LEAD_RE = re.compile(r"(?:And|But|Then|Instead|Still|Later|Indeed|Yet|Again|Also|Plus),?")
 
 
+def unnamed_speaker_goes_on(ents: Entities, prev: Span | None, sp: Span, subj: Subj) -> bool:
+    """'A reporter for AFP called it "absolute chaos." "We saw people hit," he said.': a
+    he/she right after a quote by an unnamed person (who is no entity the resolver knows)
+    is that person, unless somebody is named in between."""
+    if prev is None or subj.kind != "pronoun" or subj.phrase.lower() not in ("he", "she") or \
+            prev.speaker_key is not None or not prev.speaker_raw or prev.speaker_kind != PERSON or \
+            prev.para < sp.para - 1 or prev.shape is None or prev.speaker_raw == ents.author:
+        return False
+    lo = (prev.close + 1) if prev.close is not None else prev.end
+    i = bisect.bisect_left(ents.mention_pos, lo)
+    return not (i < len(ents.mention_pos) and ents.mention_pos[i] < subj.start)
+
+
 def names_other(ents: Entities, text: str, lo: int, hi: int, last: Span) -> bool:
     """Does text[lo:hi], between two quotes, bring in another person (so no continuation)?"""
     between = text[lo:hi]
