@@ -575,3 +575,15 @@ def test_he_after_an_unnamed_speaker_is_that_speaker():
     got = _direct("Attack\n\nIvo Marek drove the truck. A reporter for the Daily Ledger called it “absolute chaos.” "
                   "Police later named Marek. “We saw people hit,” he said.\n")
     assert got[-1] == ("We saw people hit", "Ivo Marek")
+
+
+def test_the_one_asked_is_not_the_one_who_speaks():
+    """'Holm was asked, "…"' is not Holm's; 'was asked by host Ivo Marek' is the host's;
+    'emailed supporters saying: "…"' is the sender's; a mixed-case dateline ('Washington
+    (AFP) – ') opens no subject."""
+    got = _direct("Talk\n\nIn an interview, Ada Holm was asked, “What is the most dangerous place?”\n\n"
+                  "Later Holm was asked by host Ivo Marek, “Would you run again?”\n")
+    assert got == [("Would you run again?", "Ivo Marek")]
+    got = _direct("Race\n\nThe senator, Ada Holm, lost. The senator emailed supporters saying: “The struggle continues.”\n\n"
+                  "Washington (AFP) – Democrat Ivo Marek took a swipe at the plan, saying that “bombastic comments” hurt.\n")
+    assert got == [("The struggle continues.", "Ada Holm"), ("bombastic comments", "Ivo Marek")]

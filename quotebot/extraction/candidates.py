@@ -492,8 +492,10 @@ def sentence_subject(text: str, s_start: int, limit: int) -> Subj | None:
 # (not a relative clause: "Mr. Slinker, whose start-up, Paradata, uses …, said")
 _APPOSED_THEN_NAME_RE = re.compile(r",(?![ \t]+(?:who|whose|which)\b)[^,.;:“”\"\n]{1,80},[ \t]+(?=[A-Z])")
 _THEN_VERB_RE = re.compile(r"[ \t]+[a-z]")
-_DATELINE_RE = re.compile(r"\s*[A-Z][A-Z.'\-]+(?:[ \t]+[A-Z][A-Z.'\-]+)*(?:,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?"
-                          r"(?:,[ \t]+[A-Z][a-z]{2,4}\.?[ \t]+\d{1,2})?[ \t]*(?:\([^()\n]{1,20}\))?[ \t]*[—–]+[ \t]*")
+_DATELINE_RE = re.compile(r"\s*(?:[A-Z][A-Z.'\-]+(?:[ \t]+[A-Z][A-Z.'\-]+)*(?:,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?"
+                          r"(?:,[ \t]+[A-Z][a-z]{2,4}\.?[ \t]+\d{1,2})?[ \t]*(?:\([^()\n]{1,20}\))?|"
+                          # ('Washington (AFP) – '): a city in mixed case, then the agency
+                          r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}[ \t]+\([A-Z][A-Za-z.]{1,12}\))[ \t]*[—–]+[ \t]*")
 _INTRO_TAIL_RE = re.compile(r"(?:[A-Z][a-z]{0,4}\.(?:[A-Z]\.)?|on\s+[A-Z][a-z]+|last\s+[a-z]+|this\s+[a-z]+),\s+")
 GAP_STOP = {"and", "but", "or", "then", "as", "when", "while", "after", "before", "because", "if", "until",
             "since", "though", "although", "unless", "once", "where", "so", "he", "she", "they", "we", "it",

@@ -274,6 +274,11 @@ _SAID_OPENS_RE = re.compile(r"\s*(Said|Says|Added|Adds|Wrote|Writes|Recalled|Rec
 _SAID_OPENS_TAIL_RE = re.compile(r"\s*(?:,[^.;:!?“”\"\n]{1,160})?[,:]\s*")
 
 
+_PASSIVE_BEFORE_RE = re.compile(r"(?<![\w’'])(?:was|were|is|are|been|being)[ \t]+$")
+_BY_AGENT_RE = re.compile(r"[ \t]+by[ \t]+")
+_OBJECT_OF_VERB_RE = re.compile(r"(?<![\w’'])[a-z]+ed[ \t]+$")
+
+
 def _clause_break(text: str, lo: int, hi: int) -> bool:
     """Does text[lo:hi] end a clause? The period of a title or an initial ('Rep.', 'J.') does not."""
     return any(not is_abbrev_boundary(text, lo + m.start()) for m in _CLAUSE_PUNCT_RE.finditer(text[lo:hi]))
@@ -348,8 +353,19 @@ def try_before(text: str, sp: Span, win_start: int, in_quote=None,
             continue
         if v in L.FRAGMENT_VERBS and v not in L.SPEECH_VERBS and window_end - mv.end() > 120:
             continue
+        if v in ADDRESSEE_VERBS and _PASSIVE_BEFORE_RE.search(text, max(win_start, mv.start() - 8), mv.start()):
+            # 'Trump was asked, "…"': the one asked is not the one who speaks; the agent is
+            # ('was asked by host Bill Maher', 'was interrupted by a protester')
+            mby = _BY_AGENT_RE.match(text, mv.end(), window_end)
+            agent = subject_after(text, mby.end(), window_end) if mby else None
+            if agent is not None and agent.kind in ("name", "desc", "org"):
+                return agent, mv.group(), SHAPE_BEFORE
+            continue
         participle = v.endswith("ing") and text[max(win_start, mv.start() - 2):mv.start()] == ", "
         subj = None if participle else subject_before(text, win_start, mv.start())
+        if subj is not None and v.endswith("ing") and subj.kind in ("org", "desc") and subj.phrase[:1].islower() \
+                and _OBJECT_OF_VERB_RE.search(text, max(win_start, subj.start - 20), subj.start):
+            subj, participle = None, True  # 'The senator emailed supporters saying: "…"': an object
         if subj is not None and v.endswith("ing") and _PREP_BEFORE_RE.search(text, max(win_start, subj.start - 6),
                                                                            subj.start):
             # "… in a statement to Wired explaining …", "… on Facebook writing, …": the name
