@@ -587,3 +587,10 @@ def test_the_one_asked_is_not_the_one_who_speaks():
     got = _direct("Race\n\nThe senator, Ada Holm, lost. The senator emailed supporters saying: “The struggle continues.”\n\n"
                   "Washington (AFP) – Democrat Ivo Marek took a swipe at the plan, saying that “bombastic comments” hurt.\n")
     assert got == [("The struggle continues.", "Ada Holm"), ("bombastic comments", "Ivo Marek")]
+
+
+def test_a_document_from_someone_speaks_for_its_issuer():
+    """'according to a statement from the ministry', 'said a letter by Ada Holm'."""
+    got = _direct("Flights\n\nAccording to a statement from the ministry, “all flights are suspended.”\n\n"
+                  "“We regret it,” said a letter by Ada Holm.\n")
+    assert got == [("all flights are suspended.", "the ministry"), ("We regret it", "Ada Holm")]

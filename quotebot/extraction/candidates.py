@@ -58,6 +58,7 @@ _ROLE_OF_RE = re.compile(
 
 _PIECE_OPENERS = {"", "as", "but", "and", "yet", "so", "still", "now", "then", "also", "meanwhile",
                   "however", "instead", "indeed", "later", "earlier"}
+_ISSUER_RE = re.compile(r"[ \t]+(?:from|by)[ \t]+(?=\S)")
 _WHO_OPEN_RE = re.compile(r",[ \t]+who[ \t]+(?:is|was|has|had|serves|served|runs|ran|leads|led|heads|headed|chairs)[ \t]+[^,.;:!?“”\"()\n—–]{1,100}$")
 _ANOTHER_NOUN_RE = re.compile(r"(?:^|(?<=[\s,(—–]))((?:[Aa]nother|[Oo]ne)[ \t]+([a-z]+))[ \t]*$")
 _REL_PIECE_RE = re.compile(r"(?:^|\s)(?:who|whose|which|where|whom)\s")
@@ -398,6 +399,11 @@ def subject_after(text: str, start: int, hi: int, _nested: bool = False) -> Subj
                         named.role or text[out[0][1]:end + m_sp.end()].strip(" ,"))
     if not kind:
         return None
+    if out[-1][0].lower() in DOC_HEADS and not _nested and end < hi:
+        mf = _ISSUER_RE.match(text, end, hi)
+        issuer = subject_after(text, mf.end(), hi, _nested=True) if mf else None
+        if issuer is not None and issuer.kind in ("name", "org"):
+            return issuer  # 'according to a statement from the ministry': the ministry
     # apposition: ", head of the Carnegie Moscow Center, in an analysis."
     if end < hi and text[end: end + 1] == ",":
         m = _APPOSITION_RE.match(text[end: min(hi, end + 160)] + " ")
