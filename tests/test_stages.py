@@ -594,3 +594,10 @@ def test_a_document_from_someone_speaks_for_its_issuer():
     got = _direct("Flights\n\nAccording to a statement from the ministry, “all flights are suspended.”\n\n"
                   "“We regret it,” said a letter by Ada Holm.\n")
     assert got == [("all flights are suspended.", "the ministry"), ("We regret it", "Ada Holm")]
+
+
+def test_an_organisation_word_after_a_capital_stays_in_the_name():
+    """'Judicial Watch', 'Human Rights Watch': 'Watch' is a name's last word there, not a
+    verb, so 'said Judicial Watch President Tom Fitton' names Fitton."""
+    got = _direct("Emails\n\n“The emails were hidden for years,” said Rights Watch President Tom Fitton.\n")
+    assert got == [("The emails were hidden for years", "Tom Fitton")]

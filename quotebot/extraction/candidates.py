@@ -352,6 +352,7 @@ def subject_after(text: str, start: int, hi: int, _nested: bool = False) -> Subj
                   and not any(is_cap(o[0]) and o[0].lower() not in TITLE_ONLY and o[0].lower() not in ADJ_ROLE_OK
                               for o in out) and _lower_lead_ok(toks, len(out)))
               or (out and is_cap(out[-1][0]) and len(out) < 6 and _role_between_names(toks, len(out), cw))
+              or (out and is_cap(out[-1][0]) and cw.istitle() and low in L.ORG_WORDS)  # ('Judicial Watch')
               # "said Clinton's top foreign policy aide Jake Sullivan": a possessive's role
               # words lead up to the name
               or (out and len(out) < 6 and cw.isalpha() and cw.islower() and low not in FUNCTION_WORDS
