@@ -601,3 +601,9 @@ def test_an_organisation_word_after_a_capital_stays_in_the_name():
     verb, so 'said Judicial Watch President Tom Fitton' names Fitton."""
     got = _direct("Emails\n\n“The emails were hidden for years,” said Rights Watch President Tom Fitton.\n")
     assert got == [("The emails were hidden for years", "Tom Fitton")]
+
+
+def test_the_verb_of_an_attribution_is_not_its_relative_clauses():
+    """'…," one resident, who asked not to be named, told the BBC': the verb is 'told'."""
+    art = article_from_text("story", "Flood\n\n“We have been betrayed,” one resident, who asked not to be named, told the BBC.\n")
+    assert [(q.speaker, q.verb) for q in extract_quotes(art)] == [("one resident", "told")]

@@ -189,6 +189,9 @@ def _try_after_with(text: str, sp: Span, p_end: int, after_verb_re, speech_searc
             return subj, mv.group(1), SHAPE_PRONOUN
         return None
     mv = speech_search.search(text, pos, min(hi, pos + 160))
+    c = text.find(",", mv.end(), min(hi, mv.end() + 80)) if mv and _WHO_BEFORE_RE.search(text, pos, mv.start()) else -1
+    if c > 0:  # '…," one resident, who asked not to be named, told the BBC': the verb after the clause
+        mv = speech_search.search(text, c, min(hi, c + 40)) or mv
     if not mv:
         return None
     # nothing but the subject between the mark and the verb
