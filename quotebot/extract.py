@@ -63,7 +63,7 @@ from .extraction.spans import Span, find_spans, looks_statement
 from .extraction.candidates import Subj
 from .extraction.entities import Entities
 from .extraction import frames
-from .extraction.cues import headline_speaker, try_after
+from .extraction.cues import try_after
 from .extraction.resolve import (
     unnamed_speaker_goes_on,
     CONTINUATION_LEAD_RE,
@@ -162,7 +162,7 @@ def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quo
         st = writer_starts[i] if i >= 0 else lo
         return max(st, lo, pos - 400)
 
-    head = headline_speaker(article) if spans and spans[0].para == 0 else None
+    head = frames.headline_speaker(article) if spans and spans[0].para == 0 else None
 
     before: Span | None = None  # the span just before, in this loop
     for sp in spans:

@@ -13,9 +13,8 @@ from __future__ import annotations
 import re
 
 from .. import lexicon as L
-from ..models import Article, SHAPE_ACCORDING, SHAPE_AFTER, SHAPE_BEFORE, SHAPE_COLON, SHAPE_FRAGMENT, SHAPE_PRONOUN
+from ..models import SHAPE_ACCORDING, SHAPE_AFTER, SHAPE_BEFORE, SHAPE_COLON, SHAPE_FRAGMENT, SHAPE_PRONOUN
 from .text import (
-    NOT_NAME,
     ABBR_TITLES,
     UP,
     ACCORDING_RE,
@@ -466,49 +465,6 @@ def speaker_of_sentence_before(text: str, lo: int, hi: int) -> tuple[Subj, str, 
     return subj, mv.group(), SHAPE_BEFORE
 
 
-_SIGNATURE_RE = re.compile(r"[ \t]*[-–—]+[ \t]*(?=[A-Z])")
-
-
-def signed_below(text: str, sp: Span, paras) -> tuple[Subj, str, str] | None:
-    """A quote that is its paragraph, signed by the next one ('"…"' then '—Ada Brill, Ohio'),
-    as in digests of the day's quotes."""
-    if sp.close is None:
-        return _signed_inside(text, sp, paras)
-    if text[sp.close + 1:paras[sp.para].end].strip(" \t.,"):
-        return None
-    nxt = sp.para + 1
-    while nxt < len(paras) and not paras[nxt].text.strip():
-        nxt += 1
-    if nxt >= len(paras) or paras[nxt].end - paras[nxt].start > 160:
-        return None
-    q = paras[nxt]
-    m = _SIGNATURE_RE.match(text, q.start, q.end)
-    if m is None:
-        return None
-    subj = subject_after(text, m.end(), q.end)
-    if subj is None or subj.kind != "name":
-        return None
-    return subj, "—", SHAPE_AFTER
-
-
-def _signed_inside(text: str, sp: Span, paras) -> tuple[Subj, str, str] | None:
-    """A pull quote whose last line, inside the marks, names its speaker: '"… tax cuts.'
-    then 'Dean Baker, Center for Economic and Policy Research."'."""
-    nxt = sp.para + 1
-    if nxt >= len(paras):
-        return None
-    q = paras[nxt]
-    line = text[q.start:q.end].rstrip()
-    if len(line) > 160 or not line.endswith(("\"", "”")) or any(ch in line[:-1] for ch in "\"“”"):
-        return None
-    m = _SIGNATURE_RE.match(text, q.start, q.end)
-    subj = subject_after(text, m.end() if m else q.start, q.end)
-    if subj is None or subj.kind != "name" or text[q.start:subj.start].strip(" \t-–—") or \
-            not text.startswith(",", subj.end):
-        return None
-    return subj, "—", SHAPE_AFTER
-
-
 def try_sentence_end(text: str, sp: Span, p_end: int) -> tuple[Subj, str, str] | None:
     """'He had "wanted to be a pilot," his friend told a newspaper.' The writer's sentence
     ends with an attribution clause after a comma: it attributes the quoted words."""
@@ -565,33 +521,3 @@ def it_cue(text: str, sp: Span, win_start: int) -> str | None:
     if verb is None or (verb not in L.SPEECH_VERBS and verb not in _IT_VERBS):
         return None
     return verb
-
-
-_HEADLINE_COLON_RE = re.compile(r"[ \t]*([^:“”\"‘’'\n]{2,60}?):[ \t]")
-
-
-def headline_speaker(article: Article) -> Subj | None:
-    """'Name: Rival’s ‘Hateful Rhetoric’ Hurts The Party' — in a headline, a name and a
-    colon before the quoted words give their speaker. Only a name (or organisation)
-    that fills everything before the colon and that the body mentions again."""
-    if len(article.paragraphs) < 2:
-        return None
-    p = article.paragraphs[0]
-    text = article.text
-    if p.end - p.start > 200 or "\n" in text[p.start:p.end]:
-        return None  # a headline is one short line
-    m = _HEADLINE_COLON_RE.match(text, p.start, p.end)
-    if not m:
-        return None
-    subj = subject_before(text, p.start, m.end(1))
-    if subj is None or subj.kind not in ("name", "org") or text[p.start:subj.start].strip() or \
-            subj.end != m.end(1):
-        return None
-    last = subj.phrase.split()[-1].strip(".,")
-    if len(last) < 2 or last.lower() in NOT_NAME:
-        return None
-    body = text[p.end:]
-    flags = re.IGNORECASE if last.isupper() else 0
-    if not re.search(rf"(?<![\w’'-]){re.escape(last)}(?![\w-])", body, flags):
-        return None
-    return subj

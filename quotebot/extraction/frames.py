@@ -15,12 +15,11 @@ from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
 from .. import lexicon as L
-from ..models import ORGANISATION, SHAPE_COLON, SHAPE_BEFORE, SHAPE_FRAGMENT, SHAPE_PRONOUN
-from .candidates import Subj
+from ..models import ORGANISATION, SHAPE_AFTER, SHAPE_COLON, SHAPE_BEFORE, SHAPE_FRAGMENT, SHAPE_PRONOUN, Article
+from .candidates import Subj, subject_after, subject_before
 from .cues import (
     LOWER_TAIL_RE,
     it_cue,
-    signed_below,
     speaker_of_sentence_before,
     try_after,
     try_before,
@@ -29,7 +28,7 @@ from .cues import (
 from .entities import Entities
 from .resolve import doc_antecedent_issuer, it_antecedent
 from .spans import Span, is_title_case, titled_work
-from .text import SUBJECT_ONLY
+from .text import NOT_NAME, SUBJECT_ONLY
 
 Found = tuple[Subj, str, str]  # (speaker candidate, verb, shape)
 
@@ -210,3 +209,78 @@ def refine(c: SpanContext, res: Found) -> Found | None:
         if issuer is not None:
             subj = issuer
     return subj, verb, shape
+
+
+# -- the layout around a quote: a signature below it, a headline before a colon
+
+_SIGNATURE_RE = re.compile(r"[ \t]*[-–—]+[ \t]*(?=[A-Z])")
+
+
+def signed_below(text: str, sp: Span, paras) -> tuple[Subj, str, str] | None:
+    """A quote that is its paragraph, signed by the next one ('"…"' then '—Ada Brill, Ohio'),
+    as in digests of the day's quotes."""
+    if sp.close is None:
+        return _signed_inside(text, sp, paras)
+    if text[sp.close + 1:paras[sp.para].end].strip(" \t.,"):
+        return None
+    nxt = sp.para + 1
+    while nxt < len(paras) and not paras[nxt].text.strip():
+        nxt += 1
+    if nxt >= len(paras) or paras[nxt].end - paras[nxt].start > 160:
+        return None
+    q = paras[nxt]
+    m = _SIGNATURE_RE.match(text, q.start, q.end)
+    if m is None:
+        return None
+    subj = subject_after(text, m.end(), q.end)
+    if subj is None or subj.kind != "name":
+        return None
+    return subj, "—", SHAPE_AFTER
+
+
+def _signed_inside(text: str, sp: Span, paras) -> tuple[Subj, str, str] | None:
+    """A pull quote whose last line, inside the marks, names its speaker: '"… tax cuts.'
+    then 'Dean Baker, Center for Economic and Policy Research."'."""
+    nxt = sp.para + 1
+    if nxt >= len(paras):
+        return None
+    q = paras[nxt]
+    line = text[q.start:q.end].rstrip()
+    if len(line) > 160 or not line.endswith(("\"", "”")) or any(ch in line[:-1] for ch in "\"“”"):
+        return None
+    m = _SIGNATURE_RE.match(text, q.start, q.end)
+    subj = subject_after(text, m.end() if m else q.start, q.end)
+    if subj is None or subj.kind != "name" or text[q.start:subj.start].strip(" \t-–—") or \
+            not text.startswith(",", subj.end):
+        return None
+    return subj, "—", SHAPE_AFTER
+
+
+_HEADLINE_COLON_RE = re.compile(r"[ \t]*([^:“”\"‘’'\n]{2,60}?):[ \t]")
+
+
+def headline_speaker(article: Article) -> Subj | None:
+    """'Name: Rival’s ‘Hateful Rhetoric’ Hurts The Party' — in a headline, a name and a
+    colon before the quoted words give their speaker. Only a name (or organisation)
+    that fills everything before the colon and that the body mentions again."""
+    if len(article.paragraphs) < 2:
+        return None
+    p = article.paragraphs[0]
+    text = article.text
+    if p.end - p.start > 200 or "\n" in text[p.start:p.end]:
+        return None  # a headline is one short line
+    m = _HEADLINE_COLON_RE.match(text, p.start, p.end)
+    if not m:
+        return None
+    subj = subject_before(text, p.start, m.end(1))
+    if subj is None or subj.kind not in ("name", "org") or text[p.start:subj.start].strip() or \
+            subj.end != m.end(1):
+        return None
+    last = subj.phrase.split()[-1].strip(".,")
+    if len(last) < 2 or last.lower() in NOT_NAME:
+        return None
+    body = text[p.end:]
+    flags = re.IGNORECASE if last.isupper() else 0
+    if not re.search(rf"(?<![\w’'-]){re.escape(last)}(?![\w-])", body, flags):
+        return None
+    return subj
