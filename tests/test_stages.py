@@ -607,3 +607,13 @@ def test_the_verb_of_an_attribution_is_not_its_relative_clauses():
     """'…," one resident, who asked not to be named, told the BBC': the verb is 'told'."""
     art = article_from_text("story", "Flood\n\n“We have been betrayed,” one resident, who asked not to be named, told the BBC.\n")
     assert [(q.speaker, q.verb) for q in extract_quotes(art)] == [("one resident", "told")]
+
+
+def test_a_clause_is_not_mistaken_for_an_opening_phrase():
+    """'Holm shared a syllabus, writing "…"' and 'He responds, "…"' are clauses with their
+    own subject, not openers like 'Earlier this week, …'."""
+    got = _direct("Course\n\nAda Holm shared a syllabus on Sunday, writing “Here is the class you said never existed.”\n\n"
+                  "Ivo Marek, an aide, was asked about it. He responds, “Yes, but happy to discuss it.”\n\n"
+                  "Earlier this week, Marek told reporters, “We will not apologise.”\n")
+    assert got == [("Here is the class you said never existed.", "Ada Holm"),
+                   ("Yes, but happy to discuss it.", "Ivo Marek"), ("We will not apologise.", "Ivo Marek")]

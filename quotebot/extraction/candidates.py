@@ -449,8 +449,10 @@ def _lower_lead_ok(toks: list[tuple[str, int, int]], i: int) -> bool:
     return False
 
 
+# (not a clause of its own: "Carson shared a syllabus, writing …" and "He responds, …" are
+# no "Earlier this week, …")
 _LEAD_ADVERBIAL_RE = re.compile(
-    r"\s*(?:[A-Z][a-z]+(?:\s+(?:[a-z]+|\d{1,4}s?)){0,3},\s+|(?:[A-Z][a-z]+ing|After|Before|When|While|As|"
+    r"\s*(?:(?!(?:He|She|They|We|It)\b)[A-Z][a-z]+(?!\s+[a-z]+ed\s)(?:\s+(?:[a-z]+|\d{1,4}s?)){0,3},\s+|(?:[A-Z][a-z]+ing|After|Before|When|While|As|"
     r"Since|Although|Though|If|Because|Despite|In|At|On|During|Speaking|Asked|Following|"
     rf"Addressing|Responding|Asked)\b{CLAUSE_CHAR}{{0,120}},\s+|"
     r"(?:But|And|Yet|So|Still|Now|Then)\s+(?:in|at|on|during|after|before|when|while|as|since|for|with)\b"
