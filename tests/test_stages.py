@@ -617,3 +617,11 @@ def test_a_clause_is_not_mistaken_for_an_opening_phrase():
                   "Earlier this week, Marek told reporters, “We will not apologise.”\n")
     assert got == [("Here is the class you said never existed.", "Ada Holm"),
                    ("Yes, but happy to discuss it.", "Ivo Marek"), ("We will not apologise.", "Ivo Marek")]
+
+
+def test_a_parenthesis_or_dash_opens_a_subject():
+    """'Many agree (Name, who …, once said, "…")' and '… — Name, a spokesman, told X that …':
+    the name after the bracket or dash is the subject, not the words before it."""
+    got = _direct("Memory\n\nHistorians agree (Ada Holm, who coined the term, once said, “It happened many times.”) "
+                  "Others do not.\n")
+    assert got == [("It happened many times.", "Ada Holm")]

@@ -58,6 +58,7 @@ _ROLE_OF_RE = re.compile(
 
 _PIECE_OPENERS = {"", "as", "but", "and", "yet", "so", "still", "now", "then", "also", "meanwhile",
                   "however", "instead", "indeed", "later", "earlier"}
+_AFTER_PAREN_RE = re.compile(r"^.*[(—–]", re.S)
 _ISSUER_RE = re.compile(r"[ \t]+(?:from|by)[ \t]+(?=\S)")
 _WHO_OPEN_RE = re.compile(r",[ \t]+who[ \t]+(?:is|was|has|had|serves|served|runs|ran|leads|led|heads|headed|chairs)[ \t]+[^,.;:!?“”\"()\n—–]{1,100}$")
 _ANOTHER_NOUN_RE = re.compile(r"(?:^|(?<=[\s,(—–]))((?:[Aa]nother|[Oo]ne)[ \t]+([a-z]+))[ \t]*$")
@@ -167,7 +168,10 @@ def subject_before(text: str, lo: int, end: int) -> Subj | None:
                 kind, role, phrase = phrase_kind([t[0] for t in toks])
                 # (all of the piece, or after 'as' or a conjunction: 'as Name, a former aide,
                 # put it: "…"', 'But Name, noting …, said')
-                covers = bool(toks) and text[seg_lo:toks[0][1]].strip().lower() in _PIECE_OPENERS
+                # (an opening parenthesis or dash starts a piece too: 'Many agree (Name, who …, said')
+                opener = ("" if text[toks[0][1]] in "(—–" else _AFTER_PAREN_RE.sub("", text[seg_lo:toks[0][1]])) \
+                    if toks else ""
+                covers = bool(toks) and opener.strip().lower() in _PIECE_OPENERS
                 if piece[:1] in "“\"'‘":
                     covers = False  # a quoted title ('author of "Unwritten Laws,"') names no speaker
                 if covers and kind == "name" and not is_place(phrase) and _ROLE_OF_RE.search(piece):
