@@ -625,3 +625,10 @@ def test_a_parenthesis_or_dash_opens_a_subject():
     got = _direct("Memory\n\nHistorians agree (Ada Holm, who coined the term, once said, “It happened many times.”) "
                   "Others do not.\n")
     assert got == [("It happened many times.", "Ada Holm")]
+
+
+def test_a_conjunction_and_a_time_open_a_sentence():
+    """'But a few days later, Name …, telling X that "…"': the subject follows the opener."""
+    got = _direct("Rules\n\nBut a few days later, Ada Holm reversed herself, telling reporters that the rules "
+                  "“are set and will stay that way.”\n")
+    assert got == [("are set and will stay that way.", "Ada Holm")]

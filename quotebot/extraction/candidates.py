@@ -461,6 +461,8 @@ _LEAD_ADVERBIAL_RE = re.compile(
     rf"Addressing|Responding|Asked)\b{CLAUSE_CHAR}{{0,120}},\s+|"
     r"(?:But|And|Yet|So|Still|Now|Then)\s+(?:in|at|on|during|after|before|when|while|as|since|for|with)\b"
     rf"{CLAUSE_CHAR}{{0,120}},\s+|"  # ("But in Moscow, officials say …")
+    r"(?:But|And|Yet|So|Still|Then)\s+(?!(?:he|she|they|we|it|i)\s)[a-z]+(?:\s+[a-z]+){0,4},\s+|"
+    # ("But a few days later, Name …")
     rf"[A-Z][a-z]+ed\s+(?:by|at|in|with|on|from|to|after|before|for|as)\b{CLAUSE_CHAR}{{0,120}},\s+)?")
 # (a participle's phrase: "Preceded at the lectern by the sheriff, Trump launched …")
 _LEAD_PLACE_RE = re.compile(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}),\s+(?=[A-Z])")
