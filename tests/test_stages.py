@@ -632,3 +632,10 @@ def test_a_conjunction_and_a_time_open_a_sentence():
     got = _direct("Rules\n\nBut a few days later, Ada Holm reversed herself, telling reporters that the rules "
                   "“are set and will stay that way.”\n")
     assert got == [("are set and will stay that way.", "Ada Holm")]
+
+
+def test_a_hyphenated_modifier_stays_in_a_description():
+    """'the conservative-leaning newspaper', 'the two-term president', 'the Texas-based company'."""
+    got = _direct("Paper\n\n“He needs to stop,” the conservative-leaning newspaper wrote.\n\n"
+                  "“We regret it,” said the Texas-based company.\n")
+    assert got == [("He needs to stop", "the conservative-leaning newspaper"), ("We regret it", "Texas-based company")]

@@ -35,7 +35,7 @@ from .text import (
     party_tail,
     trie_regex,
 )
-from .phrases import INITIAL_RE, TITLE_ONLY, collect_back, is_place, phrase_kind, role_like, verbish
+from .phrases import INITIAL_RE, TITLE_ONLY, collect_back, compound_alpha, is_place, phrase_kind, role_like, verbish
 
 
 # --------------------------------------------------------------------------
@@ -321,6 +321,11 @@ _NEVER_HEADS = {"then", "former", "late", "acting", "incoming", "outgoing", "lon
                 "leading", "prominent", "key", "unnamed", "anonymous", "new", "top", "senior", "vice"}
 
 
+def _lower_modifier(w: str) -> bool:
+    """Lowercase, or a compound whose last part is ('Texas-based', 'GOP-led')."""
+    return w.islower() or ("-" in w and w.rsplit("-", 1)[1].islower() and compound_alpha(w))
+
+
 def subject_after(text: str, start: int, hi: int, _nested: bool = False) -> Subj | None:
     """The subject right after an inverted verb: ``said Jane Doe, head of X``."""
     toks = []
@@ -366,9 +371,9 @@ def subject_after(text: str, start: int, hi: int, _nested: bool = False) -> Subj
               # words up to the head; phrase_kind then says whether they describe a speaker
               or (out and out[0][0].lower() in DETERMINERS and len(out) < 5
                   and (cw.islower() or (len(out) == 1 and low in L.MONTHS_DAYS))  # ('a Wednesday editorial')
-                  and (cw.isalpha() or (len(out) == 1 and cw[-2:] in ("’s", "'s") and cw[:-2].isalpha()))
+                  and (compound_alpha(cw) or (len(out) == 1 and cw[-2:] in ("’s", "'s") and cw[:-2].isalpha()))
                   and low not in FUNCTION_WORDS
-                  and all(o[0].islower() or o[0].lower() in L.MONTHS_DAYS for o in out)
+                  and all(_lower_modifier(o[0]) or o[0].lower() in L.MONTHS_DAYS for o in out)
                   and not any(o[0] in CONNECTORS for o in out[1:])
                   and (len(out) < 2 or out[-1][0] not in LOWER_ROLE or out[-1][0] in ADJ_ROLE_OK))
               or (low in DETERMINERS and not out)

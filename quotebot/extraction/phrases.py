@@ -104,6 +104,12 @@ _DOTTED_INITIALS_RE = re.compile(r"(?:[A-Za-z]\.)+")
 _LEAD_CONNECTORS = (CONNECTORS | L.NAME_PARTICLES) - {"the"}
 
 
+def compound_alpha(w: str) -> bool:
+    """A word, or a hyphenated compound of words ('conservative-leaning')."""
+    return w.isalpha() or (w.count("-") <= 2 and w.replace("-", "").isalpha() and not w.startswith("-")
+                           and not w.endswith("-"))
+
+
 def collect_back(text: str, lo: int, end: int) -> tuple[int, list[tuple[str, int, int]]]:
     """Tokens of a noun phrase ending at ``end`` (walking back over names/titles)."""
     out: list[tuple[str, int, int]] = []
@@ -123,8 +129,8 @@ def collect_back(text: str, lo: int, end: int) -> tuple[int, list[tuple[str, int
             out.append((cw, s, e))
         elif not out and low in _ORG_HEADS:
             out.append((cw, s, e))  # "the ad", "the Heritage Foundation website"
-        elif out and len(out) <= 3 and cw.isalpha() and cw.islower() and low not in FUNCTION_WORDS \
-                and not verbish(cw) and all(o[0].islower() for o in out) and \
+        elif out and len(out) <= 3 and compound_alpha(cw) and cw.islower() and low not in FUNCTION_WORDS \
+                and ("-" in cw or not verbish(cw)) and all(o[0].islower() for o in out) and \
                 (out[0][0].lower() in _ORG_HEADS or out[0][0].lower() in L.ROLE_NOUNS):
             out.append((cw, s, e))  # "the rights group", "a top campaign aide"
         elif low in CONNECTORS or low in L.NAME_PARTICLES:
