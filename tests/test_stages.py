@@ -639,3 +639,13 @@ def test_a_hyphenated_modifier_stays_in_a_description():
     got = _direct("Paper\n\n“He needs to stop,” the conservative-leaning newspaper wrote.\n\n"
                   "“We regret it,” said the Texas-based company.\n")
     assert got == [("He needs to stop", "the conservative-leaning newspaper"), ("We regret it", "Texas-based company")]
+
+
+def test_a_month_after_a_first_name_or_title_is_a_surname():
+    """'Theresa May', 'Mrs. May', 'columnist Ai Jun' are people; 'in May' stays a month."""
+    got = _direct("Vote\n\nPrime Minister Theresa May spoke on Tuesday. Parliament votes in May.\n\n"
+                  "“We will deliver,” May said. “It will work,” Mrs. May told reporters in June.\n\n"
+                  "“It is a gamble,” columnist Ai Jun wrote in the paper.\n")
+    assert got == [("We will deliver", "Theresa May"), ("It will work", "Theresa May"), ("It is a gamble", "Ai Jun")]
+    art = article_from_text("story", "Vote\n\nIn May, the party met. “We will win,” said Ada Holm in May.\n")
+    assert [q.speaker for q in extract_quotes(art)] == ["Ada Holm"]

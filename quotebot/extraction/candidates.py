@@ -22,6 +22,7 @@ from .text import (
     DETERMINERS,
     FUNCTION_WORDS,
     LOWER_ROLE,
+    MONTH_SURNAMES,
     PARTY_RE,
     PRON_END_RE,
     PRONOUN_SUBJ,
@@ -354,6 +355,8 @@ def subject_after(text: str, start: int, hi: int, _nested: bool = False) -> Subj
             if any(o[0].lower() in L.FIRST_NAMES for o in out) or len([o for o in out if is_cap(o[0])]) >= 2:
                 break
         ok = (is_cap(cw) or low in L.HONORIFICS or low in LOWER_ROLE or low in ADJ_ROLE_OK
+              or (out and low in MONTH_SURNAMES and cw[:1].isupper() and (  # "said Theresa May"
+                  is_cap(out[-1][0]) or out[-1][0].lower() in L.HONORIFICS or out[-1][0].lower() in L.TITLES))
               or INITIAL_RE.fullmatch(cw) is not None
               or AGE_RE.fullmatch(low) is not None
               or ((cw.isalpha() or (cw[-2:] in ("’s", "'s") and cw[:-2].isalpha()))  # ("the group’s president, Name")

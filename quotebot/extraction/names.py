@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import lexicon as L
-from .text import CAPW, FUNCTION_WORDS, NOT_NAME, UP, capw_after_first, is_abbrev_boundary, is_cap, trie_regex
+from .text import CAPW, FUNCTION_WORDS, MONTH_SURNAMES, NOT_NAME, UP, capw_after_first, is_abbrev_boundary, is_cap, trie_regex
 from .candidates import GAP_STOP
 from .phrases import INITIAL_RE, org_like_role, split_title_name, verbish
 
@@ -109,8 +109,10 @@ def analyse_name_seq(g: str):
     name_toks = [t for t in name_toks if t.lower() not in L.HONORIFICS]
     if not name_toks or len(name_toks) > 4:
         return None
-    if any(t.lower().strip(".") in NOT_NAME or t.lower() in L.MONTHS_DAYS for t in name_toks):
-        return None
+    if any((t.lower().strip(".") in NOT_NAME or t.lower() in L.MONTHS_DAYS) and not (
+            t.lower() in MONTH_SURNAMES and (i > 0 or hon is not None or role_toks))
+           for i, t in enumerate(name_toks)):
+        return None  # (a month after a first name, an honorific or a title is a surname: 'Theresa May')
     name = " ".join(name_toks)
     if name.endswith(("’s", "'s")):
         name = name[:-2]

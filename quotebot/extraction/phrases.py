@@ -20,6 +20,7 @@ from .text import (
     DETERMINERS,
     FUNCTION_WORDS,
     LOWER_ROLE,
+    MONTH_SURNAMES,
     TOKEN_RE,
     clean_tok,
     is_cap,
@@ -53,6 +54,11 @@ GENERIC_MODS = L.ROLE_NOUNS | L.HONORIFICS | {
 INITIAL_RE = re.compile(r"[A-Z]\.")  # a middle or first initial ("Edward D. Kleinbard")
 
 
+def _month_surname(word: str) -> bool:
+    """'May' as the collectors hand it over: after a name or a title, or right before the verb."""
+    return word.lower() in MONTH_SURNAMES and word[:1].isupper()
+
+
 def split_title_name(tokens: list[str]) -> tuple[list[str], list[str]]:
     """("Finance","Minister","Ada","Holm") -> (role tokens, name tokens)."""
     last_title = -1
@@ -69,6 +75,8 @@ def split_title_name(tokens: list[str]) -> tuple[list[str], list[str]]:
             if tokens[i + 1].lower() not in TITLE_ONLY or (i + 2 == len(tokens) and i > 0):
                 after_first = True
                 continue  # "Dean Morrow", "Major Olsen": a first name, not a title
+        if i == len(tokens) - 1 and _month_surname(t):
+            break  # "Theresa May", "Mrs. May": a month after a name or a title is a surname
         if low in L.HONORIFICS or low in TITLE_ONLY or (not is_cap(t) and not INITIAL_RE.fullmatch(t)):
             last_title = i
     role = tokens[: last_title + 1]
@@ -125,6 +133,8 @@ def collect_back(text: str, lo: int, end: int) -> tuple[int, list[tuple[str, int
             break  # '… on a network’s “Morning Show,” calling …': a quoted title, not a subject
         if is_cap(cw) or low in L.HONORIFICS or (out and INITIAL_RE.fullmatch(cw)):
             out.append((cw, s, e))
+        elif not out and low in MONTH_SURNAMES and cw[:1].isupper():
+            out.append((cw, s, e))  # "May said": a month right before the verb is its subject
         elif low in LOWER_ROLE or low in ADJ_ROLE_OK or AGE_RE.fullmatch(low):
             out.append((cw, s, e))
         elif not out and low in _ORG_HEADS:
@@ -255,7 +265,8 @@ def _phrase_kind_cached(words: tuple[str, ...]) -> tuple[str, str | None, str]:
             return "name", " ".join(body[:poss[-1] + 1] + r2), " ".join(n2)
     if poss:
         name_toks = []
-    if name_toks and all(is_cap(t) or INITIAL_RE.fullmatch(t) for t in name_toks) and is_cap(name_toks[-1]):
+    if name_toks and all(is_cap(t) or INITIAL_RE.fullmatch(t) for t in name_toks[:-1]) and (
+            is_cap(name_toks[-1]) or _month_surname(name_toks[-1])):
         phrase = " ".join(name_toks)
         role = " ".join(role_toks) or None
         if len(name_toks) == 1 and verbish(name_toks[0]) and not role_toks:

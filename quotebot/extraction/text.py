@@ -342,6 +342,9 @@ ADJ_ROLE_OK = {"former", "senior", "top", "chief", "deputy", "acting", "then", "
                "anonymous", "key", "leading", "prominent", "conservative", "liberal",
                "progressive", "independent", "local", "regional", "european", "western"}
 NOT_NAME = L.NOT_NAME_WORDS
+# months that are also surnames, read as names right after a first name, an honorific or a
+# title ("Theresa May", "Mrs. May", "Ai Jun"); anywhere else they stay months
+MONTH_SURNAMES = {"may", "june", "april", "august", "march", "jun"}
 FUNCTION_WORDS = {"the", "a", "an", "of", "in", "on", "at", "to", "for", "from", "with", "by", "and",
                   "or", "but", "as", "that", "which", "who", "whom", "whose", "than", "then", "when",
                   "while", "after", "before", "since", "until", "into", "onto", "over", "under",
