@@ -649,3 +649,10 @@ def test_a_month_after_a_first_name_or_title_is_a_surname():
     assert got == [("We will deliver", "Theresa May"), ("It will work", "Theresa May"), ("It is a gamble", "Ai Jun")]
     art = article_from_text("story", "Vote\n\nIn May, the party met. “We will win,” said Ada Holm in May.\n")
     assert [q.speaker for q in extract_quotes(art)] == ["Ada Holm"]
+
+
+def test_an_arabic_article_belongs_to_the_surname():
+    """'Bashar al-Assad' is one name, and 'Assad' later is the same person."""
+    got = _direct("Syria\n\nPresident Bashar al-Assad spoke on Tuesday. “We will fight,” Assad said.\n\n"
+                  "“No,” said Bashar al-Assad.\n")
+    assert got == [("We will fight", "Bashar al-Assad"), ("No", "Bashar al-Assad")]

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import lexicon as L
-from .text import CAPW, FUNCTION_WORDS, MONTH_SURNAMES, NOT_NAME, UP, capw_after_first, is_abbrev_boundary, is_cap, trie_regex
+from .text import ARTICLE_PREFIX, CAPW, FUNCTION_WORDS, MONTH_SURNAMES, NOT_NAME, UP, capw_after_first, is_abbrev_boundary, is_cap, trie_regex
 from .candidates import GAP_STOP
 from .phrases import INITIAL_RE, org_like_role, split_title_name, verbish
 
@@ -52,7 +52,8 @@ class Entity:
 # (?=[{_UP}])(?<![\w’'.\-]){_CAPW}(?:[ \t]+(?:(?:particles|of|the|for)[ \t]+)?{_CAPW}){0,7}
 NAME_SEQ_RE = re.compile(
     rf"[{UP}](?<![\w’'.\-].){capw_after_first()}"
-    rf"(?:[ \t]+(?:(?:{'|'.join(re.escape(x) for x in sorted(L.NAME_PARTICLES))}|of|the|for)[ \t]+)?{CAPW}){{0,7}}"
+    rf"(?:[ \t]+(?:(?:{'|'.join(re.escape(x) for x in sorted(L.NAME_PARTICLES))}|of|the|for)[ \t]+)?"
+    rf"(?:{ARTICLE_PREFIX})?{CAPW}){{0,7}}"
 )
 
 
@@ -210,8 +211,12 @@ def role_gender(role: str) -> str | None:
 
 @functools.lru_cache(maxsize=65536)
 def key_tokens(name: str) -> tuple[str, ...]:
-    toks = [t.lower().strip(".,") for t in name.split()]
+    # ("al-Assad" and "Assad" are one surname)
+    toks = [_ARTICLE_PREFIX_RE.sub("", t.lower().strip(".,")) for t in name.split()]
     return tuple(t for t in toks if t and t not in L.NAME_SUFFIXES and t not in L.HONORIFICS)
+
+
+_ARTICLE_PREFIX_RE = re.compile(rf"^{ARTICLE_PREFIX}(?=\w)")
 
 
 _LOWER_WORD_RE = re.compile(r"[a-z][a-z\-]+")

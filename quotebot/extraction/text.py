@@ -42,7 +42,9 @@ def capw_after_first() -> str:
         by_first.setdefault(t[0], []).append(re.escape(t[1:]))
     titles = [f"(?<={c})(?:{'|'.join(rests)})\\." for c, rests in by_first.items()]
     return "(?:" + "|".join(titles + [rf"\.(?:[{UP}]\.)+", rf"\.(?=[ \t]+[{UP}])", r"[\w'’\-]*"]) + ")"
-_CAPW_RE = re.compile(rf"^{CAPW}$")
+# Arabic names' article before a capital ("al-Assad", "el-Sisi") is part of a capitalised word
+ARTICLE_PREFIX = r"(?:al|el|as|ad|ash|at|az|an|ar|ul|ud)[\-‑]"
+_CAPW_RE = re.compile(rf"^(?:{ARTICLE_PREFIX})?{CAPW}$")
 # '' is a double mark (some newspapers' style). Patterns that are searched through long
 # stretches of text are written to open with a character (set) where they can, so the
 # engine skips ahead to candidates instead of trying the pattern at every position:
