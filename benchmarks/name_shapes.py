@@ -22,7 +22,19 @@ names = ["Kim Jong Un", "Ban Ki-moon", "Xi Jinping", "Moon Jae-in", "Shinzo Abe"
  "Jacinda Ardern", "Cyril Ramaphosa", "Rishi Sunak", "Keir Starmer", "Ursula von der Leyen", "Charles de Gaulle",
  "Martin Luther King Jr.", "Robert F. Kennedy Jr.", "Liz Truss", "Nicola Sturgeon", "Jean-Claude Juncker", "Li Keqiang",
  "Wang Yi", "Kim Yo Jong", "Ma Ying-jeou", "Tsai Ing-wen", "Abiy Ahmed", "Paul Kagame", "Jim Jordan", "Jerry Brown", "Joe Manchin",
- "Chuck Grassley", "Pope Francis", "Prince Harry", "Queen Elizabeth", "King Charles", "Dr. Anthony Fauci", "Gen. Mark Milley"]
+ "Chuck Grassley", "Pope Francis", "Prince Harry", "Queen Elizabeth", "King Charles", "Dr. Anthony Fauci", "Gen. Mark Milley",
+ "Sen. Ted Cruz (R-Texas)", "Gov. Andrew M. Cuomo", "former President Barack Obama", "Secretary of State Mike Pompeo",
+ "House Speaker Nancy Pelosi", "U.N. Secretary-General António Guterres", "Lt. Gen. H.R. McMaster", "Mahmoud Abbas",
+ "Ayatollah Ali Khamenei", "Abdel Fattah el-Sisi", "Muqtada al-Sadr", "Juan Guaidó", "Nicolás Maduro",
+ "Luiz Inácio Lula da Silva", "Imran Khan", "Jeremy Corbyn", "Michel Barnier", "Sergei Lavrov", "Recep Tayyip Erdoğan",
+ "Aung San Suu Kyi", "Rodrigo Duterte", "Joko Widodo", "Hun Sen", "Prayuth Chan-ocha", "Carrie Lam", "Justin Trudeau",
+ "Pedro Sánchez", "Viktor Orbán", "Sauli Niinistö", "Frank-Walter Steinmeier", "Micheál Martin", "J.D. Vance",
+ "Mary-Kate Olsen", "Conan O'Brien", "Dwayne Johnson", "Sen. Mitch McConnell (R-Ky.)",
+ "Ruth Bader Ginsburg", "Chief Justice John Roberts", "Attorney General Merrick Garland", "Mayor Eric Adams",
+ "Prime Minister Narendra Modi", "Chancellor Olaf Scholz", "President Xi", "Mr. Xi", "Ms. Ardern", "Dr. Ben Carson",
+ "Sergeant Major Ann Lee", "Justice Sonia Sotomayor", "Judge Aileen Cannon", "Cardinal Timothy Dolan", "Rabbi Sharon Brous",
+ "Sheikh Tamim bin Hamad Al Thani", "Crown Prince Mohammed bin Salman", "Mohamed ElBaradei", "Kofi Annan",
+ "Ellen Johnson Sirleaf", "Ngozi Okonjo-Iweala", "Uhuru Kenyatta", "Yoweri Museveni", "Bola Tinubu"]
 tmpl = ['“We are ready,” {n} said.', '{n} said, “We are ready.”', '“We are ready,” said {n}.']
 bad = 0
 for n in names:
