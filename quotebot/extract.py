@@ -67,6 +67,7 @@ from .extraction.cues import try_after
 from .extraction.resolve import (
     unnamed_speaker_goes_on,
     CONTINUATION_LEAD_RE,
+    joined_quotes_share,
     make_quote,
     names_other,
     non_overlapping,
@@ -212,6 +213,7 @@ def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quo
         prev_close_in_para[sp.para] = span_end
         closes_in_para.setdefault(sp.para, []).append(span_end)
 
+    joined_quotes_share(text, spans)
     # multi-paragraph chains share a speaker
     group = 0
     for i, sp in enumerate(spans):

@@ -656,3 +656,12 @@ def test_an_arabic_article_belongs_to_the_surname():
     got = _direct("Syria\n\nPresident Bashar al-Assad spoke on Tuesday. “We will fight,” Assad said.\n\n"
                   "“No,” said Bashar al-Assad.\n")
     assert got == [("We will fight", "Bashar al-Assad"), ("No", "Bashar al-Assad")]
+
+
+def test_quotes_joined_by_and_share_the_attribution_after_them():
+    """'Guns are "a crisis" and "stunt growth," Name proclaimed': both are the speaker's;
+    a quote standing alone before another sentence's attribution is not."""
+    got = _direct("Guns\n\nGuns are “the ultimate crisis” and “stunt children’s growth,” Ada Holm proclaimed.\n\n"
+                  "The bill is “dead.” “We will try again,” Ivo Marek said.\n")
+    assert got == [("the ultimate crisis", "Ada Holm"), ("stunt children’s growth", "Ada Holm"),
+                   ("We will try again", "Ivo Marek")]

@@ -165,6 +165,21 @@ def unnamed_speaker_goes_on(ents: Entities, prev: Span | None, sp: Span, subj: S
     return not (i < len(ents.mention_pos) and ents.mention_pos[i] < subj.start)
 
 
+_JOINED_RE = re.compile(r"[ \t]*,?[ \t]*(?:and|or|,)[ \t]+")
+
+
+def joined_quotes_share(text: str, spans: list[Span]) -> None:
+    """'Guns are "a crisis" and "stunt growth," Name said': quotes joined by 'and', 'or'
+    or a comma, the last of them attributed after itself, share its speaker (the
+    attribution after a list of quotes covers the list)."""
+    for sp, nxt in zip(reversed(spans[:-1]), reversed(spans[1:])):
+        if sp.shape is None and sp.close is not None and nxt.para == sp.para and \
+                nxt.shape in (SHAPE_AFTER, SHAPE_PRONOUN) and (nxt.speaker_key is not None or nxt.speaker_raw) and \
+                _JOINED_RE.fullmatch(text, sp.close + 1, nxt.open):
+            sp.speaker_key, sp.speaker_raw, sp.speaker_kind = nxt.speaker_key, nxt.speaker_raw, nxt.speaker_kind
+            sp.verb, sp.shape = nxt.verb, nxt.shape
+
+
 def names_other(ents: Entities, text: str, lo: int, hi: int, last: Span) -> bool:
     """Does text[lo:hi], between two quotes, bring in another person (so no continuation)?"""
     between = text[lo:hi]
