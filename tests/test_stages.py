@@ -665,3 +665,11 @@ def test_quotes_joined_by_and_share_the_attribution_after_them():
                   "The bill is “dead.” “We will try again,” Ivo Marek said.\n")
     assert got == [("the ultimate crisis", "Ada Holm"), ("stunt children’s growth", "Ada Holm"),
                    ("We will try again", "Ivo Marek")]
+
+
+def test_a_document_someone_releases_speaks_for_them():
+    """'Name is releasing a new 30-second ad that urges voters to "…"', 'Name released a
+    marketing video that said, "…"': the issuer speaks, however the document is described."""
+    got = _direct("Ads\n\nSen. Ada Holm is releasing a new 30-second ad that urges voters to “send a message” to banks.\n\n"
+                  "Ivo Marek released a marketing video that said, “Our teachers are terrific.”\n")
+    assert got == [("send a message", "Ada Holm"), ("Our teachers are terrific.", "Ivo Marek")]

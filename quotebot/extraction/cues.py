@@ -217,16 +217,26 @@ def _try_after_with(text: str, sp: Span, p_end: int, after_verb_re, speech_searc
 DOC_OBJECT_RE = re.compile(
     r"(?:^|\s)(?:issued|issues|issue|released|releases|release|put\s+out|puts\s+out|sent|sends|"
     r"sent\s+out|posted|posts|published|publishes|emailed|emails|gave|gives|delivered|delivers|"
-    r"read|reads|wrote|writes|filed|files|signed|signs|tweeted|tweets)\s+(?:out\s+)?$")
+    r"read|reads|wrote|writes|filed|files|signed|signs|tweeted|tweets|launched|launches|unveiled|unveils|"
+    r"aired|airs|ran|runs|(?:is|are|was|were)\s+(?:issuing|releasing|sending|posting|publishing|launching|"
+    r"unveiling|airing|running))\s+(?:out\s+)?$")
+# the determiner and modifiers of a document the subject walk left out ("a new 30-second ad")
+_DOC_DETERMINER_RE = re.compile(r"(?:^|\s)(?:a|an|the|his|her|its|their)(?:\s+[\w’'\-]+){0,3}\s+$")
 
 
 def _issuer_of(text: str, lo: int, subj: Subj) -> Subj | None:
-    """'Name issued a statement saying "…"': the statement is the object, its issuer speaks."""
+    """'Name issued a statement saying "…"', 'Name is releasing a new ad that urges …': the
+    document is the object, its issuer speaks."""
     words = subj.phrase.split()
-    if len(words) < 2 or len(words) > 4 or words[0].lower() not in ("a", "an", "the") or \
-            words[-1].lower().strip(".,") not in DOC_HEADS:
+    if len(words) > 4 or words[-1].lower().strip(".,") not in DOC_HEADS:
         return None
-    m = DOC_OBJECT_RE.search(text, max(lo, subj.start - 20), subj.start)
+    start = subj.start
+    if words[0].lower() not in ("a", "an", "the"):
+        md = _DOC_DETERMINER_RE.search(text, max(lo, start - 50), start)
+        if md is None:
+            return None
+        start = md.start() + (1 if text[md.start()].isspace() else 0)
+    m = DOC_OBJECT_RE.search(text, max(lo, start - 30), start)
     if m is None:
         return None
     issuer = subject_before(text, lo, m.start() + (1 if text[m.start()].isspace() else 0))
