@@ -673,3 +673,17 @@ def test_a_document_someone_releases_speaks_for_them():
     got = _direct("Ads\n\nSen. Ada Holm is releasing a new 30-second ad that urges voters to “send a message” to banks.\n\n"
                   "Ivo Marek released a marketing video that said, “Our teachers are terrific.”\n")
     assert got == [("send a message", "Ada Holm"), ("Our teachers are terrific.", "Ivo Marek")]
+
+
+def test_a_that_clause_belongs_to_the_verb_right_before_it():
+    """'Holm suggested …, while Marek said that the "…"': Marek's words."""
+    got = _direct("Debate\n\nAda Holm suggested that anyone who dodges questions cannot lead, while Ivo Marek said "
+                  "that the “stakes are too high” for the rival.\n")
+    assert got == [("stakes are too high", "Ivo Marek")]
+
+
+def test_a_modal_is_not_part_of_the_subject():
+    """'a spokesman for Ada Holm could only quip: "…"': the spokesman, without 'could'."""
+    art = article_from_text("story", "Dates\n\nThe date was so odd that a spokesman for Ada Holm could only quip: "
+                            "“I guess the holiday was booked.”\n")
+    assert [q.speaker for q in extract_quotes(art)] == ["a spokesman for Ada Holm"]

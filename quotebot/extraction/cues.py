@@ -278,6 +278,8 @@ _INVERTED_TAIL_RE = re.compile(r"\s*(?:,[^,.;:!?“”\"\n]{1,160})?,\s*")
 
 
 _FROM_COLON_RE = re.compile(r"(?<![\w’'])(?:More[ \t]+)?(?:[Ff]rom|[Aa]nd[ \t]+from)[ \t]+([^\s:,.;“”\"][^:,;“”\"]{0,80}):$")
+# the quote opens the that-clause of the verb before it ('…, while Cruz said that the "…"')
+_THAT_OPENS_RE = re.compile(r"[ \t]+that(?:[ \t]+(?:the|a|an|his|her|their|its|this|these|those|our))?[ \t]+")
 _MODAL_BEFORE_RE = re.compile(r"(?<![\w’'])(?:will|would|to|could|should|can|may|might|must)[ \t]+$")
 _WHO_BEFORE_RE = re.compile(r",[ \t]+who[ \t]+(?:(?:has|had|have|also|then|later|once|now|recently|often)[ \t]+){0,2}$")
 
@@ -337,7 +339,7 @@ def try_before(text: str, sp: Span, win_start: int, in_quote=None,
         order = near[-1:] + [v for v in verbs if v not in near[-1:]]
         last = verbs[-1]
         if last.group().lower() in L.SPEECH_VERBS and not last.group().endswith("ing") and \
-                not text[last.end():window_end].strip(" \t,:") and \
+                (not text[last.end():window_end].strip(" \t,:") or _THAT_OPENS_RE.fullmatch(text, last.end(), window_end)) and \
                 not _MODAL_BEFORE_RE.search(text, max(win_start, last.start() - 8), last.start()):
             # 'when Rubio said it was great, a man yelled "Stay there!"': a speech verb
             # right before the words says them, whatever the sentence said before (not a

@@ -307,11 +307,21 @@ _INFINITIVE_SPEECH_RE = re.compile(r"(?:say|add|tell|ask|note|write|declare|expl
                                    r"concede|predict|joke|quip|tweet|announce|assure|boast)\b")
 
 
+# (the words come next: "could only quip:", not "could add a title")
+_WORDS_FOLLOW_RE = re.compile(r"\w*[ \t]*(?:[,:]|that\b|[“\"‘]|'')")
+_MODAL_TAIL_RE = re.compile(r"[ \t]+(?:could|would|can|will|may|might|must|should)"
+                            r"(?:[ \t]+(?:only|also|just|still|later|then|again))?[ \t]*$")
+
+
 def infinitive_tail(text: str, lo: int, end: int) -> int:
     """Where the subject ends when a speech verb at ``end`` is an infinitive of the
-    subject's own ("Trump was quick to say"): before "quick to"; else ``end``."""
+    subject's own ("Trump was quick to say", "a spokesman could only quip"): before
+    "quick to" or the modal; else ``end``."""
     if not text.endswith("to", lo, end - 1) or not _INFINITIVE_SPEECH_RE.match(text, end):
-        return end
+        mv = _INFINITIVE_SPEECH_RE.match(text, end)
+        mm = _MODAL_TAIL_RE.search(text, max(lo, end - 24), end) \
+            if mv and _WORDS_FOLLOW_RE.match(text, mv.end()) else None
+        return mm.start() if mm else end
     m = _CATENATIVE_TAIL_RE.search(text, max(lo, end - 40), end)
     return m.start() if m else end
 
