@@ -7,6 +7,8 @@ resolved speakers), so a change inside a stage shows up where it happens.
 
 from __future__ import annotations
 
+import pytest
+
 from quotebot.articles import article_from_text
 from quotebot.extract import extract_quotes
 from quotebot.extraction import candidates, cues, entities, names, resolve, spans
@@ -609,38 +611,6 @@ def test_the_verb_of_an_attribution_is_not_its_relative_clauses():
     assert [(q.speaker, q.verb) for q in extract_quotes(art)] == [("one resident", "told")]
 
 
-def test_a_clause_is_not_mistaken_for_an_opening_phrase():
-    """'Holm shared a syllabus, writing "…"' and 'He responds, "…"' are clauses with their
-    own subject, not openers like 'Earlier this week, …'."""
-    got = _direct("Course\n\nAda Holm shared a syllabus on Sunday, writing “Here is the class you said never existed.”\n\n"
-                  "Ivo Marek, an aide, was asked about it. He responds, “Yes, but happy to discuss it.”\n\n"
-                  "Earlier this week, Marek told reporters, “We will not apologise.”\n")
-    assert got == [("Here is the class you said never existed.", "Ada Holm"),
-                   ("Yes, but happy to discuss it.", "Ivo Marek"), ("We will not apologise.", "Ivo Marek")]
-
-
-def test_a_parenthesis_or_dash_opens_a_subject():
-    """'Many agree (Name, who …, once said, "…")' and '… — Name, a spokesman, told X that …':
-    the name after the bracket or dash is the subject, not the words before it."""
-    got = _direct("Memory\n\nHistorians agree (Ada Holm, who coined the term, once said, “It happened many times.”) "
-                  "Others do not.\n")
-    assert got == [("It happened many times.", "Ada Holm")]
-
-
-def test_a_conjunction_and_a_time_open_a_sentence():
-    """'But a few days later, Name …, telling X that "…"': the subject follows the opener."""
-    got = _direct("Rules\n\nBut a few days later, Ada Holm reversed herself, telling reporters that the rules "
-                  "“are set and will stay that way.”\n")
-    assert got == [("are set and will stay that way.", "Ada Holm")]
-
-
-def test_a_hyphenated_modifier_stays_in_a_description():
-    """'the conservative-leaning newspaper', 'the two-term president', 'the Texas-based company'."""
-    got = _direct("Paper\n\n“He needs to stop,” the conservative-leaning newspaper wrote.\n\n"
-                  "“We regret it,” said the Texas-based company.\n")
-    assert got == [("He needs to stop", "the conservative-leaning newspaper"), ("We regret it", "Texas-based company")]
-
-
 def test_a_month_after_a_first_name_or_title_is_a_surname():
     """'Theresa May', 'Mrs. May', 'columnist Ai Jun' are people; 'in May' stays a month."""
     got = _direct("Vote\n\nPrime Minister Theresa May spoke on Tuesday. Parliament votes in May.\n\n"
@@ -651,39 +621,57 @@ def test_a_month_after_a_first_name_or_title_is_a_surname():
     assert [q.speaker for q in extract_quotes(art)] == ["Ada Holm"]
 
 
-def test_an_arabic_article_belongs_to_the_surname():
-    """'Bashar al-Assad' is one name, and 'Assad' later is the same person."""
-    got = _direct("Syria\n\nPresident Bashar al-Assad spoke on Tuesday. “We will fight,” Assad said.\n\n"
-                  "“No,” said Bashar al-Assad.\n")
-    assert got == [("We will fight", "Bashar al-Assad"), ("No", "Bashar al-Assad")]
-
-
-def test_quotes_joined_by_and_share_the_attribution_after_them():
-    """'Guns are "a crisis" and "stunt growth," Name proclaimed': both are the speaker's;
-    a quote standing alone before another sentence's attribution is not."""
-    got = _direct("Guns\n\nGuns are “the ultimate crisis” and “stunt children’s growth,” Ada Holm proclaimed.\n\n"
-                  "The bill is “dead.” “We will try again,” Ivo Marek said.\n")
-    assert got == [("the ultimate crisis", "Ada Holm"), ("stunt children’s growth", "Ada Holm"),
-                   ("We will try again", "Ivo Marek")]
-
-
-def test_a_document_someone_releases_speaks_for_them():
-    """'Name is releasing a new 30-second ad that urges voters to "…"', 'Name released a
-    marketing video that said, "…"': the issuer speaks, however the document is described."""
-    got = _direct("Ads\n\nSen. Ada Holm is releasing a new 30-second ad that urges voters to “send a message” to banks.\n\n"
-                  "Ivo Marek released a marketing video that said, “Our teachers are terrific.”\n")
-    assert got == [("send a message", "Ada Holm"), ("Our teachers are terrific.", "Ivo Marek")]
-
-
-def test_a_that_clause_belongs_to_the_verb_right_before_it():
-    """'Holm suggested …, while Marek said that the "…"': Marek's words."""
-    got = _direct("Debate\n\nAda Holm suggested that anyone who dodges questions cannot lead, while Ivo Marek said "
-                  "that the “stakes are too high” for the rival.\n")
-    assert got == [("stakes are too high", "Ivo Marek")]
-
-
 def test_a_modal_is_not_part_of_the_subject():
     """'a spokesman for Ada Holm could only quip: "…"': the spokesman, without 'could'."""
     art = article_from_text("story", "Dates\n\nThe date was so odd that a spokesman for Ada Holm could only quip: "
                             "“I guess the holiday was booked.”\n")
     assert [q.speaker for q in extract_quotes(art)] == ["a spokesman for Ada Holm"]
+
+
+# One attribution rule per row: a snippet, and the direct quotes with the speakers it must give.
+RULE_SNIPPETS = [
+    # clauses with their own subject are no openers like "Earlier this week, …"
+    pytest.param("Course\n\nAda Holm shared a syllabus on Sunday, writing “Here is the class you said never existed.”\n\n"
+                 "Ivo Marek, an aide, was asked about it. He responds, “Yes, but happy to discuss it.”\n\n"
+                 "Earlier this week, Marek told reporters, “We will not apologise.”\n",
+                 [("Here is the class you said never existed.", "Ada Holm"),
+                  ("Yes, but happy to discuss it.", "Ivo Marek"), ("We will not apologise.", "Ivo Marek")],
+                 id="a clause is no opening phrase"),
+    pytest.param("Memory\n\nHistorians agree (Ada Holm, who coined the term, once said, “It happened many times.”) "
+                 "Others do not.\n",
+                 [("It happened many times.", "Ada Holm")],
+                 id="a parenthesis opens a subject"),
+    pytest.param("Rules\n\nBut a few days later, Ada Holm reversed herself, telling reporters that the rules "
+                 "“are set and will stay that way.”\n",
+                 [("are set and will stay that way.", "Ada Holm")],
+                 id="a conjunction and a time open a sentence"),
+    pytest.param("Paper\n\n“He needs to stop,” the conservative-leaning newspaper wrote.\n\n"
+                 "“We regret it,” said the Texas-based company.\n",
+                 [("He needs to stop", "the conservative-leaning newspaper"), ("We regret it", "Texas-based company")],
+                 id="a hyphenated modifier stays in a description"),
+    # "al-Assad" is one name, and "Assad" later the same person
+    pytest.param("Syria\n\nPresident Bashar al-Assad spoke on Tuesday. “We will fight,” Assad said.\n\n"
+                 "“No,” said Bashar al-Assad.\n",
+                 [("We will fight", "Bashar al-Assad"), ("No", "Bashar al-Assad")],
+                 id="an Arabic article belongs to the surname"),
+    # a quote standing alone before another sentence's attribution does not join it
+    pytest.param("Guns\n\nGuns are “the ultimate crisis” and “stunt children’s growth,” Ada Holm proclaimed.\n\n"
+                 "The bill is “dead.” “We will try again,” Ivo Marek said.\n",
+                 [("the ultimate crisis", "Ada Holm"), ("stunt children’s growth", "Ada Holm"),
+                  ("We will try again", "Ivo Marek")],
+                 id="quotes joined by and share the attribution after them"),
+    # the issuer speaks, however the document is described
+    pytest.param("Ads\n\nSen. Ada Holm is releasing a new 30-second ad that urges voters to “send a message” to banks.\n\n"
+                 "Ivo Marek released a marketing video that said, “Our teachers are terrific.”\n",
+                 [("send a message", "Ada Holm"), ("Our teachers are terrific.", "Ivo Marek")],
+                 id="a document someone releases speaks for them"),
+    pytest.param("Debate\n\nAda Holm suggested that anyone who dodges questions cannot lead, while Ivo Marek said "
+                 "that the “stakes are too high” for the rival.\n",
+                 [("stakes are too high", "Ivo Marek")],
+                 id="a that-clause belongs to the verb right before it"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RULE_SNIPPETS)
+def test_attribution_rule(text: str, expected: list[tuple[str, str]]):
+    assert _direct(text) == expected
