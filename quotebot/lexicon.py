@@ -253,7 +253,7 @@ ORG_WORDS = {
     "memo", "document", "treaty", "study", "survey", "poll", "lawsuit", "complaint", "ruling",
     "website", "site", "ad", "advertisement", "video", "spokesman for", "officials", "sources",
     "nato", "un", "u.n.", "eu", "opec", "fbi", "cia", "nsa", "gop", "dnc", "rnc", "aclu",
-    "nra", "who", "imf", "osce", "white", "house", "united states", "u.s.", "us", "america",
+    "nra", "who", "imf", "osce", "house", "united states", "u.s.", "us", "america",
     "russia", "china", "britain", "france", "germany", "moscow", "washington", "beijing",
     "tehran", "kyiv", "london", "paris", "berlin", "brussels", "state", "states", "city",
     "county", "cabinet", "regime", "junta", "delegation", "mission", "secretariat", "staff",

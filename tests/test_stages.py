@@ -669,9 +669,23 @@ RULE_SNIPPETS = [
                  "that the “stakes are too high” for the rival.\n",
                  [("stakes are too high", "Ivo Marek")],
                  id="a that-clause belongs to the verb right before it"),
+    # a role noun after a courtesy title is a surname; "Mr. President" stays an office
+    pytest.param("Books\n\nThe New Yorker writer Mark Singer met Ivo Marek in 1997.\n\n"
+                 "''People remembered this piece,'' Mr. Singer said. ''It was fun,'' Dr. King said.\n",
+                 [("People remembered this piece", "Mark Singer"), ("It was fun", "King")],
+                 id="a role noun after Mr. is a surname"),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), RULE_SNIPPETS)
 def test_attribution_rule(text: str, expected: list[tuple[str, str]]):
     assert _direct(text) == expected
+
+
+def test_a_courtesy_title_is_not_a_role():
+    """'Mr.' says how the article addresses someone, not what they do: the role shown is
+    the one the article gives, or none."""
+    art = article_from_text("story", "Tech\n\nMatthew Holm, chief executive of CloudFlare, said on Friday that prices would rise.\n\n"
+                                     "''It is risky,'' Mr. Holm said.\n\n''We agree,'' Ms. Vance said.\n")
+    got = [(q.speaker, q.role) for q in extract_quotes(art) if q.kind != PARAPHRASE]
+    assert got == [("Matthew Holm", "chief executive of CloudFlare"), ("Vance", None)]

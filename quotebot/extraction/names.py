@@ -72,7 +72,16 @@ def clean_role(role: str | None) -> str | None:
             role = role[m.end():]
             break
     role = _LEAD_ARTICLE_RE.sub("", role)
+    words = role.split()
+    if words[-1].lower().rstrip(".") in _COURTESY_ONLY and (
+            len(words) == 1 or words[-2].lower() not in ("to", "for", "of", "with", "at", "in", "on")):
+        return None  # "Mr." says how the article addresses someone, not what they do; words
+        # before one were read up to the next name ("Mr. Autor and Mr. Hanson"); an "aide to
+        # Mr." still says what the person does
     return role or None
+
+
+_COURTESY_ONLY = {"mr", "mrs", "ms", "miss", "mx", "messrs", "monsieur", "herr", "frau", "madam"}
 
 
 _SENTENCE_BREAK_RE = re.compile(r"[.!?][\"”’']*\s+(?=[A-Z])")

@@ -54,6 +54,17 @@ GENERIC_MODS = L.ROLE_NOUNS | L.HONORIFICS | {
 INITIAL_RE = re.compile(r"[A-Z]\.")  # a middle or first initial ("Edward D. Kleinbard")
 
 
+# Courtesy titles, and the offices a speaker is addressed by without a name ("Mr. President").
+_COURTESY = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "messrs"}
+_ADDRESSED_OFFICES = {"president", "speaker", "chairman", "chairwoman", "chair", "secretary"}
+
+
+def _courtesy_surname(prev: str, word: str) -> bool:
+    """'Mr. Singer', 'Dr. King': after a courtesy title a capitalised word is a surname, even
+    one that is also a role noun; 'Mr. President' is an office."""
+    return prev.lower().rstrip(".") in _COURTESY and is_cap(word) and word.lower() not in _ADDRESSED_OFFICES
+
+
 def _month_surname(word: str) -> bool:
     """'May' as the collectors hand it over: after a name or a title, or right before the verb."""
     return word.lower() in MONTH_SURNAMES and word[:1].isupper()
@@ -75,8 +86,8 @@ def split_title_name(tokens: list[str]) -> tuple[list[str], list[str]]:
             if tokens[i + 1].lower() not in TITLE_ONLY or (i + 2 == len(tokens) and i > 0):
                 after_first = True
                 continue  # "Dean Morrow", "Major Olsen": a first name, not a title
-        if i == len(tokens) - 1 and _month_surname(t):
-            break  # "Theresa May", "Mrs. May": a month after a name or a title is a surname
+        if i == len(tokens) - 1 and (_month_surname(t) or (i and _courtesy_surname(tokens[i - 1], t))):
+            break  # "Theresa May", "Mrs. May", "Mr. Singer": a surname, not a month or a role
         if low in L.HONORIFICS or low in TITLE_ONLY or (not is_cap(t) and not INITIAL_RE.fullmatch(t)):
             last_title = i
     role = tokens[: last_title + 1]
