@@ -103,8 +103,10 @@ SPEECH_VERBS -= {"point", "points", "pointing", "pointed", "figure", "figures", 
                  "estimate", "estimates", "estimating", "report", "reports", "reporting",
                  "respond", "responds", "responding", "promise", "promises", "promising",
                  "speak", "speaks", "speaking", "agree", "agrees", "agreeing", "disagree",
-                 "disagrees", "signalling", "echoing", "counter", "counters", "countering"}
-# "continued", "stated", "described" etc. stay (past forms are reliable cues).
+                 "disagrees", "signalling", "echoing", "counter", "counters", "countering",
+                 "counsel", "counsels", "volunteer", "volunteers"}
+# "continued", "stated", "described" etc. stay (past forms are reliable cues); the
+# present forms of "counsel" and "volunteer" are nouns in a role ("general counsel for X").
 # Phrasal speech verbs: the head word alone is no cue ("pointed at", "shot a video").
 PHRASAL_SPEECH_VERBS = {"pointed out", "points out", "pointing out", "point out", "shot back", "shoots back",
                         "fired back", "fires back", "hit back", "hits back", "chimed in", "chimes in",

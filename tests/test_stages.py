@@ -674,6 +674,11 @@ RULE_SNIPPETS = [
                  "''People remembered this piece,'' Mr. Singer said. ''It was fun,'' Dr. King said.\n",
                  [("People remembered this piece", "Mark Singer"), ("It was fun", "King")],
                  id="a role noun after Mr. is a surname"),
+    # "counsel" in a role is no speech verb
+    pytest.param("Suit\n\nAttorney General Ivo Marek sued the company.\n\nAda Holm, the general counsel for the "
+                 "company, said in a statement that the claims had \"no substance.\"\n",
+                 [("no substance.", "Ada Holm")],
+                 id="counsel in a role is a noun"),
 ]
 
 
