@@ -254,6 +254,17 @@ def _noun_use(text: str, lo: int, mv) -> bool:
         NOUN_BEFORE_RE.search(text, max(lo, mv.start() - 40), mv.start()) is not None
 
 
+def _passive_use(text: str, mv) -> bool:
+    """'the divide highlighted by the shootings': a participle with its agent after it; the
+    words before it do not speak (an addressee verb's agent is read by try_before)."""
+    v = mv.group().lower()
+    return text.startswith(" by ", mv.end()) and (v.endswith("ed") or v in PAST_IRREGULAR) and \
+        v not in ADDRESSEE_VERBS and _BY_DOING_RE.match(text, mv.end() + 4) is None
+
+
+_BY_DOING_RE = re.compile(r"[a-z]+ing\b")  # ('responded by saying …' is active)
+
+
 _SUBORD_CLAUSE_RE = re.compile(r"\s*(?:While|Although|Though|If|When|As|Because|After|Before|Since|Unless|Whether|"
                                r"Even though|Even if|Despite|In spite of|Amid|Following|Unlike|Without|"
                                r"During|Throughout|Given)\b[^,;:“”\"]{0,150},")
@@ -318,7 +329,8 @@ def try_before(text: str, sp: Span, win_start: int, in_quote=None,
             pass
     verbs = [v for v in find_words(text, win_start, window_end, FRAG_VOCAB if fragment else ANY_VOCAB,
                                    multi=True)
-             if (in_quote is None or not in_quote(v.start())) and not _noun_use(text, win_start, v)]
+             if (in_quote is None or not in_quote(v.start())) and not _noun_use(text, win_start, v)
+             and not _passive_use(text, v)]
     if ma is not None and (not verbs or verbs[-1].start() <= win_start + ma.start()):
         subj = subject_after(text, win_start + ma.end(), window_end)
         if subj:
