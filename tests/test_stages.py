@@ -680,7 +680,7 @@ RULE_SNIPPETS = [
                  [("no substance.", "Ada Holm")],
                  id="counsel in a role is a noun"),
     # a participle with its agent ('highlighted by') has no speaker before it; 'responded by saying' does
-    pytest.param("Race\n\nWhile commenting on the divide in Ruritania highlighted by the shootings, Governor Ada Holm "
+    pytest.param("Race\n\nSunday, on the “Morning Show,” while commenting on the divide in Ruritania highlighted by the shootings, Governor Ada Holm "
                  "said the rival is “trying to campaign as a healer.”\n\n"
                  "An official responded by saying the country should be careful “not to interfere.”\n",
                  [("trying to campaign as a healer.", "Ada Holm"), ("not to interfere.", "An official")],
