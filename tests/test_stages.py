@@ -685,6 +685,22 @@ RULE_SNIPPETS = [
                  "An official responded by saying the country should be careful “not to interfere.”\n",
                  [("trying to campaign as a healer.", "Ada Holm"), ("not to interfere.", "An official")],
                  id="a participle before 'by' is passive"),
+    # a quoted title opening a sentence is no subject, and the period of "Mr." ends no
+    # sentence between a speech verb and the words it quotes
+    pytest.param("Peace\n\nIn his new book, ''Doomed to Fail,'' and in an interview, Mr. Ross said Mr. Marek had "
+                 "ended a policy of allowing ''no daylight'' between them.\n",
+                 [("no daylight", "Ross")],
+                 id="a quoted title is no subject; an abbreviation ends no sentence"),
+    # "in Ames, Iowa, on Sunday," belongs to the opening phrase
+    pytest.param("Trip\n\nAt a campaign event in Ames, Iowa, on Sunday, Mrs. Holm tried to expand on her remarks, "
+                 "saying that the country should ''be rallying our partners.''\n",
+                 [("be rallying our partners.", "Holm")],
+                 id="a place and a day in the opening phrase"),
+    # a speech verb right before "the" + quote owns the quote, not a verb further back
+    pytest.param("Cash\n\nRuritania has been warning that it is running out of cash, and Ada Acosta said the "
+                 "''extraordinary measures'' she used would end.\n",
+                 [("extraordinary measures", "Ada Acosta")],
+                 id="said the + quote"),
 ]
 
 

@@ -473,7 +473,7 @@ _LEAD_ADVERBIAL_RE = re.compile(
     # ("But a few days later, Name …")
     rf"[A-Z][a-z]+ed\s+(?:by|at|in|with|on|from|to|after|before|for|as)\b{CLAUSE_CHAR}{{0,120}},\s+)?")
 # (a participle's phrase: "Preceded at the lectern by the sheriff, Trump launched …")
-_LEAD_PLACE_RE = re.compile(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}),\s+(?=[A-Z])")
+_LEAD_PLACE_RE = re.compile(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}),\s+(?=\w)")
 
 
 def sentence_subject(text: str, s_start: int, limit: int) -> Subj | None:
@@ -504,6 +504,9 @@ def sentence_subject(text: str, s_start: int, limit: int) -> Subj | None:
     if w.lower() in PRONOUN_SUBJ:
         return Subj(w, "pronoun", first.start(), first.start() + len(w))
     subj = subject_after(text, pos, seg_end)
+    if subj is not None and (_OPENING_MARK_RE.match(text, subj.start) or _OPENING_MARK_END_RE.search(
+            text, max(s_start, subj.start - 3), subj.start)) and _CLOSING_MARK_RE.search(text, subj.end - 3, subj.end + 3):
+        return None  # "In his book, ''Doomed to Succeed,'' Mr. Ross said": a quoted title is no subject
     if subj is not None and subj.kind == "name" and subj.role:
         # "When she moved to Jamaica Estates, Queens, the enclave where …, Freddy confided":
         # a name whose apposition runs into another name belongs to the introduction
@@ -515,6 +518,9 @@ def sentence_subject(text: str, s_start: int, limit: int) -> Subj | None:
 # (not a relative clause: "Mr. Slinker, whose start-up, Paradata, uses …, said")
 _APPOSED_THEN_NAME_RE = re.compile(r",(?![ \t]+(?:who|whose|which)\b)[^,.;:“”\"\n]{1,80},[ \t]+(?=[A-Z])")
 _THEN_VERB_RE = re.compile(r"[ \t]+[a-z]")
+_OPENING_MARK_RE = re.compile(r"(?:[“\"‘]|'')")
+_CLOSING_MARK_RE = re.compile(r"[”\"’]|''")
+_OPENING_MARK_END_RE = re.compile(r"(?:[“\"‘]|'')\s*$")
 _DATELINE_RE = re.compile(r"\s*(?:[A-Z][A-Z.'\-]+(?:[ \t]+[A-Z][A-Z.'\-]+)*(?:,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?"
                           r"(?:,[ \t]+[A-Z][a-z]{2,4}\.?[ \t]+\d{1,2})?[ \t]*(?:\([^()\n]{1,20}\))?|"
                           # ('Washington (AFP) – '): a city in mixed case, then the agency

@@ -290,7 +290,8 @@ _INVERTED_TAIL_RE = re.compile(r"\s*(?:,[^,.;:!?“”\"\n]{1,160})?,\s*")
 
 _FROM_COLON_RE = re.compile(r"(?<![\w’'])(?:More[ \t]+)?(?:[Ff]rom|[Aa]nd[ \t]+from)[ \t]+([^\s:,.;“”\"][^:,;“”\"]{0,80}):$")
 # the quote opens the that-clause of the verb before it ('…, while Cruz said that the "…"')
-_THAT_OPENS_RE = re.compile(r"[ \t]+that(?:[ \t]+(?:the|a|an|his|her|their|its|this|these|those|our))?[ \t]+")
+_THAT_OPENS_RE = re.compile(r"[ \t]+(?:that(?:[ \t]+(?:the|a|an|his|her|their|its|this|these|those|our))?|"
+                            r"the|his|her|their|its|this|these|those|our)[ \t]+")
 _MODAL_BEFORE_RE = re.compile(r"(?<![\w’'])(?:will|would|to|could|should|can|may|might|must)[ \t]+$")
 _WHO_BEFORE_RE = re.compile(r",[ \t]+who[ \t]+(?:(?:has|had|have|also|then|later|once|now|recently|often)[ \t]+){0,2}$")
 
@@ -307,6 +308,11 @@ _OBJECT_OF_VERB_RE = re.compile(r"(?<![\w’'])[a-z]+ed[ \t]+$")
 def _clause_break(text: str, lo: int, hi: int) -> bool:
     """Does text[lo:hi] end a clause? The period of a title or an initial ('Rep.', 'J.') does not."""
     return any(not is_abbrev_boundary(text, lo + m.start()) for m in _CLAUSE_PUNCT_RE.finditer(text[lo:hi]))
+
+
+def _sentence_ends_in(text: str, lo: int, hi: int) -> bool:
+    """Does a sentence end in text[lo:hi]? The period of 'Mr. Obama' does not end one."""
+    return any(not is_abbrev_boundary(text, m.start()) for m in _NEW_SENTENCE_RE.finditer(text, lo, hi))
 
 
 def try_before(text: str, sp: Span, win_start: int, in_quote=None,
@@ -375,7 +381,8 @@ def try_before(text: str, sp: Span, win_start: int, in_quote=None,
                 mverb = _MAIN_VERB_RE.match(text[subj.end:window_end])
                 return subj, (mverb.group(1) if mverb else ""), SHAPE_BEFORE
         between = text[mv.end():window_end]
-        if _NEW_SENTENCE_RE.search(between) and (in_quote is None or not in_quote(mv.end())):
+        if _NEW_SENTENCE_RE.search(between) and _sentence_ends_in(text, mv.end(), window_end) and \
+                (in_quote is None or not in_quote(mv.end())):
             continue
         if v in L.FRAGMENT_VERBS and v not in L.SPEECH_VERBS and window_end - mv.end() > 120:
             continue
