@@ -221,6 +221,9 @@ ROLE_NOUNS = {
     "protester", "protestor", "demonstrator", "volunteer", "attendee",
     # occupations
     "designer", "engineer", "farmer", "pilot", "narrator", "architect", "accountant",
+    "developer", "entrepreneur", "investor", "fundraiser", "banker", "musician", "artist",
+    "lobbyist", "imam", "millionaire", "philanthropist", "publisher", "soldier", "co-founder",
+    "cofounder", "operative",
     # "said one person familiar with the talks"
     "person",
 }

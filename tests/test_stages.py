@@ -701,6 +701,13 @@ RULE_SNIPPETS = [
                  "''extraordinary measures'' she used would end.\n",
                  [("extraordinary measures", "Ada Acosta")],
                  id="said the + quote"),
+    # a time opening the sentence ("Just a few months ago,") leaves its subject salient, and an
+    # occupation before a name ("developer") is a role
+    pytest.param("Donors\n\n\"It is unifying,\" said Ivo Marek, a co-chair.\n\n"
+                 "Just a few months ago, Florida developer Mel Holm expressed dismay at the idea. "
+                 "\"I kept telling myself that won't happen,\" he told a newspaper.\n",
+                 [("It is unifying", "Ivo Marek"), ("I kept telling myself that won't happen", "Mel Holm")],
+                 id="a time opener and an occupation"),
 ]
 
 

@@ -374,7 +374,10 @@ INTRO_RE = re.compile(
     r"Speaking|Last|This|Today|Yesterday|On\s+\w+|With|Without|Despite|Although|Though|If|As|Since|"
     r"Because|Unlike|Like|Following|Amid|Under|[A-Z][a-z]+ing)\b"
     rf"(?:{CLAUSE_CHAR}|[“”\"]){{0,80}},\s*"
-    r"(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2},\s*(?=[A-Z]))?|(?:But|And|So|Yet|Still|Now|Then|Also)\s+)?")
+    r"(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2},\s*(?=[A-Z]))?|(?:But|And|So|Yet|Still|Now|Then|Also)\s+|"
+    # a time ("Just a few months ago, Name …", "Until last week, Name …", "Two days later, …")
+    r"[A-Z][a-z]+(?:[ \t]+(?:[a-z]+|\d{1,4})){0,4}[ \t]+(?:ago|later|earlier|afterwards?|"
+    r"(?:day|week|month|year|night|morning|evening|weekend|hour)s?),\s*)?")
 # "will" is a modal opening a question, but capitalised inside a sentence it is a first
 # name ("said Will Doyle"); months that are names ("April", "June") stay months
 _INSIDE_WORDS = NOT_NAME - {"mr", "mrs", "ms", "dr", "will"}
