@@ -708,6 +708,13 @@ RULE_SNIPPETS = [
                  "\"I kept telling myself that won't happen,\" he told a newspaper.\n",
                  [("It is unifying", "Ivo Marek"), ("I kept telling myself that won't happen", "Mel Holm")],
                  id="a time opener and an occupation"),
+    # a possessive description in apposition to a name: the name speaks
+    pytest.param("Data\n\n“It was a big purchase,” said firm president Ivo Marek.\n\n"
+                 "In October, Holm’s state director, Ada Vance, reached out to the firm, writing in an email: "
+                 "“We want to use this.”\n\n“We are ahead,” Holm’s deputy campaign manager, Kim Farrow, said.\n",
+                 [("It was a big purchase", "Ivo Marek"), ("We want to use this.", "Ada Vance"),
+                  ("We are ahead", "Kim Farrow")],
+                 id="a possessive description apposed to a name"),
 ]
 
 

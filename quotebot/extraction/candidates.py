@@ -400,9 +400,10 @@ def subject_after(text: str, start: int, hi: int, _nested: bool = False) -> Subj
     end = out[-1][2]
     m_sp = None
     if (out[0][0].lower() in ("a", "an", "another", "one") or (
-            kind == "desc" and out[0][0].lower() in ("the", "his", "her", "its", "their"))) and not _nested and end < hi:
-        # "said another Twitter user, Jane Roe", "said the group's president, Jane Roe":
-        # the description is an apposition of the name
+            kind == "desc" and (out[0][0].lower() in ("the", "his", "her", "its", "their") or
+                                out[0][0].endswith(("’s", "'s"))))) and not _nested and end < hi:
+        # "said another Twitter user, Jane Roe", "said the group's president, Jane Roe",
+        # "Trump's state director, Mike Rubino, wrote": the description is an apposition of the name
         m_sp = _APPOSED_DESC_RE.match(text[end:min(hi, end + 56)])
     if m_sp is not None:
         named = subject_after(text, end + m_sp.end(), hi, _nested=True)
