@@ -90,3 +90,20 @@ def test_outlet_selection_for_cross_validation():
     assert B.select(names, None, "nyt") == ["nyt_2016-01-01_a", "nyt_2016-01-02_b", "nyt_2016-01-03_d"]
     assert B.select(names, "odd", "nyt") == ["nyt_2016-01-02_b"]
     assert B.select(names, None) == sorted(names)
+
+
+def test_an_attribution_inside_the_content_is_counted_apart():
+    """'"…," Sanders said, according to CNN' is one PolNeAR event with Source CNN: the
+    spk-inner figure accepts Sanders because the Content's own words attribute the quote
+    to him next to a speech verb; a name merely mentioned there is not accepted."""
+    text = 'Rally\n\n"Stay calm," Sanders said, according to CNN. "We go on," said Sen. Ada Holm.\n'
+    a = text.index('"Stay')
+    b = text.index("according") - 2
+    quote = [(a + 1, text.index('," Sanders'))]
+    unquoted = B._unquoted_words(text, [(a, b)], quote)
+    assert "Sanders said" in unquoted and "Stay calm" not in unquoted
+    assert B.inner_attribution("Bernie Sanders", [unquoted])
+    assert not B.inner_attribution("CNN", [unquoted])
+    holm = text[text.index('"We go'):-2]
+    assert B.inner_attribution("Ada Holm", [holm.split('," ', 1)[1]])
+    assert not B.inner_attribution("Donald Trump", ["Trump's offer to make an exception"])
