@@ -715,6 +715,15 @@ RULE_SNIPPETS = [
                  [("It was a big purchase", "Ivo Marek"), ("We want to use this.", "Ada Vance"),
                   ("We are ahead", "Kim Farrow")],
                  id="a possessive description apposed to a name"),
+    # after a quote ending in a comma, a subject and a past-tense verb closing the clause
+    # attribute it, whatever the verb; a verb with an object does not
+    pytest.param("Row\n\nIvo Marek spoke first. “France is no longer France,” he claimed.\n\n"
+                 "“France will always be France,” an angry Ada Holm retaliated. “It never gives up.”\n\n"
+                 "“We lost,” Kim Farrow deadpanned on Monday.\n\n"
+                 "“Go home,” the crowd chanted. “Go home,” Ivo Marek painted the sign.\n",
+                 [("France is no longer France", "Ivo Marek"), ("France will always be France", "Ada Holm"),
+                  ("It never gives up.", "Ada Holm"), ("We lost", "Kim Farrow"), ("Go home", "the crowd")],
+                 id="any past-tense verb closing the clause after a quote"),
 ]
 
 

@@ -141,7 +141,8 @@ def last_inside(text: str, sp: Span) -> str:
 def try_after(text: str, sp: Span, p_end: int) -> tuple[Subj, str, str] | None:
     res = _try_after_with(text, sp, p_end, AFTER_VERB_RE, SPEECH_RE)
     if res is None and last_inside(text, sp) in (",", "!", "?"):
-        res = _try_after_with(text, sp, p_end, _AFTER_ONLY_VERB_RE, _AFTER_ONLY_SEARCH_RE)
+        res = _try_after_with(text, sp, p_end, _AFTER_ONLY_VERB_RE, _AFTER_ONLY_SEARCH_RE) or \
+            _any_verb_after(text, sp, p_end)
     if res is not None and last_inside(text, sp) in (".", "!", "?") and \
             _NEXT_QUOTE_CUE_RE.match(text, sp.close + 1, p_end):
         return None  # the attribution introduces the next quote, not this one
@@ -150,6 +151,33 @@ def try_after(text: str, sp: Span, p_end: int) -> tuple[Subj, str, str] | None:
         if m and m.group(1) == res[1]:
             return None  # '"…?" Trump joked that it was Brooklyn.': a new sentence of reported speech
     return res
+
+
+# a past-tense verb that ends its clause: '"…," Holm deadpanned.', '"…," he retorted on Monday'
+_CLAUSE_END_VERB_RE = re.compile(r"(?:also[ \t]+)?([a-z]{3,}ed)(?=[ \t]*[.,;!?]|[ \t]+(?:on|in|at|during|after|"
+                                 r"before|as|from|when|while)\b)")
+
+
+_ARTICLE_ADJ_RE = re.compile(r"(?:an?|the)[ \t]+(?:[a-z\-]+[ \t]+){1,2}")
+
+
+def _any_verb_after(text: str, sp: Span, p_end: int) -> tuple[Subj, str, str] | None:
+    """'"…," an angry Holm retaliated.': after a quote that ends in a comma, a subject and a
+    past-tense verb closing the clause attribute it, whatever the verb (the lexicon cannot
+    hold every way of saying something)."""
+    pos = SKIP_PUNCT_RE.match(text, sp.close + 1, p_end).end()
+    hi = min(p_end, pos + 100)
+    for mv in _CLAUSE_END_VERB_RE.finditer(text, pos, hi):
+        subj = subject_before(text, pos, mv.start())
+        if subj is None or text[subj.end:mv.start()].strip() or (
+                subj.start > pos + 1 and not _ARTICLE_ADJ_RE.fullmatch(text, pos, subj.start)):
+            return None  # (the subject opens the clause, or an article and adjectives do: 'an angry Holm')
+        if subj.kind == "pronoun" and subj.phrase.lower() in PRONOUN_SUBJ:
+            return subj, mv.group(1), SHAPE_PRONOUN
+        if subj.kind in ("name", "desc"):
+            return subj, mv.group(1), SHAPE_AFTER if subj.kind == "name" else SHAPE_PRONOUN
+        return None
+    return None
 
 
 def _try_after_with(text: str, sp: Span, p_end: int, after_verb_re, speech_search) -> tuple[Subj, str, str] | None:
