@@ -724,6 +724,11 @@ RULE_SNIPPETS = [
                  [("France is no longer France", "Ivo Marek"), ("France will always be France", "Ada Holm"),
                   ("It never gives up.", "Ada Holm"), ("We lost", "Kim Farrow"), ("Go home", "the crowd")],
                  id="any past-tense verb closing the clause after a quote"),
+    # capitalised words between the quote and the name belong to the role's program or outlet
+    pytest.param("Press\n\nIvo Marek spoke.\n\n“That was the first time, senator,” CBS This Morning co-anchor Ada Holm "
+                 "said. “She doesn’t do it often.”\n",
+                 [("That was the first time, senator", "Ada Holm"), ("She doesn’t do it often.", "Ada Holm")],
+                 id="a program name in the role gap"),
 ]
 
 

@@ -166,7 +166,11 @@ def role_gap(gap: str) -> bool:
         return False  # ("George W. Bush speechwriter": an initial is a word of the gap too)
     if words[0].lower() == "the" and len(words) > 1:
         words = words[1:]  # "the Post's senior politics editor Name"
-    return not any(w.lower() in GAP_STOP or w.lower() in FUNCTION_WORDS or verbish(w) for w in words)
+    # (a capitalised function word inside is part of a name: "CBS This Morning co-anchor")
+    # (a capitalised word inside is part of a name, whatever it looks like: "CBS This Morning
+    # co-anchor")
+    return not any((w.lower() in GAP_STOP or w.lower() in FUNCTION_WORDS or verbish(w)) and not (i and w[:1].isupper())
+                   for i, w in enumerate(words))
 SUBORD_INTRO_RE = re.compile(r"\s*(?:When|While|After|Before|Although|Though|Because|Since|Until|Once|If|Even though)"
                              r"\b[^,;:“”\"\n]{3,160},")
 # "Name said" at the start of a line or after a sentence end or a comma. The
