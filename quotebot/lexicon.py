@@ -223,7 +223,8 @@ ROLE_NOUNS = {
     "designer", "engineer", "farmer", "pilot", "narrator", "architect", "accountant",
     "developer", "entrepreneur", "investor", "fundraiser", "banker", "musician", "artist",
     "lobbyist", "imam", "millionaire", "philanthropist", "publisher", "soldier", "co-founder",
-    "cofounder", "operative",
+    "cofounder", "operative", "master", "emcee", "moderator", "interviewer", "presenter",
+    "broadcaster", "translator", "interpreter",
     # "said one person familiar with the talks"
     "person",
 }

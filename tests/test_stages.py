@@ -729,6 +729,16 @@ RULE_SNIPPETS = [
                  "said. “She doesn’t do it often.”\n",
                  [("That was the first time, senator", "Ada Holm"), ("She doesn’t do it often.", "Ada Holm")],
                  id="a program name in the role gap"),
+    # "master of ceremonies Name": an occupation with its complement before the name
+    pytest.param("Rally\n\n\"We welcome them,\" said master of ceremonies Asab Holm, an engineer. "
+                 "\"No thanks to the governor,\" he added.\n",
+                 [("We welcome them", "Asab Holm"), ("No thanks to the governor", "Asab Holm")],
+                 id="master of ceremonies"),
+    # a description's apposition does not run across a sentence end
+    pytest.param("Web\n\nThe response was fast. ''Whoever opens the borders has no place here!'' wrote a man "
+                 "calling himself Paul Adam. Another user, Roland Z, wrote: ''Your boss is wrong.''\n",
+                 [("Whoever opens the borders has no place here!", "Paul Adam"), ("Your boss is wrong.", "Roland Z")],
+                 id="no apposition across a sentence end"),
 ]
 
 

@@ -32,6 +32,7 @@ from .text import (
     adjunct_tail,
     infinitive_tail,
     clean_tok,
+    is_abbrev_boundary,
     is_cap,
     party_tail,
     trie_regex,
@@ -404,7 +405,8 @@ def subject_after(text: str, start: int, hi: int, _nested: bool = False) -> Subj
                                 out[0][0].endswith(("’s", "'s"))))) and not _nested and end < hi:
         # "said another Twitter user, Jane Roe", "said the group's president, Jane Roe",
         # "Trump's state director, Mike Rubino, wrote": the description is an apposition of the name
-        m_sp = _APPOSED_DESC_RE.match(text[end:min(hi, end + 56)])
+        if not (text[end - 1:end] in ".!?" and not is_abbrev_boundary(text, end - 1)):
+            m_sp = _APPOSED_DESC_RE.match(text[end:min(hi, end + 56)])  # (not across a sentence end)
     if m_sp is not None:
         named = subject_after(text, end + m_sp.end(), hi, _nested=True)
         if named is not None and named.kind == "name" and len(named.phrase.split()) >= 2 and \
