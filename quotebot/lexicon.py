@@ -273,6 +273,9 @@ ORG_WORDS = {
 
 # Common capitalised words that are not names (sentence openers, days, months ...).
 NOT_NAME_WORDS = {
+    # indefinite pronouns ("None of this surprises …", "Nobody said")
+    "none", "nobody", "nothing", "everyone", "everybody", "everything", "someone", "somebody",
+    "something", "anyone", "anybody", "anything", "few", "several",
     "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they",
     "we", "i", "you", "his", "her", "their", "our", "my", "your", "but", "and", "or", "so",
     "yet", "if", "when", "while", "as", "at", "in", "on", "of", "for", "to", "from", "by",

@@ -739,6 +739,13 @@ RULE_SNIPPETS = [
                  "calling himself Paul Adam. Another user, Roland Z, wrote: ''Your boss is wrong.''\n",
                  [("Whoever opens the borders has no place here!", "Paul Adam"), ("Your boss is wrong.", "Roland Z")],
                  id="no apposition across a sentence end"),
+    # no speaking subject: the person named right before the colon speaks (not a byline);
+    # "None", "Someone" are no names
+    pytest.param("Poll\n\nIvo Marek spoke first.\n\nNone of this surprises pollster Kim Farrow: \"Voters are angry.\"\n\n"
+                 "CLOSING—\"The club will close,\" by Times' Ben Vance: \"The club gave many bands a start.\"\n\n"
+                 "Someone wrote: \"quiet revolution\"\n",
+                 [("Voters are angry.", "Kim Farrow")],
+                 id="a name before the colon"),
 ]
 
 

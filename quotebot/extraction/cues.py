@@ -158,6 +158,7 @@ _CLAUSE_END_VERB_RE = re.compile(r"(?:also[ \t]+)?([a-z]{3,}ed)(?=[ \t]*[.,;!?]|
                                  r"before|as|from|when|while)\b)")
 
 
+_BY_BEFORE_RE = re.compile(r"(?<![\w’'])by[ \t]+(?:[\w.]+(?:’s|'s|s[’'])[ \t]+)?$")  # (a byline: '"…," by Times' Ben Sisario:')
 _ARTICLE_ADJ_RE = re.compile(r"(?:an?|the)[ \t]+(?:[a-z\-]+[ \t]+){1,2}")
 
 
@@ -491,6 +492,12 @@ def try_before(text: str, sp: Span, win_start: int, in_quote=None,
         subj = sentence_subject(text, win_start, window_end)
         if subj and not _lone_word_modifier(text, subj):
             return subj, ":", SHAPE_COLON
+        named = subject_before(text, win_start, colon) if subj is None else None
+        if named is not None and named.kind == "name" and (named.role or " " in named.phrase) and \
+                not _BY_BEFORE_RE.search(text, max(win_start, named.start - 12), named.start):
+            # 'None of this surprises pollster Kim Farrow: "…"': the sentence has no speaking
+            # subject; the person named right before the colon speaks
+            return named, ":", SHAPE_COLON
     if fragment:
         # Words quoted in a sentence whose subject is a person: that person's words
         # ('Holm went on to promote "…"'); an organisation or no subject: a scare quote.
