@@ -761,3 +761,9 @@ def test_a_courtesy_title_is_not_a_role():
                                      "''It is risky,'' Mr. Holm said.\n\n''We agree,'' Ms. Vance said.\n")
     got = [(q.speaker, q.role) for q in extract_quotes(art) if q.kind != PARAPHRASE]
     assert got == [("Matthew Holm", "chief executive of CloudFlare"), ("Vance", None)]
+
+
+def test_a_contraction_before_a_name_is_not_a_role():
+    """"Here's Ada Holm in 1992:" — "Here's" is a contraction, not a possessor whose role she holds."""
+    art = article_from_text("story", 'Roads\n\nIvo Marek spoke first.\n\nHere\'s Ada Holm in 1992: "We will fix the roads."\n')
+    assert [(q.speaker, q.role) for q in extract_quotes(art)] == [("Ada Holm", None)]

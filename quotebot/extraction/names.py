@@ -73,6 +73,11 @@ def clean_role(role: str | None) -> str | None:
             break
     role = _LEAD_ARTICLE_RE.sub("", role)
     words = role.split()
+    while words and words[0][-2:] in ("’s", "'s") and words[0][:-2].lower() in NOT_NAME:
+        words = words[1:]  # "Here's Ada Holm in 1992:" — a contraction, not a possessor
+    if not words:
+        return None
+    role = " ".join(words)
     if words[-1].lower().rstrip(".") in _COURTESY_ONLY and (
             len(words) == 1 or words[-2].lower() not in ("to", "for", "of", "with", "at", "in", "on")):
         return None  # "Mr." says how the article addresses someone, not what they do; words
