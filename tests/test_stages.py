@@ -767,3 +767,14 @@ def test_a_contraction_before_a_name_is_not_a_role():
     """"Here's Ada Holm in 1992:" — "Here's" is a contraction, not a possessor whose role she holds."""
     art = article_from_text("story", 'Roads\n\nIvo Marek spoke first.\n\nHere\'s Ada Holm in 1992: "We will fix the roads."\n')
     assert [(q.speaker, q.role) for q in extract_quotes(art)] == [("Ada Holm", None)]
+
+
+def test_a_role_in_apposition_is_the_speakers_role():
+    """The role the article gives, on either side of the name: 'The chancellor, Rachel
+    Reeves, said', 'said Mr Farage, the party leader' (a courtesy title does not stand in
+    for the apposition)."""
+    art = article_from_text("story", "Budget\n\nThe chancellor, Ada Holm, said: “The numbers add up.”\n\n"
+                                     "‘It is a dark day,’ said Mr Marek, the party leader.\n\n"
+                                     "The Prime Minister, Kim Farrow, told MPs: “We will not back down.”\n")
+    got = [(q.speaker, q.role) for q in extract_quotes(art)]
+    assert got == [("Ada Holm", "chancellor"), ("Marek", "party leader"), ("Kim Farrow", "Prime Minister")]

@@ -155,6 +155,7 @@ def subject_before(text: str, lo: int, end: int) -> Subj | None:
         later: list[str] = []
         org_piece = desc_piece = None
         found = None
+        found_piece = None
         for _hop in range(5):
             c = text.rfind(",", max(lo, pos - 200), pos)
             seg_lo = c + 1 if c >= lo and c != -1 else lo
@@ -163,6 +164,14 @@ def subject_before(text: str, lo: int, end: int) -> Subj | None:
                 # the pieces after this one sat inside a relative clause
                 # ("Name, who lives outside the capital, Sacramento, said")
                 found, org_piece, desc_piece = None, None, None
+            elif found is not None:
+                if found.role is None and later and later[-1] is found_piece:
+                    # "The chancellor, Rachel Reeves, said": the description before the
+                    # name is her role
+                    s0, toks = collect_back(text, seg_lo, pos)
+                    if toks and toks[0][1] - seg_lo <= 1 and phrase_kind([t[0] for t in toks])[0] == "desc" \
+                            and role_like(piece):
+                        found = Subj(found.phrase, found.kind, found.start, found.end, piece)
             elif found is None:
                 mparty = party_tail(text, seg_lo, pos)
                 piece_end = mparty.start() if mparty and mparty.start() > seg_lo else pos
@@ -185,6 +194,7 @@ def subject_before(text: str, lo: int, end: int) -> Subj | None:
                     if app and (len(app.split()) > 14 or not role_like(app)):
                         app = None
                     found = Subj(phrase, kind, toks[0][1], toks[-1][2], role or app)
+                    found_piece = piece
                 elif covers and kind == "org" and not is_place(phrase) and org_piece is None:
                     # "the ministry, …, said" — but "a spokesman for the port authority" is
                     # more likely an apposition of an earlier name: keep looking first
@@ -432,8 +442,8 @@ def subject_after(text: str, start: int, hi: int, _nested: bool = False) -> Subj
                 app = ""
             if app and fw in ("a", "an", "the") or (app and app.split()[0].lower() in _ROLE_WORDS) \
                     or (app and is_cap(app.split()[0])):
-                if not role:
-                    role = app
+                if not role or role.lower().rstrip(".") in L.HONORIFICS:
+                    role = app  # ("said Mr Farage, the party leader": the apposition, not "Mr")
     return Subj(phrase, kind, out[0][1], end, role)
 
 
