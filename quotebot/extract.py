@@ -31,6 +31,7 @@ a whole statement, else it is a scare quote and is dropped.
 from __future__ import annotations
 
 import bisect
+import re
 
 from . import lexicon as L
 from .models import (
@@ -61,6 +62,7 @@ from .extraction.text import (
 )
 from .extraction.spans import Span, find_spans, looks_statement
 from .extraction.candidates import Subj
+from .extraction.phrases import role_like
 from .extraction.entities import Entities
 from .extraction import frames
 from .extraction.cues import try_after
@@ -78,6 +80,11 @@ from .extraction.resolve import (
 from .extraction.paraphrase import ALL_VOCAB, paraphrases, sentences_with
 
 __all__ = ["extract_quotes", "split_sentences"]
+
+
+# a word that makes a piece a clause, not a role ("…, said Name, Trump made further demands")
+_CLAUSE_WORD_RE = re.compile(r"\b(?:is|was|were|are|must|will|would|can|could|should|has|had|have|made|makes|"
+                             r"said|says|did|does|do|wants|wanted)\b")
 
 
 def extract_quotes(article: Article, *, paraphrase: bool = True) -> list[Quote]:
@@ -144,6 +151,12 @@ def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quo
                 fake = Span(open=c2 - 1, close=c2 - 1, start=ss, end=c2, para=0)
                 res = try_after(text, fake, c)
                 if res is not None:
+                    app = text[c + 1:se].strip(" .")
+                    if res[0].kind == "name" and res[0].role is None and len(app.split()) <= 14 and role_like(app) \
+                            and not _CLAUSE_WORD_RE.search(app) and not any(ch in app for ch in "“”\"") \
+                            and "''" not in app:
+                        # "…, according to Name, a spokeswoman for the council.": her role
+                        res = (Subj(res[0].phrase, res[0].kind, res[0].start, res[0].end, app),) + res[1:]
                     c = c2
         if res is None or res[0].kind not in ("name", "pronoun"):
             continue

@@ -778,3 +778,13 @@ def test_a_role_in_apposition_is_the_speakers_role():
                                      "The Prime Minister, Kim Farrow, told MPs: “We will not back down.”\n")
     got = [(q.speaker, q.role) for q in extract_quotes(art)]
     assert got == [("Ada Holm", "chancellor"), ("Marek", "party leader"), ("Kim Farrow", "Prime Minister")]
+
+
+def test_a_reported_sentence_keeps_the_role_after_its_attribution():
+    """'The cuts are deep, according to Name, a spokeswoman for the council.' — the apposition
+    after the attribution is her role; a clause there ('…, said Name, Trump made demands') is not."""
+    art = article_from_text("story", "Cuts\n\nThe cuts to the budget are deep, according to Kim Farrow, a spokeswoman "
+                                     "for the council.\n\nThe plan will fail next year, said Ivo Marek, the rival "
+                                     "made further demands.\n")
+    got = [(q.speaker, q.role) for q in extract_quotes(art)]
+    assert got == [("Kim Farrow", "spokeswoman for the council"), ("Ivo Marek", None)]
