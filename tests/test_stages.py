@@ -788,3 +788,12 @@ def test_a_reported_sentence_keeps_the_role_after_its_attribution():
                                      "made further demands.\n")
     got = [(q.speaker, q.role) for q in extract_quotes(art)]
     assert got == [("Kim Farrow", "spokeswoman for the council"), ("Ivo Marek", None)]
+
+
+def test_an_age_before_the_role_is_skipped():
+    """'Name, 45, a teacher from Leeds': the age sits between the name and the role."""
+    art = article_from_text("story", "Strike\n\n“We are tired,” said Ada Holm, 45, a teacher from Leeds.\n\n"
+                                     "Ivo Marek, 62, a retired miner, said: “We are tired too.”\n\n"
+                                     "Kim Farrow, 30, said: “Fine.”\n")
+    got = [(q.speaker, q.role) for q in extract_quotes(art)]
+    assert got == [("Ada Holm", "teacher from Leeds"), ("Ivo Marek", "retired miner"), ("Kim Farrow", None)]

@@ -190,7 +190,7 @@ def subject_before(text: str, lo: int, end: int) -> Subj | None:
                     if org_piece is None:
                         org_piece = Subj(phrase, kind, toks[0][1], toks[-1][2], role)
                 elif covers and kind == "name" and not is_place(phrase):
-                    app = later[-1] if later else None
+                    app = next((p for p in reversed(later) if not _BARE_AGE_RE.fullmatch(p)), None)  # (not "62")
                     if app and (len(app.split()) > 14 or not role_like(app)):
                         app = None
                     found = Subj(phrase, kind, toks[0][1], toks[-1][2], role or app)
@@ -433,6 +433,9 @@ def subject_after(text: str, start: int, hi: int, _nested: bool = False) -> Subj
     # apposition: ", head of the Carnegie Moscow Center, in an analysis."
     if end < hi and text[end: end + 1] == ",":
         m = _APPOSITION_RE.match(text[end: min(hi, end + 160)] + " ")
+        if m and _BARE_AGE_RE.fullmatch(m.group(1).strip()) and m.group(0).endswith(","):
+            # "Ada Holm, 45, a teacher from Leeds": the age, then the role
+            m = _APPOSITION_RE.match(text[end + m.end() - 1: min(hi, end + 160)] + " ")
         if m:
             app = m.group(1).strip()
             fw = app.split()[0].lower() if app.split() else ""
@@ -531,6 +534,7 @@ def sentence_subject(text: str, s_start: int, limit: int) -> Subj | None:
 # (not a relative clause: "Mr. Slinker, whose start-up, Paradata, uses …, said")
 _APPOSED_THEN_NAME_RE = re.compile(r",(?![ \t]+(?:who|whose|which)\b)[^,.;:“”\"\n]{1,80},[ \t]+(?=[A-Z])")
 _THEN_VERB_RE = re.compile(r"[ \t]+[a-z]")
+_BARE_AGE_RE = re.compile(r"\d{1,3}")  # "Ada Holm, 45, a teacher"
 _OPENING_MARK_RE = re.compile(r"(?:[“\"‘]|'')")
 _CLOSING_MARK_RE = re.compile(r"[”\"’]|''")
 _OPENING_MARK_END_RE = re.compile(r"(?:[“\"‘]|'')\s*$")
