@@ -754,46 +754,40 @@ def test_attribution_rule(text: str, expected: list[tuple[str, str]]):
     assert _direct(text) == expected
 
 
-def test_a_courtesy_title_is_not_a_role():
-    """'Mr.' says how the article addresses someone, not what they do: the role shown is
-    the one the article gives, or none."""
-    art = article_from_text("story", "Tech\n\nMatthew Holm, chief executive of CloudFlare, said on Friday that prices would rise.\n\n"
-                                     "''It is risky,'' Mr. Holm said.\n\n''We agree,'' Ms. Vance said.\n")
-    got = [(q.speaker, q.role) for q in extract_quotes(art) if q.kind != PARAPHRASE]
-    assert got == [("Matthew Holm", "chief executive of CloudFlare"), ("Vance", None)]
+def _roles(text: str) -> list[tuple[str | None, str | None]]:
+    return [(q.speaker, q.role) for q in extract_quotes(article_from_text("story", text))]
 
 
-def test_a_contraction_before_a_name_is_not_a_role():
-    """"Here's Ada Holm in 1992:" — "Here's" is a contraction, not a possessor whose role she holds."""
-    art = article_from_text("story", 'Roads\n\nIvo Marek spoke first.\n\nHere\'s Ada Holm in 1992: "We will fix the roads."\n')
-    assert [(q.speaker, q.role) for q in extract_quotes(art)] == [("Ada Holm", None)]
+# The role shown with a quote is the one the article gives, or none.
+ROLE_SNIPPETS = [
+    # "Mr." says how the article addresses someone, not what they do
+    pytest.param("Tech\n\nMatthew Holm, chief executive of CloudFlare, said on Friday that prices would rise.\n\n"
+                 "''It is risky,'' Mr. Holm said.\n\n''We agree,'' Ms. Vance said.\n",
+                 [("Matthew Holm", "chief executive of CloudFlare")] * 2 + [("Vance", None)],
+                 id="a courtesy title is no role"),
+    # "Here's" is a contraction, not a possessor whose role she holds
+    pytest.param('Roads\n\nIvo Marek spoke first.\n\nHere\'s Ada Holm in 1992: "We will fix the roads."\n',
+                 [("Ada Holm", None)],
+                 id="a contraction before a name is no role"),
+    # the apposition on either side of the name; a courtesy title does not stand in for it
+    pytest.param("Budget\n\nThe chancellor, Ada Holm, said: “The numbers add up.”\n\n"
+                 "‘It is a dark day,’ said Mr Marek, the party leader.\n\n"
+                 "The Prime Minister, Kim Farrow, told MPs: “We will not back down.”\n",
+                 [("Ada Holm", "chancellor"), ("Marek", "party leader"), ("Kim Farrow", "Prime Minister")],
+                 id="a role in apposition"),
+    # after a reported sentence's attribution, an apposition is the role; a clause is not
+    pytest.param("Cuts\n\nThe cuts to the budget are deep, according to Kim Farrow, a spokeswoman "
+                 "for the council.\n\nThe plan will fail next year, said Ivo Marek, the rival made further demands.\n",
+                 [("Kim Farrow", "spokeswoman for the council"), ("Ivo Marek", None)],
+                 id="a role after a reported sentence's attribution"),
+    # the age sits between the name and the role
+    pytest.param("Strike\n\n“We are tired,” said Ada Holm, 45, a teacher from Leeds.\n\n"
+                 "Ivo Marek, 62, a retired miner, said: “We are tired too.”\n\nKim Farrow, 30, said: “Fine.”\n",
+                 [("Ada Holm", "teacher from Leeds"), ("Ivo Marek", "retired miner"), ("Kim Farrow", None)],
+                 id="an age before the role"),
+]
 
 
-def test_a_role_in_apposition_is_the_speakers_role():
-    """The role the article gives, on either side of the name: 'The chancellor, Rachel
-    Reeves, said', 'said Mr Farage, the party leader' (a courtesy title does not stand in
-    for the apposition)."""
-    art = article_from_text("story", "Budget\n\nThe chancellor, Ada Holm, said: “The numbers add up.”\n\n"
-                                     "‘It is a dark day,’ said Mr Marek, the party leader.\n\n"
-                                     "The Prime Minister, Kim Farrow, told MPs: “We will not back down.”\n")
-    got = [(q.speaker, q.role) for q in extract_quotes(art)]
-    assert got == [("Ada Holm", "chancellor"), ("Marek", "party leader"), ("Kim Farrow", "Prime Minister")]
-
-
-def test_a_reported_sentence_keeps_the_role_after_its_attribution():
-    """'The cuts are deep, according to Name, a spokeswoman for the council.' — the apposition
-    after the attribution is her role; a clause there ('…, said Name, Trump made demands') is not."""
-    art = article_from_text("story", "Cuts\n\nThe cuts to the budget are deep, according to Kim Farrow, a spokeswoman "
-                                     "for the council.\n\nThe plan will fail next year, said Ivo Marek, the rival "
-                                     "made further demands.\n")
-    got = [(q.speaker, q.role) for q in extract_quotes(art)]
-    assert got == [("Kim Farrow", "spokeswoman for the council"), ("Ivo Marek", None)]
-
-
-def test_an_age_before_the_role_is_skipped():
-    """'Name, 45, a teacher from Leeds': the age sits between the name and the role."""
-    art = article_from_text("story", "Strike\n\n“We are tired,” said Ada Holm, 45, a teacher from Leeds.\n\n"
-                                     "Ivo Marek, 62, a retired miner, said: “We are tired too.”\n\n"
-                                     "Kim Farrow, 30, said: “Fine.”\n")
-    got = [(q.speaker, q.role) for q in extract_quotes(art)]
-    assert got == [("Ada Holm", "teacher from Leeds"), ("Ivo Marek", "retired miner"), ("Kim Farrow", None)]
+@pytest.mark.parametrize(("text", "expected"), ROLE_SNIPPETS)
+def test_role_rule(text: str, expected: list[tuple[str, str | None]]):
+    assert _roles(text) == expected
