@@ -746,6 +746,12 @@ RULE_SNIPPETS = [
                  "Someone wrote: \"quiet revolution\"\n",
                  [("Voters are angry.", "Kim Farrow")],
                  id="a name before the colon"),
+    # present-tense verbs that are mostly other senses attribute right after a quote's comma
+    pytest.param("Dream\n\n“The dream has changed,” says Ada Holm, 25.\n\n"
+                 "“Our ideas of success are different,” agrees Kim Farrow, 30, of Leeds.\n\n“Nonsense,” Ivo Marek laughs.\n",
+                 [("The dream has changed", "Ada Holm"), ("Our ideas of success are different", "Kim Farrow"),
+                  ("Nonsense", "Ivo Marek")],
+                 id="agrees and laughs after a quote"),
 ]
 
 
