@@ -752,6 +752,11 @@ RULE_SNIPPETS = [
                  [("The dream has changed", "Ada Holm"), ("Our ideas of success are different", "Kim Farrow"),
                   ("Nonsense", "Ivo Marek")],
                  id="agrees and laughs after a quote"),
+    # a quote right after a writer's sentence that ends on its attribution ('…, Name says.')
+    pytest.param("Race\n\n\"Ivo Marek is the favorite,\" says Kim Farrow, a professor.\n\n"
+                 "Or maybe Paul Adam, digital consultant Ada Holm says. \"Several surveys suggest a second look.\"\n",
+                 [("Ivo Marek is the favorite", "Kim Farrow"), ("Several surveys suggest a second look.", "Ada Holm")],
+                 id="a sentence ending on its attribution before a quote"),
 ]
 
 

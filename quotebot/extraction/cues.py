@@ -518,6 +518,10 @@ LOWER_TAIL_RE = re.compile(r"['’]?[ \t]+[a-z]")
 
 
 _QUOTED_AS_RE = re.compile(r"[ \t]+(?:is|was|has[ \t]+been|had[ \t]+been)[ \t]+(?:also[ \t]+)?quoted[ \t]+as[ \t]+$")
+_TAIL_END_RE = re.compile(r"[ \t]*[.!?]?[ \t]*")
+_AFTER_COMMA_RE = re.compile(r",[ \t]+(?:[a-z\-]+[ \t]+){0,3}$")  # (', digital consultant Name says.')
+
+
 def speaker_of_sentence_before(text: str, lo: int, hi: int) -> tuple[Subj, str, str] | None:
     """'Coan argues that his client was peaceful. "The government is alleging …"': a quote
     opening a sentence, right after a writer's sentence in which a person speaks."""
@@ -527,8 +531,12 @@ def speaker_of_sentence_before(text: str, lo: int, hi: int) -> tuple[Subj, str, 
     if mv is None or mv.group().lower() in ADDRESSEE_VERBS - {"told", "tells"}:
         return None
     subj = subject_before(text, lo, mv.start())
-    if subj is None or subj.kind not in ("name", "pronoun") or text[lo:subj.start].strip(" ,"):
-        return None  # (the subject must open the sentence)
+    if subj is None or subj.kind not in ("name", "pronoun"):
+        return None
+    if text[lo:subj.start].strip(" ,") and not (
+            subj.kind == "name" and _TAIL_END_RE.fullmatch(text, mv.end(), hi) and
+            _AFTER_COMMA_RE.search(text, max(lo, subj.start - 40), subj.start)):
+        return None  # (the subject opens the sentence, or closes it: 'Or maybe Bush, consultant Ada Holm says.')
     return subj, mv.group(), SHAPE_BEFORE
 
 
