@@ -10,9 +10,10 @@ Following one quote from file to row:
    objects (straight, curly and ``''`` marks, unclosed marks bounded by their
    paragraph, continuation paragraphs); titles of works and scare quotes told apart
    from speech.
-3. ``extraction.cues``: the attribution frame around each span (``"…," said Name``,
-   ``Name said: "…"``, ``according to``, a colon, a signature line, the sentence
-   before); each gives a speaker candidate, a verb and a shape. ``extraction.frames``
+3. ``extraction.after_cues`` and ``extraction.cues``: the attribution frame after each
+   span (``"…," said Name``, ``the email read``) and before it (``Name said: "…"``,
+   ``according to``, a colon, a signature line, the sentence before); each gives a
+   speaker candidate, a verb and a shape. ``extraction.frames``
    holds the order in which the frames are tried for one span (``FRAMES``).
 4. ``extraction.candidates``: the subject phrase beside a cue (a name with its title,
    a pronoun, a description, an organisation or a document), as a ``Subj``.
@@ -65,7 +66,7 @@ from .extraction.candidates import Subj
 from .extraction.phrases import role_like
 from .extraction.entities import Entities
 from .extraction import frames
-from .extraction.cues import try_after
+from .extraction.after_cues import try_after
 from .extraction.resolve import (
     unnamed_speaker_goes_on,
     CONTINUATION_LEAD_RE,

@@ -11,7 +11,7 @@ import pytest
 
 from quotebot.articles import article_from_text
 from quotebot.extract import extract_quotes
-from quotebot.extraction import candidates, cues, entities, names, resolve, spans
+from quotebot.extraction import after_cues, candidates, cues, entities, names, resolve, spans
 from quotebot.extraction import text as text_stage
 from quotebot import lexicon
 from quotebot.models import ORGANISATION, PARAPHRASE, PERSON, SHAPE_AFTER, SHAPE_BEFORE, SHAPE_PRONOUN
@@ -126,7 +126,7 @@ def test_a_pronoun_resolves_to_the_person_before_it_and_i_to_the_author():
     text = "Talks\n\nAda Holm arrived late. “We will sign,” she said.\n"
     article, found, ents = _entities(text)
     ents.author = "the author"
-    subj, verb, shape = cues.try_after(text, found[0], article.paragraphs[1].end)
+    subj, verb, shape = after_cues.try_after(text, found[0], article.paragraphs[1].end)
     assert (subj.phrase, verb, shape) == ("she", "said", SHAPE_PRONOUN)
     eid, _, kind = resolve.resolve_subject(ents, subj, subj.start, 0)
     assert ents.ents[eid].canonical == "Ada Holm" and kind == PERSON
@@ -140,10 +140,10 @@ def test_cues_read_the_frame_on_either_side_of_a_span():
     article, found = _spans(text)
     p = article.paragraphs
     before = cues.try_before(text, found[0], p[found[0].para].start)
-    after = cues.try_after(text, found[1], p[found[1].para].end)
+    after = after_cues.try_after(text, found[1], p[found[1].para].end)
     assert (before[0].phrase, before[1], before[2]) == ("Ada Holm", "said", SHAPE_BEFORE)
     assert (after[0].phrase, after[1], after[2]) == ("Holm", "said", SHAPE_AFTER)
-    assert cues.try_after(text, found[0], p[found[0].para].end) is None
+    assert after_cues.try_after(text, found[0], p[found[0].para].end) is None
 
 
 # -- paraphrase, through the whole pipeline ------------------------------------------
