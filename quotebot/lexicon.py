@@ -249,7 +249,7 @@ ORG_WORDS = {
     "kremlin", "pentagon", "white house", "state department", "council", "committee",
     "commission", "party", "campaign", "union", "association", "institute", "institution",
     "center", "centre", "foundation", "university", "college", "school", "company",
-    "corporation", "corp", "corp.", "inc", "inc.", "ltd", "llc", "group", "organization",
+    "corporation", "corp", "corp.", "inc", "inc.", "ltd", "llc", "plc", "co", "co.", "group", "organization",
     "organisation", "alliance", "coalition", "court", "congress", "senate", "parliament",
     "assembly", "legislature", "army", "military", "navy", "police", "embassy", "bureau",
     "board", "authority", "authorities", "network", "channel", "newspaper", "magazine",

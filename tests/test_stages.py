@@ -757,6 +757,14 @@ RULE_SNIPPETS = [
                  "Or maybe Paul Adam, digital consultant Ada Holm says. \"Several surveys suggest a second look.\"\n",
                  [("Ivo Marek is the favorite", "Kim Farrow"), ("Several surveys suggest a second look.", "Ada Holm")],
                  id="a sentence ending on its attribution before a quote"),
+    # a company suffix's period ends no sentence; a title word opening an organisation's
+    # name is part of it; an organisation and role words before a name describe the person
+    pytest.param("Cars\n\nIn a statement, Acme Corp. said it \"takes these allegations seriously.\"\n\n"
+                 "\"We regret it,\" General Motors Co. said.\n\n"
+                 "\"He was able to out-campaign them,\" said Leeds State University political scientist Ada Holm.\n",
+                 [("takes these allegations seriously.", "Acme Corp"), ("We regret it", "General Motors Co"),
+                  ("He was able to out-campaign them", "Ada Holm")],
+                 id="companies and their people"),
 ]
 
 

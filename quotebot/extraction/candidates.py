@@ -425,6 +425,14 @@ def subject_after(text: str, start: int, hi: int, _nested: bool = False) -> Subj
                         named.role or text[out[0][1]:end + m_sp.end()].strip(" ,"))
     if not kind:
         return None
+    if kind == "org" and not _nested and end < hi and all(is_cap(t[0]) for t in out):
+        mr = _ORG_ROLE_THEN_NAME_RE.match(text, end, hi)
+        if mr and mr.group(1).split()[-1] in LOWER_ROLE:
+            # "said Montclair State University political scientist Brigid Harrison": the
+            # organisation and the role words describe the person named after them
+            named = subject_after(text, mr.end(), hi, _nested=True)
+            if named is not None and named.kind == "name" and named.start == mr.end():
+                return Subj(named.phrase, "name", out[0][1], named.end, text[out[0][1]:mr.end()].strip())
     if out[-1][0].lower() in DOC_HEADS and not _nested and end < hi:
         mf = _ISSUER_RE.match(text, end, hi)
         issuer = subject_after(text, mf.end(), hi, _nested=True) if mf else None
@@ -534,6 +542,7 @@ def sentence_subject(text: str, s_start: int, limit: int) -> Subj | None:
 # (not a relative clause: "Mr. Slinker, whose start-up, Paradata, uses …, said")
 _APPOSED_THEN_NAME_RE = re.compile(r",(?![ \t]+(?:who|whose|which)\b)[^,.;:“”\"\n]{1,80},[ \t]+(?=[A-Z])")
 _THEN_VERB_RE = re.compile(r"[ \t]+[a-z]")
+_ORG_ROLE_THEN_NAME_RE = re.compile(r"[ \t]+((?:[a-z][a-z\-]*[ \t]+){0,2}[a-z][a-z\-]*)[ \t]+(?=[A-Z])")
 _BARE_AGE_RE = re.compile(r"\d{1,3}")  # "Ada Holm, 45, a teacher"
 _OPENING_MARK_RE = re.compile(r"(?:[“\"‘]|'')")
 _CLOSING_MARK_RE = re.compile(r"[”\"’]|''")

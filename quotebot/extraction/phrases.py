@@ -129,6 +129,9 @@ def compound_alpha(w: str) -> bool:
                            and not w.endswith("-"))
 
 
+_COMPANY_SUFFIXES = {"corp", "inc", "co", "ltd", "bros", "plc", "llc"}
+
+
 def collect_back(text: str, lo: int, end: int) -> tuple[int, list[tuple[str, int, int]]]:
     """Tokens of a noun phrase ending at ``end`` (walking back over names/titles)."""
     out: list[tuple[str, int, int]] = []
@@ -139,6 +142,8 @@ def collect_back(text: str, lo: int, end: int) -> tuple[int, list[tuple[str, int
         if out and w.endswith(".") and w[:-1].lower() not in ABBREV and not _DOTTED_INITIALS_RE.fullmatch(w):
             break
         cw = clean_tok(w)
+        if not out and cw.endswith(".") and cw[:-1].lower() in _COMPANY_SUFFIXES:
+            cw = cw[:-1]  # "Acme Corp. said": the abbreviation's period ends no sentence
         low = cw.lower()
         if not cw or (not out and w.rstrip(",").endswith(("”", '"'))):
             break  # '… on a network’s “Morning Show,” calling …': a quoted title, not a subject
@@ -296,6 +301,8 @@ def _phrase_kind_cached(words: tuple[str, ...]) -> tuple[str, str | None, str]:
                 # "a spokeswoman for the House Armed Services Committee": an unnamed person
                 # the organisation describes, not the organisation
                 return "desc", None, " ".join(words)
+            if role_toks and all(is_cap(t) for t in role_toks) and name_toks[0].lower() not in L.FIRST_NAMES:
+                return "org", None, " ".join(role_toks + name_toks)  # "General Motors Co.": one name
             return "org", role, phrase
         return "name", role, phrase
     last = lowbody[-1]
