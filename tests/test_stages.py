@@ -765,6 +765,10 @@ RULE_SNIPPETS = [
                  [("takes these allegations seriously.", "Acme Corp"), ("We regret it", "General Motors Co"),
                   ("He was able to out-campaign them", "Ada Holm")],
                  id="companies and their people"),
+    # "Economists at ING, a Dutch bank, said": the organisation named, not its apposition
+    pytest.param("Growth\n\nEconomists at ING, a Dutch bank, said in a note that growth would \"remain sluggish\".\n",
+                 [("remain sluggish", "ING")],
+                 id="a group at an organisation with an apposition"),
 ]
 
 

@@ -202,6 +202,11 @@ def subject_before(text: str, lo: int, end: int) -> Subj | None:
                     if not toks[0][0].lower() in ("a", "an", "one", "another") and \
                             not _ROLE_OF_RE.search(piece):
                         found = org_piece
+                elif not covers and kind == "org" and seg_lo == lo and org_piece is not None and \
+                        org_piece.phrase.split()[0].lower() in ("a", "an") and _GROUP_AT_RE.fullmatch(opener):
+                    # "Economists at ING, a Dutch bank, said": the organisation the opening
+                    # piece names speaks, not its apposition
+                    org_piece = Subj(phrase, kind, toks[0][1], toks[-1][2], None)
                 elif covers and kind == "desc" and desc_piece is None and seg_lo == lo:
                     # '"…," an intelligence source, who …, told Fox News': a description
                     # opening the clause speaks when no name or organisation does
@@ -542,6 +547,7 @@ def sentence_subject(text: str, s_start: int, limit: int) -> Subj | None:
 # (not a relative clause: "Mr. Slinker, whose start-up, Paradata, uses …, said")
 _APPOSED_THEN_NAME_RE = re.compile(r",(?![ \t]+(?:who|whose|which)\b)[^,.;:“”\"\n]{1,80},[ \t]+(?=[A-Z])")
 _THEN_VERB_RE = re.compile(r"[ \t]+[a-z]")
+_GROUP_AT_RE = re.compile(r"\s*[A-Za-z]+s[ \t]+(?:at|for|with|from)[ \t]+")  # ("Economists at ")
 _ORG_ROLE_THEN_NAME_RE = re.compile(r"[ \t]+((?:[a-z][a-z\-]*[ \t]+){0,2}[a-z][a-z\-]*)[ \t]+(?=[A-Z])")
 _BARE_AGE_RE = re.compile(r"\d{1,3}")  # "Ada Holm, 45, a teacher"
 _OPENING_MARK_RE = re.compile(r"(?:[“\"‘]|'')")
