@@ -88,6 +88,9 @@ _CLAUSE_WORD_RE = re.compile(r"\b(?:is|was|were|are|must|will|would|can|could|sh
                              r"said|says|did|does|do|wants|wanted)\b")
 
 
+_CLAUSE_AFTER_VERB_RE = re.compile(r"[ \t]+(?:[\w’'.\-]+[ \t]+){0,3}(?:that|he|she|they|we|it|this|there)[ \t]")
+
+
 def extract_quotes(article: Article, *, paraphrase: bool = True) -> list[Quote]:
     """Every attributed quote in ``article`` (see module docstring). Never raises."""
     try:
@@ -164,6 +167,9 @@ def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quo
         subj, verb, _shape = res
         if subj.kind == "name":
             resolve_subject(ents, subj, subj.start, max(0, subj.start - 3000))
+        k = text.find(verb, c, se)
+        if k >= 0 and _CLAUSE_AFTER_VERB_RE.match(text, k + len(verb), se):
+            continue  # '…, Cornyn told reporters this was …': the sentence goes on; its own clause is reported
         if paraphrase and not any(ch in text[ss:c] for ch in "“”\""):
             tail_paras.append((ss, c, subj, verb))
 

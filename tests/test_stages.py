@@ -814,3 +814,14 @@ ROLE_SNIPPETS = [
 @pytest.mark.parametrize(("text", "expected"), ROLE_SNIPPETS)
 def test_role_rule(text: str, expected: list[tuple[str, str | None]]):
     assert _roles(text) == expected
+
+
+def test_reported_speech_after_told_starts_after_the_one_told():
+    """'told CNN she regretted it': the reported clause is 'she regretted it'. And an opening
+    clause before ', Name said he …' is no paraphrase of its own ('If he loses,' is not said)."""
+    art = article_from_text("story", "Rally\n\nAda Holm later told CNN she regretted the vote.\n\n"
+                                     "Ivo Marek told reporters this was the only chance to pass the bill.\n\n"
+                                     "If he doesn't succeed there, Kim Farrow said he will take the fight to the floor.\n")
+    got = [(q.text, q.speaker) for q in extract_quotes(art) if q.kind == PARAPHRASE]
+    assert got == [("she regretted the vote", "Ada Holm"), ("this was the only chance to pass the bill", "Ivo Marek"),
+                   ("he will take the fight to the floor", "Kim Farrow")]

@@ -39,6 +39,12 @@ _NOTHAT_TAIL_RE = re.compile(
     r"also|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|an?|the|"
     r"interview|statement|speech|with|to|reporters|[A-Z][\w.’'\-]*)){0,8}?"
     r"\s+(?=(?:the|a|an|he|she|they|it|we|i|there|this|his|her|their|its|[A-Z][a-z]|[A-Z]{2,}|(?:[A-Z]\.){2,})\b)")
+# the one told, then the reported clause: "told CNN she …", "told reporters on Monday the …"
+_TOLD_NOTHAT_RE = re.compile(
+    r"\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3}|[a-z]+)"
+    r"(?:\s+(?:on\s+[A-Z][a-z]+|last\s+[a-z]+|this\s+(?:week|month|year|morning|afternoon|evening)|"
+    r"in\s+an?\s+[a-z]+|during\s+an?\s+[a-z]+))?"
+    r"\s+(?=(?:he|she|they|it|we|i|there|the|his|her|their|its|this|these|those)\s)")
 _TOLD_OBJ_RE = re.compile(r"(?:\s+[\w.’'\-]+){1,4}?(?=\s+that\b)")
 _PARA_VOCAB = _PARA_VERBS | {"told", "went"}
 ALL_VOCAB = FRAG_VOCAB | _PARA_VOCAB | L.SPEECH_VERBS
@@ -90,7 +96,9 @@ def paraphrases(article: Article, ents: Entities, taken: list[tuple[int, int]],
             if v.group() == "went":
                 continue
             t = _THAT_TAIL_RE.match(text, v.end(), se)
-            if t is None and v.group() in _PARA_NOTHAT:
+            if t is None and v.group() in ("told", "tells"):
+                t = _TOLD_NOTHAT_RE.match(text, v.end(), se)  # "told CNN she regretted it": not CNN
+            elif t is None and v.group() in _PARA_NOTHAT:
                 t = _NOTHAT_TAIL_RE.match(text, v.end(), se)
             if t is None:
                 continue
@@ -109,6 +117,8 @@ def paraphrases(article: Article, ents: Entities, taken: list[tuple[int, int]],
                 pass
             elif subj.end + 60 < v.start():
                 continue
+        if t.re is _TOLD_NOTHAT_RE and subj.kind not in ("name", "pronoun"):
+            continue  # (told without "that": only a named or pronoun teller, the rest is too loose)
         cs = t.end()
         ce = se
         while ce > cs and text[ce - 1] in ".!? \t":
