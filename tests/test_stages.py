@@ -764,6 +764,14 @@ RULE_SNIPPETS = [
     pytest.param("Growth\n\nEconomists at ING, a Dutch bank, said in a note that growth would \"remain sluggish\".\n",
                  [("remain sluggish", "ING")],
                  id="a group at an organisation with an apposition"),
+    # a first name after one no list knows, then a title word: the title word is the surname
+    # ("Billie Jean King"); later the surname alone is that person, not a title
+    pytest.param("Tennis\n\nVeteran Tomas Brandt was there. The former champion Billie Jean King remembered Brandt as "
+                 "fun. She saw him play in 1971.\n\n\u201cHe was the best,\u201d she said.\n\n"
+                 "King won 12 titles during her career, while Brandt was rising to stardom in his sport. "
+                 "King says Brandt \u201cplayed like nobody else.\u201d\n",
+                 [("He was the best", "Billie Jean King"), ("played like nobody else.", "Billie Jean King")],
+                 id="a title word as a surname"),
 ]
 
 

@@ -81,7 +81,8 @@ def split_title_name(tokens: list[str]) -> tuple[list[str], list[str]]:
         if after_first and INITIAL_RE.fullmatch(t):
             continue  # "Peter T. King": a middle initial keeps the first name's reading
         after_first = False
-        if low in L.FIRST_NAMES and i == last_title + 1 and i + 1 < len(tokens) and (
+        # (a first name may follow a first name no list knows: "Billie Jean King")
+        if low in L.FIRST_NAMES and (i == last_title + 1 or i + 2 == len(tokens)) and i + 1 < len(tokens) and (
                 is_cap(tokens[i + 1]) or INITIAL_RE.fullmatch(tokens[i + 1])):
             if tokens[i + 1].lower() not in TITLE_ONLY or (i + 2 == len(tokens) and i > 0):
                 after_first = True

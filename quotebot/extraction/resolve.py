@@ -44,6 +44,11 @@ def resolve_subject(ents: Entities, subj: Subj, pos: int, floor: int) -> tuple[i
         if eid is not None:
             ents.add_mention(subj.start, eid)  # the speaker stays salient
         return eid, None, PERSON
+    if subj.kind == "desc" and " " not in subj.phrase and subj.phrase[:1].isupper() and any(
+            ents.ents[e].kind == PERSON for e in ents.by_surname.get(subj.phrase.lower(), ())):
+        # "King says …" after "Billie Jean King": a title word that is the surname of
+        # someone the article named is that person, not a description
+        subj = Subj(subj.phrase, "name", subj.start, subj.end, subj.role)
     if subj.kind == "desc" and subj.phrase.split()[0].lower() in ("a", "an", "one", "another", "some"):
         # "said a New Hampshire Democrat": a new, unnamed person, not someone named earlier
         return None, subj.phrase, PERSON
