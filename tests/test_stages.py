@@ -772,6 +772,14 @@ RULE_SNIPPETS = [
                  "King says Brandt \u201cplayed like nobody else.\u201d\n",
                  [("He was the best", "Billie Jean King"), ("played like nobody else.", "Billie Jean King")],
                  id="a title word as a surname"),
+    # a surname alone opening a sentence before a past-tense verb is a person for a later
+    # "he said", when the article never gives a fuller name ending in it
+    pytest.param("Picks\n\nIvo Marek went with the odds.\n\nOkafor openly admitted that his pick was political. "
+                 "\u201cWith an eye to the primary,\u201d he said.\n\nLindqvist defied the question. "
+                 "\u201cI will predict the winner,\u201d he said.\n\nEyebrows raised, he asked, \u201cWho else?\u201d\n",
+                 [("With an eye to the primary", "Okafor"), ("I will predict the winner", "Lindqvist"),
+                  ("Who else?", "Lindqvist")],
+                 id="a surname alone as a sentence subject"),
 ]
 
 

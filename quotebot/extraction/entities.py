@@ -164,9 +164,14 @@ class Entities:
         speakers1: set[str] = set()
         seen1: set[str] = set()
         in_quote = self.in_quote
+        subjects: list[tuple[str, int]] = []
         for m in LONE_SPEAKER_RE.finditer(text):
             w = m.group(1)
             lw = w.lower()
+            if m.group(2) is None:
+                if text[m.start(1) - 2:m.start(1) - 1] != ",":
+                    subjects.append((w, m.start(1)))  # (not after a comma: the subject opens a sentence)
+                continue
             if lw in seen1 or m.group(2) not in L.SPEECH_VERBS or in_quote(m.start(1)):
                 continue
             seen1.add(lw)
@@ -176,6 +181,23 @@ class Entities:
                         p[:1].islower() or p.lower().rstrip(".") in L.TITLES or p.lower().rstrip(".") in L.HONORIFICS
                         for p in tokens_before(text, w)):
                 speakers1.add(lw)  # (also capitalised mid-sentence or after a title: a name)
+        full_last: set[str] | None = None
+        for w, at in subjects:
+            # "Carson defied the question.": a capitalised word opening a sentence, before a
+            # past-tense verb, is a person known by surname only when the article never
+            # writes it in lower case nor gives a fuller name ending in it (that name
+            # introduces the person where it stands), so that a later "he said" can find them
+            lw = w.lower()
+            if lw in seen1 or in_quote(at):
+                continue
+            seen1.add(lw)
+            if lw in NOT_NAME or lw in L.PLACES or lw in L.ORG_WORDS or lw in LOWER_ROLE or lw in L.FIRST_NAMES or \
+                    L.is_org_phrase(w) or verbish(w):
+                continue
+            if full_last is None:
+                full_last = {g.rsplit(None, 1)[-1].lower() for _s, _e, g in found if " " in g or "\t" in g}
+            if lw not in full_last and not self.is_common_word(w):
+                speakers1.add(lw)
         single = [" " not in g and "\t" not in g for _s, _e, g in found]  # a lone capitalised word
         counts: dict[str, int] = collections.Counter(
             g[:-2] if g.endswith(("’s", "'s")) else g for (_s, _e, g), one in zip(found, single) if one)

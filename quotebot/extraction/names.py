@@ -181,11 +181,13 @@ SUBORD_INTRO_RE = re.compile(r"\s*(?:When|While|After|Before|Although|Though|Bec
 # "Name said" at the start of a line or after a sentence end or a comma. The
 # position checks sit after the first capital (``(?<![^\n]X)`` is "at the text's or a
 # line's start"), so the pattern opens with a character set the engine can skip to.
-# Only speech verbs (those of plain letters) are matched as the second word: the
-# "Capitalised lowercase" pairs with any other word were matched only to be dropped.
+# Only speech verbs (those of plain letters) are matched as the second word (group 2),
+# or, with no group 2, a verb in the past tense, an adverb allowed before it, not before
+# a comma, where it is a participle ("Carson defied …", "Cruz openly admitted …"; not
+# "Eyebrows raised, he asked"): a subject opening a sentence.
 LONE_SPEAKER_RE = re.compile(rf"([{UP}](?:(?<![^\n][{UP}])|(?<=[.!?”\",]\s[{UP}]))[a-z][\w’'\-]+)[ \t]+"
-                             r"(?:also[ \t]+)?(" + trie_regex({v for v in L.SPEECH_VERBS if re.fullmatch("[a-z]+", v)})
-                             + r")\b")
+                             r"(?:(?:also[ \t]+)?(" + trie_regex({v for v in L.SPEECH_VERBS if re.fullmatch("[a-z]+", v)})
+                             + r")\b|(?:[a-z]+ly[ \t]+)?(?:[a-z]{2,}ed|" + "|".join(sorted(PAST_IRREGULAR)) + r")\b(?!,))")
 # "Kwame Osei said …": a name whose first name no list knows is a person when a speech
 # verb follows it (so that a later "he" can find it)
 SPEAKS_NEXT_RE = re.compile(r"[ \t]+(?:(?:also|then|later|has|had)[ \t]+)?(?:"
