@@ -304,6 +304,11 @@ NOT_NAME_WORDS = {
     "among", "amongst", "atop",
 }
 
+# Capitalised party words: two descriptions whose parties differ are not one person
+# ("the Democratic candidate" is not the "Republican front-runner").
+PARTY_OF = {"democratic": "democrat", "democrat": "democrat", "republican": "republican", "gop": "republican",
+            "labour": "labour", "tory": "conservative", "conservative": "conservative", "liberal": "liberal",
+            "libertarian": "libertarian", "green": "green"}
 MONTHS_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                "january", "february", "march", "april", "may", "june", "july", "august",
                "september", "october", "november", "december"}

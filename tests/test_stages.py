@@ -780,6 +780,22 @@ RULE_SNIPPETS = [
                  [("With an eye to the primary", "Okafor"), ("I will predict the winner", "Lindqvist"),
                   ("Who else?", "Lindqvist")],
                  id="a surname alone as a sentence subject"),
+    # a time after a relative clause leaves its closing comma; the name before it speaks
+    pytest.param("Tent\n\nAda Holm, who has been feuding with party leaders this week, on Friday described her "
+                 "intent to lead a \u201cbig tent\u201d party.\n",
+                 [("big tent", "Ada Holm")],
+                 id="a time after a relative clause"),
+    # "Name in his speech called": the one whose speech it is, not the pronoun's last referent
+    pytest.param("Plan\n\nSenator Ivo Marek reversed himself.\n\nThe shift was complete when Holm in his "
+                 "announcement speech called the plan \u201ca disaster\u201d and left.\n",
+                 [("a disaster", "Holm")],
+                 id="a name before 'in his speech'"),
+    # a description naming one party is nobody whose role names another
+    pytest.param("Race\n\nPARIS \u2014 Ada Holm barely knows the harsh tone of Republican presidential front-runner "
+                 "Ivo Marek, a man she once liked.\n\nIn an interview with hosts Tom Reyes and Joan Pike, the "
+                 "Democratic presidential candidate stated that Marek\u2019s \u201cdivisive\u201d comments were new.\n",
+                 [("divisive", "Ada Holm")],
+                 id="a party in a description"),
 ]
 
 

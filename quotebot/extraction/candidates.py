@@ -64,6 +64,7 @@ _AFTER_PAREN_RE = re.compile(r"^.*[(—–]", re.S)
 _ISSUER_RE = re.compile(r"[ \t]+(?:from|by)[ \t]+(?=\S)")
 _WHO_OPEN_RE = re.compile(r",[ \t]+who[ \t]+(?:is|was|has|had|serves|served|runs|ran|leads|led|heads|headed|chairs)[ \t]+[^,.;:!?“”\"()\n—–]{1,100}$")
 _ANOTHER_NOUN_RE = re.compile(r"(?:^|(?<=[\s,(—–]))((?:[Aa]nother|[Oo]ne)[ \t]+([a-z]+))[ \t]*$")
+_IN_HIS_RE = re.compile(r"(?<=[\w.’'])[ \t]+(?:in|during)[ \t]+$")
 _REL_PIECE_RE = re.compile(r"(?:^|\s)(?:who|whose|which|where|whom)\s")
 _ROLE_FROM_RE = re.compile(r"(?:^|\s)((?:[Tt]he|[Aa]n?)\s+(?:[a-z\-]+\s+)?)([a-z\-]+)\s+(?:from|of)\s+$")
 
@@ -112,6 +113,13 @@ def subject_before(text: str, lo: int, end: int) -> Subj | None:
     m = adjunct_tail(seg)
     if m:
         end = lo + m.start()
+        core = m.group().rstrip(", \t\n")
+        k = core.rfind(",")
+        if k >= 0:
+            c = end + k
+            p = text.rfind(",", lo, c)
+            if p >= 0 and _REL_PIECE_RE.search(text[p + 1:c] + " "):
+                end = c + 1  # "Name, who … this week, on Friday described": the comma closes the clause
     m = party_tail(text, max(lo, end - 40), end)
     if m:
         end = m.start()  # "Sen. Chuck Ames (D-N.Y.) said": drop the party tag
@@ -247,6 +255,13 @@ def subject_before(text: str, lo: int, end: int) -> Subj | None:
     kind, role, phrase = phrase_kind([t[0] for t in toks])
     if not kind:
         return None
+    if kind == "pronoun" and len(toks) >= 2 and toks[0][0].lower() in ("his", "her"):
+        mp = _IN_HIS_RE.search(text, max(lo, toks[0][1] - 12), toks[0][1])
+        if mp is not None and mp.start() > lo:
+            # "when Holm in his speech called …": the one whose speech it is, named before it
+            alt = subject_before(text, lo, mp.start())
+            if alt is not None and alt.kind == "name" and not is_place(alt.phrase):
+                return alt
     m_agent = _PASSIVE_AGENT_RE.search(text, max(lo, toks[0][1] - 30), toks[0][1])
     if m_agent is not None and m_agent.start() > lo:
         # "A memo obtained by The Post says …": the memo speaks, not the paper that has it

@@ -572,6 +572,16 @@ class Entities:
             i -= 1
         return frozenset(out)
 
+    def role_conflicts(self, eid: int, desc: str) -> bool:
+        """Do a description and the entity's roles name different parties ('the Democratic
+        presidential candidate' is not the 'Republican front-runner')?"""
+        party = {L.PARTY_OF[w.lower()] for w in desc.split() if w[:1].isupper() and w.lower() in L.PARTY_OF}
+        if not party:
+            return False
+        theirs = {L.PARTY_OF[w.lower()] for w in " ".join(self.ents[eid].roles).split()
+                  if w[:1].isupper() and w.lower() in L.PARTY_OF}
+        return bool(theirs) and not (theirs & party)
+
     def resolve_desc(self, desc: str, pos: int, floor: int) -> int | None:
         words = [w.lower().strip(".,") for w in desc.split()]
         words = [w for w in words if w not in DETERMINERS]
@@ -598,7 +608,8 @@ class Entities:
                 if rgeo and not (rgeo & geo):
                     i -= 1
                     continue
-            if noun in roles.replace("-", " ").split() or (" " in noun and noun in roles):
+            if (noun in roles.replace("-", " ").split() or (" " in noun and noun in roles)) and \
+                    not self.role_conflicts(eid, desc):
                 if not adjs or any(a in roles for a in adjs) or best is None:
                     if not adjs or any(a in roles for a in adjs):
                         return eid

@@ -69,6 +69,11 @@ def resolve_subject(ents: Entities, subj: Subj, pos: int, floor: int) -> tuple[i
                 who = ents.lookup_or_add(" ".join(words), PERSON, create=False)
                 exclude = exclude | {who} if who is not None else exclude
             eid = ents.resolve_pronoun("", subj.start, max(floor, subj.start - 1500), exclude=exclude)
+            for _ in range(3):
+                if eid is None or not ents.role_conflicts(eid, subj.phrase):
+                    break
+                exclude = exclude | {eid}  # (a 'Republican' is not 'the Democratic candidate')
+                eid = ents.resolve_pronoun("", subj.start, max(floor, subj.start - 1500), exclude=exclude)
         if eid is not None:
             return eid, None, PERSON
         return None, subj.phrase, PERSON
