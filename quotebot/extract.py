@@ -88,6 +88,7 @@ _CLAUSE_WORD_RE = re.compile(r"\b(?:is|was|were|are|must|will|would|can|could|sh
                              r"said|says|did|does|do|wants|wanted)\b")
 
 
+_OBJECT_CLAUSE_RE = re.compile(r"[ \t]+(?:whether|if|why|how|what|when|where|to|about)[ \t]")
 _CLAUSE_AFTER_VERB_RE = re.compile(r"[ \t]+(?:[\w’'.\-]+[ \t]+){0,3}(?:that|he|she|they|we|it|this|there)[ \t]")
 
 
@@ -170,6 +171,8 @@ def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quo
         k = text.find(verb, c, se)
         if k >= 0 and _CLAUSE_AFTER_VERB_RE.match(text, k + len(verb), se):
             continue  # '…, Cornyn told reporters this was …': the sentence goes on; its own clause is reported
+        if _OBJECT_CLAUSE_RE.match(text, subj.end, se):
+            continue  # '…, asked Name whether …': Name is asked; the sentence's subject opens it
         if paraphrase and not any(ch in text[ss:c] for ch in "“”\""):
             tail_paras.append((ss, c, subj, verb))
 

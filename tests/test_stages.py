@@ -796,6 +796,11 @@ RULE_SNIPPETS = [
                  "Democratic presidential candidate stated that Marek\u2019s \u201cdivisive\u201d comments were new.\n",
                  [("divisive", "Ada Holm")],
                  id="a party in a description"),
+    # a pronoun opening a sentence's subordinate clause is whoever opens the main clause
+    pytest.param("Plan\n\nIvo Marek spoke first.\n\nAfter he called the plan \u201ca mess, frankly,\u201d "
+                 "Senator Tom Holm turned to the budget.\n",
+                 [("a mess, frankly", "Tom Holm")],
+                 id="a pronoun before the name it stands for"),
 ]
 
 
@@ -852,3 +857,13 @@ def test_reported_speech_after_told_starts_after_the_one_told():
     got = [(q.text, q.speaker) for q in extract_quotes(art) if q.kind == PARAPHRASE]
     assert got == [("she regretted the vote", "Ada Holm"), ("this was the only chance to pass the bill", "Ivo Marek"),
                    ("he will take the fight to the floor", "Kim Farrow")]
+
+
+def test_a_name_asked_a_question_is_no_tail_attribution():
+    """'…, asked Name whether …': Name is the one asked, and what comes before the comma
+    is the sentence's own subject, not something Name said."""
+    art = article_from_text("story", "Panel\n\nAda Holm, a supporter of the plan and head of the Leeds Institute, "
+                                     "asked former Attorney General Eric Marek whether he had thoughts on the "
+                                     "committee.\n\nThe plan will pass, said Ivo Marek.\n")
+    got = [(q.text, q.speaker) for q in extract_quotes(art) if q.kind == PARAPHRASE]
+    assert got == [("The plan will pass", "Ivo Marek")]

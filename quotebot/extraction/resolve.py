@@ -30,6 +30,35 @@ _POSSESSIVE_RE = re.compile(r"([\w.\-]+)[’']s\s")
 _SERVED_RE = re.compile(r"\s(?:to|for)\s+((?:[A-Z][\w.’'\-]*\s+)*[A-Z][\w’'\-]+)$")
 
 
+_SUBORD_PRONOUN_RE = re.compile(r"[ \t]*(?:After|When|Before|While|Although|Though|Because|Since|Until|Once|As|If)"
+                                r"[ \t]+(?:he|she)\b")
+_CLAUSE_COMMA_RE = re.compile(r",[”\"’']?[ \t]+(?=[A-Z])")
+
+
+def cataphor(ents: Entities, subj: Subj) -> int | None:
+    """'After he blasted the film as "pro-gay," Pastor Ada Holm turned to …': a pronoun
+    opening a sentence's subordinate clause is the person who opens its main clause."""
+    text = ents.text
+    k = bisect.bisect_right(ents.sent_starts, subj.start) - 1
+    m = _SUBORD_PRONOUN_RE.match(text, ents.sent_starts[k] if k >= 0 else 0)
+    if m is None or m.end() != subj.end:
+        return None
+    want = "m" if subj.phrase.lower() == "he" else "f"
+    pos = subj.end
+    for _ in range(3):  # (a comma inside the quote is not the clause's)
+        c = _CLAUSE_COMMA_RE.search(text, pos, min(len(text), subj.end + 300))
+        if c is None or any(ch in text[subj.end:c.start()] for ch in ".;!?\n"):
+            return None
+        i = bisect.bisect_left(ents.mention_pos, c.end())
+        if i < len(ents.mentions) and ents.mentions[i][0] - c.end() <= 25:
+            mp, eid = ents.mentions[i]
+            e = ents.ents[eid]
+            if e.kind == PERSON and e.gender in (None, want) and "," not in text[c.end():mp]:
+                return eid
+        pos = c.end()
+    return None
+
+
 def resolve_subject(ents: Entities, subj: Subj, pos: int, floor: int) -> tuple[int | None, str | None, str]:
     """Map a subject to (entity id, fallback speaker text, speaker kind)."""
     if subj.kind == "pronoun":
@@ -38,7 +67,9 @@ def resolve_subject(ents: Entities, subj: Subj, pos: int, floor: int) -> tuple[i
             return eid, None, ORGANISATION
         if subj.phrase.lower() == "i":
             return None, ents.author, PERSON
-        eid = ents.resolve_pronoun(subj.phrase, subj.start, floor)
+        eid = cataphor(ents, subj)
+        if eid is None:
+            eid = ents.resolve_pronoun(subj.phrase, subj.start, floor)
         if eid is not None and subj.phrase.lower() in ("he", "she") and ents.ents[eid].gender is None:
             ents.ents[eid].gender = "m" if subj.phrase.lower() == "he" else "f"
         if eid is not None:
