@@ -302,6 +302,11 @@ NOT_NAME_WORDS = {
     "besides", "beyond", "toward", "towards", "throughout", "regarding", "concerning", "whereas",
     "whilst", "whenever", "wherever", "around", "behind", "beside", "onto", "via", "alongside",
     "among", "amongst", "atop",
+    # contracted pronouns ("I'm old enough to remember …")
+    *(p + c + t for p, ts in (("i", ("m", "ve", "d", "ll")), ("he", ("s", "d", "ll")), ("she", ("s", "d", "ll")),
+                              ("we", ("re", "ve", "d", "ll")), ("they", ("re", "ve", "d", "ll")),
+                              ("you", ("re", "ve", "d", "ll")), ("it", ("s", "d", "ll")))
+      for t in ts for c in ("'", "’")),
 }
 
 # Capitalised party words: two descriptions whose parties differ are not one person

@@ -801,6 +801,21 @@ RULE_SNIPPETS = [
                  "Senator Tom Holm turned to the budget.\n",
                  [("a mess, frankly", "Tom Holm")],
                  id="a pronoun before the name it stands for"),
+    # 'According to X,' opening the next sentence attributes that sentence, not the quote
+    pytest.param("Plane\n\nMr. Holm said that he did not ''use it that much.'' According to Eurostat figures, the plane "
+                 "has flown 333 hours.\n\n''It was bad,'' according to Ivo Marek, the pilot.\n",
+                 [("use it that much.", "Holm"), ("It was bad", "Ivo Marek")],
+                 id="'According to' opening the next sentence"),
+    # a contracted pronoun is nobody's name
+    pytest.param("Coal\n\nI'm old enough to remember the speech, declaring a ''moral equivalent of war'' on oil.\n\n"
+                 "Several people I've spoken with said Mr. Holm had \"called him often.\"\n",
+                 [],
+                 id="a contracted pronoun is no name"),
+    # "…, while Name, the former governor, proposed": the contrast's subject speaks
+    pytest.param("Refugees\n\nGov. Ivo Marek on Monday signed an order, while Ada Holm, the former governor, proposed "
+                 "we \"wake up and see the facts\" and left.\n",
+                 [("wake up and see the facts", "Ada Holm")],
+                 id="a contrast's subject"),
 ]
 
 

@@ -165,6 +165,8 @@ def _try_after_with(text: str, sp: Span, p_end: int, after_verb_re, speech_searc
     ma = ACCORDING_RE.match(rest)
     if ma:
         subj = subject_after(text, pos + ma.end(), hi)
+        if subj and rest[:1].isupper() and not _ENDS_SENTENCE_RE.match(text, subj.end):
+            return None  # '"… that much." According to F.A.A. records, the plane …': the next sentence's
         if subj:
             return subj, "according to", SHAPE_ACCORDING
         return None
@@ -208,6 +210,7 @@ def _try_after_with(text: str, sp: Span, p_end: int, after_verb_re, speech_searc
     return subj, mv.group(), shape
 
 
+_ENDS_SENTENCE_RE = re.compile(r"[ \t]*(?:[.!?]|\n|$)")
 _SENTENCE_STOP_RE = re.compile(r"[.!?](?=[\"”’)]*(?:\s|$))")
 
 

@@ -59,7 +59,9 @@ _ROLE_OF_RE = re.compile(
 
 
 _PIECE_OPENERS = {"", "as", "but", "and", "yet", "so", "still", "now", "then", "also", "meanwhile",
-                  "however", "instead", "indeed", "later", "earlier"}
+                  "however", "instead", "indeed", "later", "earlier",
+                  # a contrast whose subject is the piece ("…, while Name, the former governor, proposed")
+                  "while", "whereas"}
 _AFTER_PAREN_RE = re.compile(r"^.*[(—–]", re.S)
 _ISSUER_RE = re.compile(r"[ \t]+(?:from|by)[ \t]+(?=\S)")
 _WHO_OPEN_RE = re.compile(r",[ \t]+who[ \t]+(?:is|was|has|had|serves|served|runs|ran|leads|led|heads|headed|chairs)[ \t]+[^,.;:!?“”\"()\n—–]{1,100}$")
