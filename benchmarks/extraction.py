@@ -307,7 +307,11 @@ def _name_tokens(name: str) -> list[str]:
             # a title word is the surname itself after an honorific or a first name
             # ("Mr. King", "Matthew Prince"), not a title to strip
             prev = words[i - 1].lower().strip(".") if i > 0 else ""
-            if not (i == len(words) - 1 and w in L.TITLES and (prev in L.HONORIFICS or prev in L.FIRST_NAMES)):
+            # (or after a first name and a middle name: "Anna Richardson White")
+            first = words[0].lower().strip(".")
+            if not (i == len(words) - 1 and w in L.TITLES and (
+                    prev in L.HONORIFICS or prev in L.FIRST_NAMES or
+                    (i >= 2 and first in L.FIRST_NAMES and prev not in STRIP_WORDS))):
                 continue
         toks.append(w)
     return toks

@@ -45,6 +45,9 @@ def test_surname_that_is_also_a_title_is_kept():
     assert B.speaker_ok("Carla King", "Mr. King")
     assert B.speaker_ok("Matt Prince", "Prince")
     assert not B.speaker_ok("Carla Stone", "the king")
+    # after a first name and a middle name too ("Anna Richardson White" is "Ms. White")
+    assert B.speaker_ok("Anna Richardson White", "Ms. White")
+    assert not B.speaker_ok("Anna Richardson", "Ms. White")
 
 
 def test_indefinite_description_is_a_new_speaker():
