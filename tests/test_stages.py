@@ -816,6 +816,21 @@ RULE_SNIPPETS = [
                  "we \"wake up and see the facts\" and left.\n",
                  [("wake up and see the facts", "Ada Holm")],
                  id="a contrast's subject"),
+    # 'Name said he was "…"': the quote completes the clause the nearest speech verb reports
+    pytest.param("Plan\n\nAda Holm weighed in with her support on Tuesday evening, hours after Ivo Marek said he was "
+                 "\u201cencouraged\u201d by the plan.\n",
+                 [("encouraged", "Ivo Marek")],
+                 id="a speech verb reporting the clause the quote completes"),
+    # 'Name claimed that "…," someone said …': the speech verb right before the words owns them
+    pytest.param("Cases\n\nBut even as Holm claimed on Tuesday that \u201cthe general got in trouble for far less,"
+                 "\u201d Ivo Marek said the two cases were quite different.\n\n"
+                 "Marek cannot say that \u201cfrom his perspective,\u201d Tom Reyes added.\n",
+                 [("the general got in trouble for far less", "Holm"), ("from his perspective", "Tom Reyes")],
+                 id="a speech verb and 'that' right before the quote"),
+    # "one of the lawyers for Name" is one of a group, not Name
+    pytest.param("Trial\n\n\u201cIt is over,\u201d one of the lawyers for Ada Holm said.\n",
+                 [("It is over", "one of the lawyers for Ada Holm")],
+                 id="one of a group serving a person"),
 ]
 
 

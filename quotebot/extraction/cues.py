@@ -135,6 +135,11 @@ _FROM_COLON_RE = re.compile(r"(?<![\w’'])(?:More[ \t]+)?(?:[Ff]rom|[Aa]nd[ \t]
 # the quote opens the that-clause of the verb before it ('…, while Cruz said that the "…"')
 _THAT_OPENS_RE = re.compile(r"[ \t]+(?:that(?:[ \t]+(?:the|a|an|his|her|their|its|this|these|those|our))?|"
                             r"the|his|her|their|its|this|these|those|our)[ \t]+")
+# 'Name said he was "encouraged"': the quoted words complete the reported clause that opens
+# right after the verb
+_PRONOUN_COPULA_RE = re.compile(r"[ \t]+(?:that[ \t]+)?(?:he|she|they|it|we|I)[ \t]+(?:was|is|were|are|had[ \t]+been|"
+                                r"has[ \t]+been|have[ \t]+been|would[ \t]+be|will[ \t]+be|felt|feels|feel|remained|"
+                                r"remains)[ \t]+(?:(?:very|so|too|not|still|really|deeply|quite|a[ \t]+bit)[ \t]+)?")
 _MODAL_BEFORE_RE = re.compile(r"(?<![\w’'])(?:will|would|to|could|should|can|may|might|must)[ \t]+$")
 
 
@@ -199,7 +204,8 @@ def try_before(text: str, sp: Span, win_start: int, in_quote=None,
         order = near[-1:] + [v for v in verbs if v not in near[-1:]]
         last = verbs[-1]
         if last.group().lower() in L.SPEECH_VERBS and not last.group().endswith("ing") and \
-                (not text[last.end():window_end].strip(" \t,:") or _THAT_OPENS_RE.fullmatch(text, last.end(), window_end)) and \
+                (not text[last.end():window_end].strip(" \t,:") or _THAT_OPENS_RE.fullmatch(text, last.end(), window_end)
+                 or _PRONOUN_COPULA_RE.fullmatch(text, last.end(), window_end)) and \
                 not _MODAL_BEFORE_RE.search(text, max(win_start, last.start() - 8), last.start()):
             # 'when Rubio said it was great, a man yelled "Stay there!"': a speech verb
             # right before the words says them, whatever the sentence said before (not a

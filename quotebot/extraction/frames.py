@@ -64,6 +64,11 @@ class SpanContext:
 _NAMING_RIGHT_BEFORE_RE = re.compile(r"(?<![\w’'-])(?<!be )(?<!been )(?<!is )(?<!are )(?<!was )(?<!were )"
                                      r"(?:called|calls|dubbed|dubs|termed|terms)"
                                      r"(?:[ \t]+(?:it|them|him|her|this|that))?[ \t]+(?:an?[ \t]+|the[ \t]+)?$")
+# a speech verb and "that" right before a quote ('claimed on Tuesday that "…"'; not one that
+# is only possible: 'Comey cannot say that "…," Holm added')
+_SAID_THAT_RIGHT_BEFORE_RE = re.compile(r"(?<![\w’'-])(?<!not )(?<!n't )(?<!n’t )(?<!cannot )(?<!will )(?<!would )"
+                                        r"(?<!could )(?<!should )(?<!may )(?<!might )(?<!must )(?<!to )([a-z]+)"
+                                        r"(?:[ \t]+(?:on|last|this|earlier)[ \t]+[A-Za-z]+)?[ \t]+that[ \t]+$")
 # what joins a second quote to the first in one sentence: '…," adding, "…' / ', and added: "'
 _OPENING_PARTICIPLE_RE = re.compile(r"\s*(?:Adding|Continuing|Concluding|Explaining)[,:]?\s*")
 _PARTICIPLE_CUE_RE = re.compile(r"[\s,;”\"’']*(?:and\s+|then\s+|before\s+)?([a-z]+)[,:]?\s*")
@@ -84,9 +89,12 @@ def around_quote(c: SpanContext) -> Found | None:
         return res
     if is_title_case(inner) or titled_work(text, sp, inner):
         return None  # a title or a name in quotes, not speech ('on NBC’s "Meet the Press."')
-    if _NAMING_RIGHT_BEFORE_RE.search(text, max(c.sent_start, sp.open - 40), sp.open):
-        # 'under what Mr. Hedge called "the prior model," the club …': the naming verb
-        # right before the words attributes them, whatever follows
+    ms = _SAID_THAT_RIGHT_BEFORE_RE.search(text, max(c.sent_start, sp.open - 50), sp.open)
+    if _NAMING_RIGHT_BEFORE_RE.search(text, max(c.sent_start, sp.open - 40), sp.open) or (
+            ms is not None and ms.group(1) in L.SPEECH_VERBS):
+        # 'under what Mr. Hedge called "the prior model," the club …', 'even as Holm claimed
+        # that "…," a prosecutor said …': the naming or speech verb right before the words
+        # attributes them, whatever follows
         return (try_before(text, sp, c.sent_start, c.ents.in_quote, fragment=True)
                 or try_after(text, sp, p.end) or try_sentence_end(text, sp, p.end))
     return (try_after(text, sp, p.end) or try_sentence_end(text, sp, p.end)

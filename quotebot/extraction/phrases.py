@@ -245,6 +245,9 @@ def _phrase_kind_cached(words: tuple[str, ...]) -> tuple[str, str | None, str]:
     body = words[1:] if det else words
     if not body:
         return "", None, ""
+    if words[0].lower() == "one" and body[0] == "of" and len(body) >= 3 and not body[-1].endswith(("’s", "'s")):
+        # "one of the lawyers for Ada Holm": one of a group, not the person it serves
+        return "desc", None, " ".join(words)
     lowbody = [w.lower() for w in body]
     # (each word holding a letter is in capitals; the word test first, the letter scan only if needed)
     if len(body) >= 2 and all(w.isupper() or not any(c.isalpha() for c in w) for w in body):
