@@ -831,6 +831,24 @@ RULE_SNIPPETS = [
     pytest.param("Trial\n\n\u201cIt is over,\u201d one of the lawyers for Ada Holm said.\n",
                  [("It is over", "one of the lawyers for Ada Holm")],
                  id="one of a group serving a person"),
+    # a dotted abbreviation inside a description does not end it
+    pytest.param("Case\n\n\u201cIt was handled lightly,\u201d said a former U.S. law enforcement official who "
+                 "oversaw the case.\n",
+                 [("It was handled lightly", "a former U.S. law enforcement official")],
+                 id="a dotted abbreviation inside a description"),
+    # a verb phrase is no subject; a noun phrase starts at its article
+    pytest.param("Rally\n\nThey will hold banners proclaiming: \u201cYes we can!\u201d\n\n"
+                 "He spoke on - at which point the crowd chanted \u201cBuild it!\u201d - and left.\n\n"
+                 "Ada Holm hired lawyers and placed newspaper ads calling the deal a \u201cmistake.\u201d\n",
+                 [("Build it!", "the crowd"), ("mistake.", "Ada Holm")],
+                 id="a verb phrase is no subject"),
+    # an inverted attribution closing the sentence sees its apposition ('…, said the
+    # bureau's director, Name, on Monday.'), and 'in what Name, role, called' gives Name
+    pytest.param("Probe\n\nThe men knew each other \u201ccasually\u201d from the mosque, said the bureau\u2019s "
+                 "director, Ivo Marek, on Monday.\n\nThe fight went on, in what Ada Holm, national treasurer for the "
+                 "campaign, called \u201chand-to-hand combat.\u201d\n",
+                 [("casually", "Ivo Marek"), ("hand-to-hand combat.", "Ada Holm")],
+                 id="an apposed name after a description"),
 ]
 
 

@@ -245,7 +245,7 @@ def try_sentence_end(text: str, sp: Span, p_end: int) -> tuple[Subj, str, str] |
         if c < 0 or hi - (start + c) > 110:
             return None
         fake = Span(open=start + c - 1, close=start + c - 1, start=sp.start, end=sp.end, para=sp.para)
-        res = try_after(text, fake, hi)
+        res = try_after(text, fake, end)  # (up to the sentence end: 'said the director, Name, on Monday.')
         if res is not None:
             break
         hi = start + c

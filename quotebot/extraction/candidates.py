@@ -61,7 +61,9 @@ _ROLE_OF_RE = re.compile(
 _PIECE_OPENERS = {"", "as", "but", "and", "yet", "so", "still", "now", "then", "also", "meanwhile",
                   "however", "instead", "indeed", "later", "earlier",
                   # a contrast whose subject is the piece ("…, while Name, the former governor, proposed")
-                  "while", "whereas"}
+                  "while", "whereas",
+                  # the object is "what" ("in what Name, the campaign's treasurer, called …")
+                  "what", "in what", "of what", "to what", "by what", "with what", "from what"}
 _AFTER_PAREN_RE = re.compile(r"^.*[(—–]", re.S)
 _ISSUER_RE = re.compile(r"[ \t]+(?:from|by)[ \t]+(?=\S)")
 _WHO_OPEN_RE = re.compile(r",[ \t]+who[ \t]+(?:is|was|has|had|serves|served|runs|ran|leads|led|heads|headed|chairs)[ \t]+[^,.;:!?“”\"()\n—–]{1,100}$")
@@ -255,6 +257,18 @@ def subject_before(text: str, lo: int, end: int) -> Subj | None:
     if not toks:
         return None
     kind, role, phrase = phrase_kind([t[0] for t in toks])
+    if kind in ("desc", "org"):
+        k = next((i for i in range(len(toks) - 1, 0, -1) if toks[i][0].lower() in ("the", "a", "an")
+                  and toks[i - 1][0].lower() not in _JOINS_NOUNS), 0)
+        if k:
+            # "at which point the crowd chanted": the noun phrase starts at its article
+            toks = toks[k:]
+            kind, role, phrase = phrase_kind([t[0] for t in toks])
+        first = toks[0][0]
+        if first.islower() and first not in DETERMINERS:
+            before = _word_at_end(text, lo, toks[0][1])
+            if before in _AUX_WORDS or (first.endswith("ed") and before in ("and", "or")):
+                return None  # "they will hold banners proclaiming", "and placed ads calling": a verb phrase
     if not kind:
         return None
     if kind == "pronoun" and len(toks) >= 2 and toks[0][0].lower() in ("his", "her"):
@@ -356,8 +370,25 @@ _NEVER_HEADS = {"then", "former", "late", "acting", "incoming", "outgoing", "lon
 
 
 def _lower_modifier(w: str) -> bool:
-    """Lowercase, or a compound whose last part is ('Texas-based', 'GOP-led')."""
-    return w.islower() or ("-" in w and w.rsplit("-", 1)[1].islower() and compound_alpha(w))
+    """Lowercase, or a compound whose last part is ('Texas-based', 'GOP-led'), or a dotted
+    abbreviation ('a former U.S. law enforcement official')."""
+    return w.islower() or ("-" in w and w.rsplit("-", 1)[1].islower() and compound_alpha(w)) or \
+        _DOTTED_ABBREV_RE.fullmatch(w) is not None
+
+
+_JOINS_NOUNS = {"of", "for", "to", "and", "&", "at", "in", "on", "with", "from", "by", "or"}
+_AUX_WORDS = {"will", "would", "can", "could", "should", "may", "might", "must", "to", "did", "does", "do",
+              "shall", "cannot", "won't", "won’t", "didn't", "didn’t"}
+_LAST_WORD_RE = re.compile(r"([\w’']+)[ \t]*$")
+
+
+def _word_at_end(text: str, lo: int, end: int) -> str:
+    """The lower-cased word that ends text[lo:end] ('' when none)."""
+    m = _LAST_WORD_RE.search(text, max(lo, end - 30), end)
+    return m.group(1).lower() if m else ""
+
+
+_DOTTED_ABBREV_RE = re.compile(r"(?:[A-Z]\.){2,}")
 
 
 def subject_after(text: str, start: int, hi: int, _nested: bool = False) -> Subj | None:
