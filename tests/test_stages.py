@@ -849,6 +849,12 @@ RULE_SNIPPETS = [
                  "campaign, called \u201chand-to-hand combat.\u201d\n",
                  [("casually", "Ivo Marek"), ("hand-to-hand combat.", "Ada Holm")],
                  id="an apposed name after a description"),
+    # two opening phrases before the subject leave it the sentence's subject for a later "he"
+    pytest.param("Refugees\n\n''It is a suspension of intellect,'' Mr. Marek declared Sunday.\n\n"
+                 "The day before, at a rally in Beaumont, Tex., Mr. Holm was just as blunt, claiming that "
+                 "President Reyes wanted more refugees. ''You'd have to be insane,'' he said.\n",
+                 [("It is a suspension of intellect", "Marek"), ("You'd have to be insane", "Holm")],
+                 id="two opening phrases before the subject"),
 ]
 
 

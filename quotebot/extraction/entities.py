@@ -447,8 +447,12 @@ class Entities:
             prefix = prefix[mc.end():]  # '…, but Christie wasn't having it': a clause's subject
             if not prefix.strip():
                 return True
-        m = INTRO_RE.match(prefix)
-        rest = prefix[m.end():] if m else prefix
+        rest = prefix
+        for k in range(3):  # ("The day before, at a rally in Leeds, Mr. Holm was …")
+            m = INTRO_RE.match(rest if k == 0 else rest[:1].upper() + rest[1:])
+            if not m or not m.end():
+                break
+            rest = rest[m.end():]
         for w in rest.split():
             lw = w.lower().strip(",")
             if not (lw in LOWER_ROLE or lw in ADJ_ROLE_OK or lw in _SUBJECT_LEAD_WORDS

@@ -376,7 +376,7 @@ INTRO_RE = re.compile(
     rf"(?:{CLAUSE_CHAR}|[“”\"]){{0,80}},\s*"
     r"(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2},\s*(?=[A-Z]))?|(?:But|And|So|Yet|Still|Now|Then|Also)\s+|"
     # a time ("Just a few months ago, Name …", "Until last week, Name …", "Two days later, …")
-    r"[A-Z][a-z]+(?:[ \t]+(?:[a-z]+|\d{1,4})){0,4}[ \t]+(?:ago|later|earlier|afterwards?|"
+    r"[A-Z][a-z]+(?:[ \t]+(?:[a-z]+|\d{1,4})){0,4}[ \t]+(?:ago|later|earlier|afterwards?|before|"
     r"(?:day|week|month|year|night|morning|evening|weekend|hour)s?),\s*)?")
 # "will" is a modal opening a question, but capitalised inside a sentence it is a first
 # name ("said Will Doyle"); months that are names ("April", "June") stay months
