@@ -855,6 +855,12 @@ RULE_SNIPPETS = [
                  "President Reyes wanted more refugees. ''You'd have to be insane,'' he said.\n",
                  [("It is a suspension of intellect", "Marek"), ("You'd have to be insane", "Holm")],
                  id="two opening phrases before the subject"),
+    # a vice president is no president: 'the former president' is the salient person
+    pytest.param("Race\n\nVice President Ivo Marek weighed in too.\n\nTom Holm got in on the game, bashing Reyes at "
+                 "a rally. \u201cSometimes I get the feeling he runs against me,\u201d the former president said.\n\n"
+                 "\u201cWe agree,\u201d the vice president said.\n",
+                 [("Sometimes I get the feeling he runs against me", "Tom Holm"), ("We agree", "Ivo Marek")],
+                 id="a vice president is no president"),
 ]
 
 

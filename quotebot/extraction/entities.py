@@ -56,6 +56,10 @@ _VERB_NEXT_RE = re.compile(r"[ \t]+(?!who\b|whose\b|which\b|that\b)[a-z]")
 MAX_ANTECEDENTS = 6  # people considered for one pronoun, nearest first
 
 
+# a title under the noun it qualifies: a vice president is no president
+_UNDER_TITLES = {"vice", "deputy", "assistant", "associate", "lieutenant", "under", "sub", "co"}
+
+
 class Entities:
     def __init__(self, text: str, quote_ranges: list[tuple[int, int]], sent_starts: list[int],
                  headline_end: int = 0):
@@ -612,8 +616,11 @@ class Entities:
                 if rgeo and not (rgeo & geo):
                     i -= 1
                     continue
-            if (noun in roles.replace("-", " ").split() or (" " in noun and noun in roles)) and \
-                    not self.role_conflicts(eid, desc):
+            rwords = roles.replace("-", " ").split()
+            # ('the former president' is no 'Vice President')
+            if ((" " in noun and noun in roles) or any(
+                    w == noun and not (k and rwords[k - 1] in _UNDER_TITLES and rwords[k - 1] not in adjs)
+                    for k, w in enumerate(rwords))) and not self.role_conflicts(eid, desc):
                 if not adjs or any(a in roles for a in adjs) or best is None:
                     if not adjs or any(a in roles for a in adjs):
                         return eid
