@@ -301,7 +301,8 @@ NOT_NAME_WORDS = {
     "following", "outside", "inside", "upon", "until", "unless", "whether", "amid", "amidst",
     "besides", "beyond", "toward", "towards", "throughout", "regarding", "concerning", "whereas",
     "whilst", "whenever", "wherever", "around", "behind", "beside", "onto", "via", "alongside",
-    "among", "amongst", "atop",
+    "among", "amongst", "atop", "absent", "given", "barring", "pending", "excluding", "including",
+    "notwithstanding",
     # contracted pronouns ("I'm old enough to remember …")
     *(p + c + t for p, ts in (("i", ("m", "ve", "d", "ll")), ("he", ("s", "d", "ll")), ("she", ("s", "d", "ll")),
                               ("we", ("re", "ve", "d", "ll")), ("they", ("re", "ve", "d", "ll")),

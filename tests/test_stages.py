@@ -861,6 +861,22 @@ RULE_SNIPPETS = [
                  "\u201cWe agree,\u201d the vice president said.\n",
                  [("Sometimes I get the feeling he runs against me", "Tom Holm"), ("We agree", "Ivo Marek")],
                  id="a vice president is no president"),
+    # a name whose first name no list knows, followed by its role, is a person for a later "she"
+    pytest.param("Protest\n\n''It must stop,'' said Ada Holm, the party chairwoman.\n\nBut the effort has support. "
+                 "RoseAnn DeMoro, executive director of National Nurses United, a union that has backed the plan, "
+                 "also said her group would take part.\n\n''We will be a significant force,'' she said.\n",
+                 [("It must stop", "Ada Holm"), ("We will be a significant force", "RoseAnn DeMoro")],
+                 id="a name with its role after it"),
+    # "Absent …", "Given …" open a sentence as prepositions, not as first names
+    pytest.param("Plan\n\nAbsent Holm's plan, which he has not introduced, Ada Reyes pointed to his votes. "
+                 "\u201cIt is a bit concerning,\u201d she said.\n",
+                 [("It is a bit concerning", "Ada Reyes")],
+                 id="a preposition opening a sentence is no first name"),
+    # quotes may come between a quote and the attribution closing its sentence
+    pytest.param("Weight\n\nGiven Holm's success, his endorsements will carry \"a great deal of weight\" and bring "
+                 "candidates the \"firepower\" they need to win, DFA spokesman Ivo Marek said.\n",
+                 [("a great deal of weight", "Ivo Marek"), ("firepower", "Ivo Marek")],
+                 id="quotes between a quote and its sentence's attribution"),
 ]
 
 

@@ -235,14 +235,15 @@ def try_sentence_end(text: str, sp: Span, p_end: int) -> tuple[Subj, str, str] |
     if end is None:
         return None
     tail = text[start:end]
-    if "“" in tail or '"' in tail:
-        return None
+    # (quotes may come between: '"a great deal of weight" and help bring the "firepower"
+    # they need, spokesman Name said.' — but not inside the attribution)
+    last_mark = max(tail.rfind("“"), tail.rfind("”"), tail.rfind('"'))
     # the attribution is the clause after the last comma, or one before an apposition
     # or two ('…, said Name, director of X, a union that …')
     res, hi = None, end
     for _ in range(3):
         c = tail.rfind(",", 0, hi - start)
-        if c < 0 or hi - (start + c) > 110:
+        if c < 0 or hi - (start + c) > 110 or c < last_mark:
             return None
         fake = Span(open=start + c - 1, close=start + c - 1, start=sp.start, end=sp.end, para=sp.para)
         res = try_after(text, fake, end)  # (up to the sentence end: 'said the director, Name, on Monday.')

@@ -56,6 +56,10 @@ _VERB_NEXT_RE = re.compile(r"[ \t]+(?!who\b|whose\b|which\b|that\b)[a-z]")
 MAX_ANTECEDENTS = 6  # people considered for one pronoun, nearest first
 
 
+# ", a union that …", ", the hedge fund's flagship, …": the head noun of an apposition
+_ORG_APPOSITION_RE = re.compile(r",[ \t]+(?:a|an|the)[ \t]+(?:[\w\-]+[ \t]+){0,3}?([a-z]+)\b"
+                                r"(?=[ \t]+(?:that|which|of|in|for|based|with)\b|,|\.)")
+_COMMA_WORD_RE = re.compile(r",[ \t]+([a-z][a-z\-]+)")
 # a title under the noun it qualifies: a vice president is no president
 _UNDER_TITLES = {"vice", "deputy", "assistant", "associate", "lieutenant", "under", "sub", "co"}
 
@@ -296,6 +300,9 @@ class Entities:
                     continue
             if any(t.isupper() and len(t) > 1 and "." not in t for t in name_toks):
                 continue  # acronyms are not people
+            mo = _ORG_APPOSITION_RE.match(text, m_end, m_end + 60)
+            if mo is not None and mo.group(1).lower() in L.ORG_WORDS:
+                continue  # "National Nurses United, a union that …": an organisation
             role = clean_role(" ".join(role_toks)) if role_toks else None
             mkey = (name, role, hon)
             eid = memo.get(mkey) if len(name_toks) >= 2 else None
@@ -393,7 +400,11 @@ class Entities:
         return SPEAKS_NEXT_RE.match(self.text, pos) is not None and self._name_like(name_toks)
 
     def _appos_follows(self, pos: int) -> bool:
-        return bool(APPOS_FOLLOWS_RE.match(self.text[pos:pos + 12]))
+        """', a …', ', who …', ', 45,' or a role (', executive director of …') after the name."""
+        if APPOS_FOLLOWS_RE.match(self.text[pos:pos + 12]):
+            return True
+        m = _COMMA_WORD_RE.match(self.text, pos, pos + 40)
+        return m is not None and (m.group(1) in LOWER_ROLE or m.group(1) in ADJ_ROLE_OK)
 
     def add_mention(self, pos: int, eid: int) -> None:
         self.subject_pos.add(pos)
