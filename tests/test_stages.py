@@ -935,6 +935,18 @@ def test_reported_speech_after_told_starts_after_the_one_told():
                    ("he will take the fight to the floor", "Kim Farrow")]
 
 
+def test_a_name_starting_a_reported_clause_is_no_tail_attribution():
+    """'…, said Reyes failed to address …': Reyes opens the reported clause; the words before
+    the comma are no paraphrase of his. A participle after a description is no verb."""
+    art = article_from_text("story", "Speech\n\nSen. Ivo Marek, R-Fla., appearing on Fox News right after the "
+                                     "speech, said Reyes failed to address concerns.\n\n"
+                                     "\u201cIt is a way to take part,\u201d says a source involved in the effort.\n")
+    quotes = extract_quotes(art)
+    assert [(q.text, q.speaker) for q in quotes if q.kind == PARAPHRASE] == []
+    assert [(q.text, q.speaker) for q in quotes if q.kind != PARAPHRASE] == [
+        ("It is a way to take part", "a source")]
+
+
 def test_a_name_asked_a_question_is_no_tail_attribution():
     """'…, asked Name whether …': Name is the one asked, and what comes before the comma
     is the sentence's own subject, not something Name said."""

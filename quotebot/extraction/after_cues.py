@@ -176,7 +176,8 @@ def _try_after_with(text: str, sp: Span, p_end: int, after_verb_re, speech_searc
         return None
     if mv:
         subj = subject_after(text, pos + mv.end(1) + 1, hi) if pos + mv.end(1) < hi else None
-        if subj and REPORTED_VERB_RE.match(text, subj.end):
+        if subj and (REPORTED_VERB_RE.match(text, subj.end) or (
+                subj.kind == "name" and _PAST_NEXT_RE.match(text, subj.end))):
             return None  # '…, said Dorsey was …': Dorsey starts a reported clause, he is no speaker
         if subj and subj.kind != "pronoun":
             return subj, mv.group(1), SHAPE_AFTER
@@ -210,6 +211,9 @@ def _try_after_with(text: str, sp: Span, p_end: int, after_verb_re, speech_searc
     return subj, mv.group(), shape
 
 
+# a name, then a verb in the past with its object: '…, said Reyes failed to address …' (not a
+# participle: 'said a source involved in …')
+_PAST_NEXT_RE = re.compile(r"[ \t]+(?!indeed\b)[a-z]{3,}ed[ \t]+(?:to|that|the|a|an|his|her|their|its|this)[ \t]")
 _ENDS_SENTENCE_RE = re.compile(r"[ \t]*(?:[.!?]|\n|$)")
 _SENTENCE_STOP_RE = re.compile(r"[.!?](?=[\"”’)]*(?:\s|$))")
 
