@@ -877,6 +877,13 @@ RULE_SNIPPETS = [
                  "candidates the \"firepower\" they need to win, DFA spokesman Ivo Marek said.\n",
                  [("a great deal of weight", "Ivo Marek"), ("firepower", "Ivo Marek")],
                  id="quotes between a quote and its sentence's attribution"),
+    # a name before a speech verb's -ing form and its object does not speak ('Kasich claiming
+    # the nomination'); the sentence's subject stays the one a later "he" finds
+    pytest.param("Effort\n\nAmong them is Tom Holm, who told reporters he will help.\n\nHolm, for example, said he is "
+                 "hopeful that the effort results in Ivo Marek claiming the nomination.\n\n"
+                 "\u201cThe first thing is to stop the front-runner,\u201d he said.\n",
+                 [("The first thing is to stop the front-runner", "Tom Holm")],
+                 id="a gerund with its object does not speak"),
 ]
 
 

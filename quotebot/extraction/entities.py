@@ -59,6 +59,7 @@ MAX_ANTECEDENTS = 6  # people considered for one pronoun, nearest first
 # ", a union that …", ", the hedge fund's flagship, …": the head noun of an apposition
 _ORG_APPOSITION_RE = re.compile(r",[ \t]+(?:a|an|the)[ \t]+(?:[\w\-]+[ \t]+){0,3}?([a-z]+)\b"
                                 r"(?=[ \t]+(?:that|which|of|in|for|based|with)\b|,|\.)")
+_NOUN_OBJECT_RE = re.compile(r"[ \t]+(?:the|a|an|his|her|their|its)[ \t]")
 _COMMA_WORD_RE = re.compile(r",[ \t]+([a-z][a-z\-]+)")
 # a title under the noun it qualifies: a vice president is no president
 _UNDER_TITLES = {"vice", "deputy", "assistant", "associate", "lieutenant", "under", "sub", "co"}
@@ -427,8 +428,9 @@ class Entities:
         if m is None and self._role_before(mp):
             m = APPOSED_SPEAKS_RE.match(self.text, mp, mp + 90)  # "The CEO, Zorida Pell, said"
         if m is not None and m.group(2).lower() in L.SPEECH_VERBS and not m.group(1).endswith(("’s", "'s")) \
-                and not self.text.startswith(" to ", m.end(2)):
-            return True  # not "Lee’s remarks", not "Lee agreed to take part"
+                and not self.text.startswith(" to ", m.end(2)) and not (
+                    m.group(2).endswith("ing") and _NOUN_OBJECT_RE.match(self.text, m.end(2))):
+            return True  # not "Lee’s remarks", "Lee agreed to take part", "Lee claiming the nomination"
         m = WHO_SAID_RE.match(self.text, mp, mp + 260)
         if m is not None and m.group(1).lower() in L.SPEECH_VERBS:
             return True  # "Sen. Ada Fine of Ohio, the ranking Democrat, who said …"
