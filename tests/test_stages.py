@@ -884,6 +884,19 @@ RULE_SNIPPETS = [
                  "\u201cThe first thing is to stop the front-runner,\u201d he said.\n",
                  [("The first thing is to stop the front-runner", "Tom Holm")],
                  id="a gerund with its object does not speak"),
+    # a conjunction opening the sentence leaves its subject the participle's ('But Sen. Name
+    # refused …, responding that …'); a subject that did not speak gets no words
+    pytest.param("Trail\n\nBut Sen. Tom Holm (R-Pa.) refused to campaign alongside Reyes, responding that he is "
+                 "\u201cnot going to go into what my campaign is doing.\u201d\n\n"
+                 "But Marek would not comment on an order signed by the governor \u201cto protect privacy\u201d "
+                 "for many workers.\n",
+                 [("not going to go into what my campaign is doing.", "Tom Holm")],
+                 id="a conjunction before the subject; a negated subject"),
+    # a subject's appositive, then the one the columnist writes for: the columnist speaks
+    pytest.param("Delegate\n\nWhen Mr. Reyes was revealed as a delegate, a columnist for the tech news site Pando said "
+                 "he was ''utterly ashamed'' of it.\n",
+                 [("utterly ashamed", "a columnist for the tech news site Pando")],
+                 id="a role for an organisation speaks, not the organisation"),
 ]
 
 

@@ -228,6 +228,8 @@ def try_sentence_end(text: str, sp: Span, p_end: int) -> tuple[Subj, str, str] |
     """'He had "wanted to be a pilot," his friend told a newspaper.' The writer's sentence
     ends with an attribution clause after a comma: it attributes the quoted words."""
     start = sp.close + 1 if sp.close is not None else sp.end
+    if sp.close is not None and last_inside(text, sp) in ".!?":
+        return None  # the quote ends its sentence: what follows is the next one's
     hi = min(p_end, start + 400)
     end = None
     for m in _SENTENCE_STOP_RE.finditer(text[start:hi]):

@@ -284,6 +284,12 @@ def subject_before(text: str, lo: int, end: int) -> Subj | None:
         head = subject_before(text, lo, m_agent.start())
         if head is not None:
             return head
+    if kind in ("name", "org") and toks[0][1] > lo:
+        mf = _ROLE_FOR_BEFORE_RE.search(text, max(lo, toks[0][1] - 90), toks[0][1])
+        if mf is not None and mf.group(2).lower() in LOWER_ROLE:
+            # "a columnist for the tech news site Pando said": the unnamed columnist speaks,
+            # not the site (nor the person a spokesman serves)
+            return Subj(text[mf.start(1):toks[-1][2]], "desc", mf.start(1), toks[-1][2])
     if kind in ("name", "org") and is_place(phrase) and not role:
         before = text[max(lo, toks[0][1] - 60):toks[0][1]]
         mrole = _ROLE_FROM_RE.search(before)
@@ -376,6 +382,8 @@ def _lower_modifier(w: str) -> bool:
         _DOTTED_ABBREV_RE.fullmatch(w) is not None
 
 
+_ROLE_FOR_BEFORE_RE = re.compile(r"(?:^|(?<=[\s,(]))((?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)[ \t]+(?:[a-z\-]+[ \t]+){0,2}?"
+                                 r"([a-z]+)[ \t]+(?:for|of|at|with|from)[ \t]+(?:the[ \t]+)?(?:[a-z\-]+[ \t]+){0,4})$")
 _JOINS_NOUNS = {"of", "for", "to", "and", "&", "at", "in", "on", "with", "from", "by", "or"}
 _AUX_WORDS = {"will", "would", "can", "could", "should", "may", "might", "must", "to", "did", "does", "do",
               "shall", "cannot", "won't", "won’t", "didn't", "didn’t"}
@@ -548,7 +556,8 @@ _LEAD_ADVERBIAL_RE = re.compile(
     rf"{CLAUSE_CHAR}{{0,120}},\s+|"  # ("But in Moscow, officials say …")
     r"(?:But|And|Yet|So|Still|Then)\s+(?!(?:he|she|they|we|it|i)\s)[a-z]+(?:\s+[a-z]+){0,4},\s+|"
     # ("But a few days later, Name …")
-    rf"[A-Z][a-z]+ed\s+(?:by|at|in|with|on|from|to|after|before|for|as)\b{CLAUSE_CHAR}{{0,120}},\s+)?")
+    rf"[A-Z][a-z]+ed\s+(?:by|at|in|with|on|from|to|after|before|for|as)\b{CLAUSE_CHAR}{{0,120}},\s+|"
+    r"(?:But|And|Yet|So|Still|Then|Now|Also)\s+(?=[A-Z]))?")  # ("But Sen. Ada Holm refused …")
 # (a participle's phrase: "Preceded at the lectern by the sheriff, Trump launched …")
 _LEAD_PLACE_RE = re.compile(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}),\s+(?=\w)")
 

@@ -323,12 +323,15 @@ def try_before(text: str, sp: Span, win_start: int, in_quote=None,
         subj = sentence_subject(text, win_start, window_end)
         if subj is not None and (subj.kind == "name" or (subj.kind == "pronoun" and
                                                          subj.phrase.lower() in ("he", "she", "they"))):
-            if not L.is_org_phrase(subj.phrase):
+            if not L.is_org_phrase(subj.phrase) and not _NEGATED_RE.match(text, subj.end, window_end):
                 mverb = _MAIN_VERB_LONG_RE.match(text[subj.end:window_end])
                 return subj, (mverb.group(1) if mverb else ""), SUBJECT_ONLY
     return None
 
 
+# "Holm would not comment on an order …": what the subject did not do says nothing of the words
+_NEGATED_RE = re.compile(r"[ \t]+(?:(?:would|will|did|does|do|could|can|has|have|had|is|was)[ \t]+)?(?:not|never)\b|"
+                         r"[ \t]+[a-z]+n[’']t\b")
 _BY_BEFORE_RE = re.compile(r"(?<![\w’'])by[ \t]+(?:[\w.]+(?:’s|'s|s[’'])[ \t]+)?$")  # (a byline: '"…," by Times' Ben Sisario:')
 _TAIL_END_RE = re.compile(r"[ \t]*[.!?]?[ \t]*")
 _AFTER_COMMA_RE = re.compile(r",[ \t]+(?:[a-z\-]+[ \t]+){0,3}$")  # (', digital consultant Name says.')
