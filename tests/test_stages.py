@@ -897,6 +897,13 @@ RULE_SNIPPETS = [
                  "he was ''utterly ashamed'' of it.\n",
                  [("utterly ashamed", "a columnist for the tech news site Pando")],
                  id="a role for an organisation speaks, not the organisation"),
+    # a long opening phrase still leaves the name after it its sentence's subject
+    pytest.param("Server\n\nTom Reyes said the server was safe.\n\nDuring an interview with NBC News Senior "
+                 "Investigative Correspondent Ada Holm for a programme broadcast on Wednesday, Ivo Marek, the hacker "
+                 "known as \u201cGuccifer,\u201d stated that he had access to the server, which he described as "
+                 "\u201clike an open orchid.\u201d\n",
+                 [("like an open orchid.", "Ivo Marek")],
+                 id="a long opening phrase before the subject"),
 ]
 
 

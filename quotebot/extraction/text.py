@@ -373,7 +373,7 @@ INTRO_RE = re.compile(
     r"Moreover|Separately|Similarly|Finally|Asked|When|While|After|Before|In|On|At|During|"
     r"Speaking|Last|This|Today|Yesterday|On\s+\w+|With|Without|Despite|Although|Though|If|As|Since|"
     r"Because|Unlike|Like|Following|Amid|Under|[A-Z][a-z]+ing)\b"
-    rf"(?:{CLAUSE_CHAR}|[“”\"]){{0,80}},\s*"
+    rf"(?:{CLAUSE_CHAR}|[“”\"]){{0,160}},\s*"
     r"(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2},\s*(?=[A-Z]))?|(?:But|And|So|Yet|Still|Now|Then|Also)\s+|"
     # a time ("Just a few months ago, Name …", "Until last week, Name …", "Two days later, …")
     r"[A-Z][a-z]+(?:[ \t]+(?:[a-z]+|\d{1,4})){0,4}[ \t]+(?:ago|later|earlier|afterwards?|before|"
