@@ -904,6 +904,21 @@ RULE_SNIPPETS = [
                  "\u201clike an open orchid.\u201d\n",
                  [("like an open orchid.", "Ivo Marek")],
                  id="a long opening phrase before the subject"),
+    # a generation suffix ("II") is no acronym: the name is a person a later "he" finds
+    pytest.param("Law\n\nJoseph R. Murray II, a onetime lawyer for a family group, came out as gay. He counts himself "
+                 "a Catholic and a Tom Reyes supporter. He recently wrote a commentary mocking leaders as "
+                 "\"obsessed\" with it.\n",
+                 [("obsessed", "Joseph R. Murray II")],
+                 id="a generation suffix is no acronym"),
+    # "As Name puts it," attributes the sentence's quote, like "as Name put it"
+    pytest.param("Court\n\nAs The Post's Ada Holm puts it, Reyes is trying to make them \"an offer they can't "
+                 "refuse.\"\n",
+                 [("an offer they can't refuse.", "Ada Holm")],
+                 id="as Name puts it"),
+    # "were calling" with no object names nothing: the speech verb before it attributes
+    pytest.param("Debate\n\nAt one point, Holm said Fox executives were calling \u201cevery 15 minutes.\u201d\n",
+                 [("every 15 minutes.", "Holm")],
+                 id="a progressive 'calling' with no object"),
 ]
 
 

@@ -140,6 +140,7 @@ _THAT_OPENS_RE = re.compile(r"[ \t]+(?:that(?:[ \t]+(?:the|a|an|his|her|their|it
 _PRONOUN_COPULA_RE = re.compile(r"[ \t]+(?:that[ \t]+)?(?:he|she|they|it|we|I)[ \t]+(?:was|is|were|are|had[ \t]+been|"
                                 r"has[ \t]+been|have[ \t]+been|would[ \t]+be|will[ \t]+be|felt|feels|feel|remained|"
                                 r"remains)[ \t]+(?:(?:very|so|too|not|still|really|deeply|quite|a[ \t]+bit)[ \t]+)?")
+_BE_BEFORE_RE = re.compile(r"(?<![\w’'])(?:was|were|is|are|been|be)[ \t]+$")
 _MODAL_BEFORE_RE = re.compile(r"(?<![\w’'])(?:will|would|to|could|should|can|may|might|must)[ \t]+$")
 
 
@@ -200,7 +201,10 @@ def try_before(text: str, sp: Span, win_start: int, in_quote=None,
         # speaker ("He said that everything X says is 'just excuses'"), unless a
         # fragment verb sits right before them ("which Jones called 'reckless'").
         near = [v for v in verbs if v.group().lower() in L.FRAGMENT_VERBS and window_end - v.end() <= 120
-                and not _PHRASAL_PARTICLE_RE.match(text[v.end():v.end() + 8])]
+                and not _PHRASAL_PARTICLE_RE.match(text[v.end():v.end() + 8])
+                and not (v.group().endswith("ing") and not text[v.end():window_end].strip()
+                         and _BE_BEFORE_RE.search(text, max(win_start, v.start() - 8), v.start()))]
+        # ('Fox executives were calling "every 15 minutes"': no object, so no naming)
         order = near[-1:] + [v for v in verbs if v not in near[-1:]]
         last = verbs[-1]
         if last.group().lower() in L.SPEECH_VERBS and not last.group().endswith("ing") and \

@@ -299,8 +299,8 @@ class Entities:
                     or self._speaks_next(m_end, name_toks) or self._opens_clause_as_subject(m_start, m_end, name_toks))
                 if not person:
                     continue
-            if any(t.isupper() and len(t) > 1 and "." not in t for t in name_toks):
-                continue  # acronyms are not people
+            if any(t.isupper() and len(t) > 1 and "." not in t and t.lower() not in L.NAME_SUFFIXES for t in name_toks):
+                continue  # acronyms are not people ("Joseph R. Murray II" is one)
             mo = _ORG_APPOSITION_RE.match(text, m_end, m_end + 60)
             if mo is not None and mo.group(1).lower() in L.ORG_WORDS:
                 continue  # "National Nurses United, a union that …": an organisation

@@ -161,7 +161,7 @@ class WordIndex:
         self.text = text
         entry = WordIndex._PATTERNS.get(id(vocab))
         if entry is None or entry[0] is not vocab:
-            words = frozenset(w for w in vocab | {"according", "went", "put"} | set(_PARTICLE_OF)
+            words = frozenset(w for w in vocab | {"according", "went", "put", "puts"} | set(_PARTICLE_OF)
                               if re.fullmatch(r"[a-z]+(?:-[a-z]+)*", w))
             # A cue word is a whole run of word characters, hyphens and apostrophes. The
             # pattern consumes the character before the word (so it opens with a character
@@ -193,7 +193,7 @@ class WordIndex:
                 out.append(_WM(s, e + 10, "went on to say"))
             elif w in _PARTICLE_OF and _phrasal(text, w, e, vocab):
                 out.append(_WM(s, e + 1 + len(_PARTICLE_OF[w]), f"{w} {_PARTICLE_OF[w]}"))  # 'as Byler pointed out, "…"'
-            elif multi and w == "put" and _PUT_IT_RE.match(text, e):
+            elif multi and w in ("put", "puts") and _PUT_IT_RE.match(text, e):
                 out.append(_WM(s, e + 3, "put it"))  # 'as Hale put it: "…"'
             else:
                 continue
@@ -244,7 +244,7 @@ def find_words(text: str, lo: int, hi: int, vocab: set[str], multi: bool = False
             out.append(_WM(m.start(), m.end() + 3, "according to"))
         elif multi and w == "went" and text.startswith(" on to say", m.end()):
             out.append(_WM(m.start(), m.end() + 10, "went on to say"))
-        elif multi and w == "put" and _PUT_IT_RE.match(text, m.end()):
+        elif multi and w in ("put", "puts") and _PUT_IT_RE.match(text, m.end()):
             out.append(_WM(m.start(), m.end() + 3, "put it"))
         elif w in _PARTICLE_OF and _phrasal(text, w, m.end(), vocab):
             out.append(_WM(m.start(), m.end() + 1 + len(_PARTICLE_OF[w]), f"{w} {_PARTICLE_OF[w]}"))
