@@ -919,6 +919,20 @@ RULE_SNIPPETS = [
     pytest.param("Debate\n\nAt one point, Holm said Fox executives were calling \u201cevery 15 minutes.\u201d\n",
                  [("every 15 minutes.", "Holm")],
                  id="a progressive 'calling' with no object"),
+    # "Name says he's '…'": the contraction opens the clause the nearest speech verb reports
+    pytest.param("War\n\nTed Holm accuses Reyes of \"leading from behind\" and Ivo Marek says he's \"losing the war,\" "
+                 "part of a lashing.\n",
+                 [("leading from behind", "Ted Holm"), ("losing the war", "Ivo Marek")],
+                 id="a contracted pronoun opening the reported clause"),
+    # a headline (a sign, a caption) that says something speaks for itself
+    pytest.param("Post\n\nAda Holm posted her message under a headline that said, \"Rebels Declare a Ceasefire.\"\n",
+                 [("Rebels Declare a Ceasefire.", "a headline")],
+                 id="a headline that says"),
+    # "with many marchers chanting": the group speaks, not the sentence's subject
+    pytest.param("Pride\n\nThe city was not far from the thoughts of celebrants, with many marchers and spectators "
+                 "chanting \"We are one\" and \"Disarm hate.\"\n",
+                 [("We are one", "many marchers and spectators"), ("Disarm hate.", "many marchers and spectators")],
+                 id="a group after 'with' speaks"),
 ]
 
 

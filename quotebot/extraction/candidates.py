@@ -620,4 +620,5 @@ GAP_STOP = {"and", "but", "or", "then", "as", "when", "while", "after", "before"
             "who", "which", "that", "to", "in", "on", "at", "by", "with", "for", "from", "of", "not", "is",
             "was", "were", "are", "has", "had", "have", "also", "even", "only", "just"}
 DOC_HEADS = {"statement", "letter", "email", "e-mail", "memo", "note", "release", "tweet", "message",
-             "post", "video", "ad", "op-ed", "editorial", "response", "report", "speech", "remarks"}
+             "post", "video", "ad", "op-ed", "editorial", "response", "report", "speech", "remarks",
+             "headline", "sign", "banner", "caption", "petition", "resolution", "poster", "placard"}

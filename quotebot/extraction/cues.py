@@ -122,7 +122,9 @@ _MAIN_VERB_LONG_RE = re.compile(
     r"([a-z][\w’'\-]*)")
 _NEW_SENTENCE_RE = re.compile(r"[.!?]\s+[A-Z]")
 _CLAUSE_JOIN_END_RE = re.compile(r"(?:^|\s)(?:and|but|or|then|and then|before|after)\s*$")
-_WITH_NAME_END_RE = re.compile(rf"\bwith\s+({CAPW}(?:\s+{CAPW}){{0,3}})\s+$")
+_WITH_NAME_END_RE = re.compile(rf"\bwith\s+({CAPW}(?:\s+{CAPW}){{0,3}}|"
+                               r"(?:many|some|several|dozens of|hundreds of|thousands of|the)\s+[a-z]+"
+                               r"(?:\s+(?:and\s+)?[a-z]+){0,3})\s+$")  # ("with many marchers chanting")
 _CLAUSE_PUNCT_RE = re.compile(r"[.!?;:](?!\))")  # (not the period of a party tag: '(D-Va.)')
 _AFTER_CLOSE_RE = re.compile(r"[,!?]?[”\"'’]+\s+$")
 
@@ -137,9 +139,10 @@ _THAT_OPENS_RE = re.compile(r"[ \t]+(?:that(?:[ \t]+(?:the|a|an|his|her|their|it
                             r"the|his|her|their|its|this|these|those|our)[ \t]+")
 # 'Name said he was "encouraged"': the quoted words complete the reported clause that opens
 # right after the verb
-_PRONOUN_COPULA_RE = re.compile(r"[ \t]+(?:that[ \t]+)?(?:he|she|they|it|we|I)[ \t]+(?:was|is|were|are|had[ \t]+been|"
+_PRONOUN_COPULA_RE = re.compile(r"[ \t]+(?:that[ \t]+)?(?:(?:he|she|it)[’']s[ \t]+|(?:they|we|you)[’']re[ \t]+|I[’']m[ \t]+|"
+                                r"(?:he|she|they|it|we|I)[ \t]+(?:was|is|were|are|had[ \t]+been|"
                                 r"has[ \t]+been|have[ \t]+been|would[ \t]+be|will[ \t]+be|felt|feels|feel|remained|"
-                                r"remains)[ \t]+(?:(?:very|so|too|not|still|really|deeply|quite|a[ \t]+bit)[ \t]+)?")
+                                r"remains)[ \t]+)(?:(?:very|so|too|not|still|really|deeply|quite|a[ \t]+bit)[ \t]+)?")
 _BE_BEFORE_RE = re.compile(r"(?<![\w’'])(?:was|were|is|are|been|be)[ \t]+$")
 _MODAL_BEFORE_RE = re.compile(r"(?<![\w’'])(?:will|would|to|could|should|can|may|might|must)[ \t]+$")
 
@@ -270,7 +273,10 @@ def try_before(text: str, sp: Span, win_start: int, in_quote=None,
             if v.endswith("ing") or v.startswith("went") or _CLAUSE_JOIN_END_RE.search(
                     text[max(win_start, mv.start() - 12):mv.start()]):
                 m2 = _WITH_NAME_END_RE.search(text[win_start:mv.start()])
-                if m2:
+                if m2 and m2.group(1)[:1].islower():
+                    # "with many marchers and spectators chanting": the group speaks
+                    subj = Subj(m2.group(1), "desc", win_start + m2.start(1), win_start + m2.end(1))
+                elif m2:
                     subj = subject_after(text, win_start + m2.start(1), mv.start())
                 if subj is None and participle:
                     # "…," Name said, calling X "…": the subject of the clause before the

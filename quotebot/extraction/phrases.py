@@ -37,7 +37,7 @@ _ORG_HEADS = _WORKS | {w for w in L.ORG_WORDS if w.isalpha() and w.islower() and
     "editorial", "article", "story", "paper", "book", "study", "survey", "poll", "filing", "lawsuit",
     "complaint", "petition", "campaign", "group", "organization", "organisation", "spokesman",
     "spokeswoman", "source", "sources", "crowd", "audience", "protesters", "demonstrators", "sign",
-    "signs", "banner", "banners"}
+    "signs", "banner", "banners", "headline", "headlines", "caption", "placard", "placards", "poster", "posters"}
 ROLE_ABBREV = {"sen.": "senator", "rep.": "representative congressman congresswoman lawmaker",
                "gov.": "governor", "gen.": "general", "lt.": "lieutenant", "col.": "colonel",
                "president": "leader", "senator": "lawmaker", "congressman": "lawmaker",
