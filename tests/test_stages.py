@@ -933,6 +933,15 @@ RULE_SNIPPETS = [
                  "chanting \"We are one\" and \"Disarm hate.\"\n",
                  [("We are one", "many marchers and spectators"), ("Disarm hate.", "many marchers and spectators")],
                  id="a group after 'with' speaks"),
+    # a headline's lead name and its verb ('Name Praises Rival: ‘…’', 'Name on the Plan: I Am
+    # ‘…’') speak the words after its colon, not the name nearest the colon
+    pytest.param("Ivo Marek Praises Breitbart\u2019s Political Editor Tom Reyes: \u2018Very Good Reporter.\u2019\n\n"
+                 "Billionaire Ivo Marek praised Reyes at a press conference.\n",
+                 [("Very Good Reporter.", "Ivo Marek")],
+                 id="a headline's lead name and verb"),
+    pytest.param("Ada Holm on the Plan: I Am \u2018Horrified\u2019 By It.\n\nOn Friday, Sen. Ada Holm spoke.\n",
+                 [("Horrified", "Ada Holm")],
+                 id="a headline's lead name and 'on'"),
 ]
 
 

@@ -165,6 +165,21 @@ def headline(c: SpanContext) -> Found | None:
     return None
 
 
+def headline_lead(c: SpanContext) -> Found | None:
+    """'Name Praises Rival: ‘Very Good Reporter.’', 'Name on the Plan: I Am ‘Horrified’': the
+    headline's lead name speaks the words right after its colon, before any name nearer the
+    colon does."""
+    if c.head is None or c.sp.para != 0 or c.sp.open <= c.head.end:
+        return None
+    colon = c.text.find(":", c.head.end, c.sp.open)
+    if colon < 0 or not c.text[c.head.end:colon].strip():
+        return None  # ('Name: …' is the headline frame's, after the frame around the quote)
+    between = c.text[colon + 1:c.sp.open].split()
+    if between and between[0].lower() not in ("i", "we", "my", "our"):
+        return None  # ("The Latest: Sanders declares ‘revolution’": another speaker's sentence)
+    return c.head, ":", SHAPE_COLON
+
+
 def participle_goes_on(c: SpanContext) -> GoesOn | None:
     """'… could be "messy," adding, "Democracy is messy."': the speaker of the quote
     before, in the same sentence, goes on."""
@@ -183,7 +198,7 @@ def participle_goes_on(c: SpanContext) -> GoesOn | None:
     return None
 
 
-FRAMES = (around_quote, it_speaks, colon_paragraph_before, signature_below, sentence_before,
+FRAMES = (headline_lead, around_quote, it_speaks, colon_paragraph_before, signature_below, sentence_before,
           paragraph_before, headline, participle_goes_on)
 
 
@@ -258,7 +273,9 @@ def _signed_inside(text: str, sp: Span, paras) -> tuple[Subj, str, str] | None:
     return subj, "—", SHAPE_AFTER
 
 
-_HEADLINE_COLON_RE = re.compile(r"[ \t]*([^:“”\"‘’'\n]{2,60}?):[ \t]")
+_HEADLINE_COLON_RE = re.compile(r"[ \t]*((?:[^:“”\"‘’'\n]|(?<=\w)[’'](?=\w)){2,90}?):[ \t]")
+# 'Name Praises Rival: …', 'Name on the Plan: …': the headline's lead name, then its verb
+_HEADLINE_LEAD_RE = re.compile(r"[ \t]*((?:[A-Z][\w.\-]*[ \t]+){0,3}[A-Z][\w\-]*)[ \t]+(On|on|To|to|[A-Z][a-z]+s)[ \t]")
 
 
 def headline_speaker(article: Article) -> Subj | None:
@@ -274,9 +291,16 @@ def headline_speaker(article: Article) -> Subj | None:
     m = _HEADLINE_COLON_RE.match(text, p.start, p.end)
     if not m:
         return None
-    subj = subject_before(text, p.start, m.end(1))
+    ml = _HEADLINE_LEAD_RE.match(text, p.start, m.end(1))
+    verb = ml.group(2).lower() if ml else ""
+    lead = subject_after(text, ml.start(1), ml.end(1)) if ml is not None and (
+        verb in ("on", "to") or verb in L.SPEECH_VERBS or verb in L.OPINION_VERBS) else None
+    if lead is not None and lead.kind in ("name", "org") and lead.end == ml.end(1):
+        subj = lead  # "Gillibrand on Hillary Releasing …: ‘…’", "Name Praises Rival: ‘…’": the lead name speaks
+    else:
+        subj = subject_before(text, p.start, m.end(1))
     if subj is None or subj.kind not in ("name", "org") or text[p.start:subj.start].strip() or \
-            subj.end != m.end(1):
+            (subj is not lead and subj.end != m.end(1)):
         return None
     last = subj.phrase.split()[-1].strip(".,")
     if len(last) < 2 or last.lower() in NOT_NAME:
