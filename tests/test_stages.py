@@ -337,14 +337,15 @@ def test_a_plural_possessive_before_a_verb_form_makes_it_a_noun():
 
 # -- stage 3b: frames in order ------------------------------------------------------------
 def test_the_frames_are_tried_in_their_declared_order():
-    """The order of attribution frames is data (frames.FRAMES): the words around the quote
-    first, then "it", the paragraph, sentence or headline before, then a quote before in
-    the same sentence. The first frame that answers wins."""
+    """The order of attribution frames is data (frames.FRAMES): a headline's lead name for the
+    words after its colon, then the words around the quote, then "it", the paragraph,
+    sentence or headline before, then a quote before in the same sentence. The first frame
+    that answers wins."""
     from quotebot.extraction import frames
 
     assert [f.__name__ for f in frames.FRAMES] == [
-        "around_quote", "it_speaks", "colon_paragraph_before", "signature_below", "sentence_before",
-        "paragraph_before", "headline", "participle_goes_on"]
+        "headline_lead", "around_quote", "it_speaks", "colon_paragraph_before", "signature_below",
+        "sentence_before", "paragraph_before", "headline", "participle_goes_on"]
     text = "Talks\n\nAda Holm said the port could be “messy,” adding, “Democracy is messy.”\n"
     article = article_from_text("talks", text)
     found = spans.find_spans(article)
