@@ -11,7 +11,7 @@ import pytest
 
 from quotebot.articles import article_from_text
 from quotebot.extract import extract_quotes
-from quotebot.extraction import after_cues, candidates, cues, entities, names, resolve, spans
+from quotebot.extraction import after_candidates, after_cues, candidates, cues, entities, names, resolve, spans
 from quotebot.extraction import text as text_stage
 from quotebot import lexicon
 from quotebot.models import ORGANISATION, PARAPHRASE, PERSON, SHAPE_AFTER, SHAPE_BEFORE, SHAPE_PRONOUN
@@ -92,7 +92,7 @@ def test_subject_before_a_cue_keeps_the_title_as_role():
 
 def test_subject_after_a_cue_takes_the_apposition_as_role():
     text = STORY
-    subj = candidates.subject_after(text, text.index("said Holm") + len("said "), len(text))
+    subj = after_candidates.subject_after(text, text.index("said Holm") + len("said "), len(text))
     assert (subj.phrase, subj.kind, subj.role) == ("Holm", "name", "a former banker")
 
 
@@ -378,9 +378,9 @@ def test_a_capital_that_only_opens_a_headline_or_sentence_is_not_part_of_the_nam
 
 def test_a_participle_phrase_opening_the_sentence_is_not_its_subject():
     """'Preceded at the lectern by …, Trump launched …': the participle is no name."""
-    subj = candidates.sentence_subject("Preceded at the lectern by the sheriff, Ivo Marek began.", 0, 56)
+    subj = after_candidates.sentence_subject("Preceded at the lectern by the sheriff, Ivo Marek began.", 0, 56)
     assert subj is not None and subj.phrase == "Ivo Marek"
-    assert candidates.sentence_subject("Ahmed said no.", 0, 14).phrase == "Ahmed"
+    assert after_candidates.sentence_subject("Ahmed said no.", 0, 14).phrase == "Ahmed"
 
 
 def test_a_role_read_across_a_sentence_end_keeps_only_the_last_sentence():
@@ -424,9 +424,9 @@ def test_an_inverted_attribution_may_name_its_speaker_by_a_description():
     words up to the head are the subject; whether they describe a speaker is phrase_kind's call."""
     for seg, want, kind in [("the agency, which fell short.", "the agency", "org"),
                             ("the second official.", "the second official", "desc")]:
-        subj = candidates.subject_after(seg, 0, len(seg))
+        subj = after_candidates.subject_after(seg, 0, len(seg))
         assert subj is not None and (subj.phrase, subj.kind) == (want, kind), seg
-    assert candidates.subject_after("the day before.", 0, 15) is None
+    assert after_candidates.subject_after("the day before.", 0, 15) is None
     got = _direct("Files\n\n“We have worked diligently to meet the goal,” said the agency, which fell short.\n")
     assert got == [("We have worked diligently to meet the goal", "the agency")]
 
@@ -464,7 +464,7 @@ def test_a_speech_verb_right_before_the_words_says_them():
 def test_a_role_adjective_never_ends_a_subject():
     """'Trump then appears …, saying': 'then' qualifies a role that never came, so the
     subject is the name alone."""
-    subj = candidates.subject_after("Holm then appears in a clip", 0, 27)
+    subj = after_candidates.subject_after("Holm then appears in a clip", 0, 27)
     assert (subj.phrase, subj.kind) == ("Holm", "name")
     got = _direct("Ad\n\nAda Holm then appears in a clip from a speech, saying, “We will win this.”\n")
     assert got == [("We will win this.", "Ada Holm")]
@@ -474,9 +474,9 @@ def test_an_inverted_description_runs_to_its_head_noun():
     """'said a former senior law enforcement official' is one description; 'said the
     base chief known as Bob' ends at its head."""
     text = "a former senior law enforcement official. Then"
-    assert candidates.subject_after(text, 0, len(text)).phrase == "a former senior law enforcement official"
+    assert after_candidates.subject_after(text, 0, len(text)).phrase == "a former senior law enforcement official"
     text = "the base chief known as Bob, speaking publicly"
-    assert candidates.subject_after(text, 0, len(text)).phrase == "the base chief"
+    assert after_candidates.subject_after(text, 0, len(text)).phrase == "the base chief"
 
 
 def test_people_named_in_an_opening_phrase_are_not_the_description_after_it():

@@ -26,7 +26,8 @@ from .text import (
     trie_regex,
 )
 from .spans import Span
-from .candidates import Subj, subject_after, subject_before
+from .candidates import Subj, subject_before
+from .after_candidates import subject_after
 from .names import LONE_ING_RE, REPORTED_VERB_RE, role_gap
 
 

@@ -26,7 +26,8 @@ from .text import (
 )
 from .spans import Span
 from .after_cues import WHO_BEFORE_RE
-from .candidates import DOC_HEADS, Subj, sentence_subject, subject_after, subject_before
+from .candidates import Subj, subject_before
+from .after_candidates import DOC_HEADS, sentence_subject, subject_after
 from .names import (
     ADDRESSEE_VERBS,
     DASH_NAME_RE,

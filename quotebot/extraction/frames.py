@@ -16,7 +16,8 @@ from typing import Callable, NamedTuple
 
 from .. import lexicon as L
 from ..models import ORGANISATION, SHAPE_AFTER, SHAPE_COLON, SHAPE_BEFORE, SHAPE_FRAGMENT, SHAPE_PRONOUN, Article
-from .candidates import Subj, subject_after, subject_before
+from .candidates import Subj, subject_before
+from .after_candidates import subject_after
 from .after_cues import LOWER_TAIL_RE, it_cue, try_after, try_sentence_end
 from .cues import speaker_of_sentence_before, try_before
 from .entities import Entities

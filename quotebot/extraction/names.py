@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .. import lexicon as L
 from .text import ARTICLE_PREFIX, CAPW, FUNCTION_WORDS, MONTH_SURNAMES, NOT_NAME, UP, capw_after_first, is_abbrev_boundary, is_cap, trie_regex
-from .candidates import GAP_STOP
+from .after_candidates import GAP_STOP
 from .phrases import INITIAL_RE, org_like_role, split_title_name, verbish
 
 

@@ -13,7 +13,8 @@ import re
 from .. import lexicon as L
 from ..models import PARAPHRASE, SHAPE_INDIRECT, Article, Quote
 from .text import FRAG_VOCAB, find_words, tls
-from .candidates import sentence_subject, subject_before
+from .candidates import subject_before
+from .after_candidates import sentence_subject
 from .entities import Entities
 from .resolve import make_quote
 

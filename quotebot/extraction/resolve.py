@@ -16,7 +16,8 @@ from .. import lexicon as L
 from ..models import ORGANISATION, PERSON, SHAPE_AFTER, SHAPE_PRONOUN, UNKNOWN, Quote
 from .text import CAPW, NOT_NAME, SENT_BOUNDARY_RE, SPEECH_RE, is_abbrev_boundary, split_sentences
 from .spans import Span
-from .candidates import DOC_HEADS, Subj, sentence_subject, subject_before
+from .candidates import Subj, subject_before
+from .after_candidates import DOC_HEADS, sentence_subject
 from .cues import DOC_OBJECT_RE
 from .entities import Entities
 
