@@ -943,6 +943,12 @@ RULE_SNIPPETS = [
     pytest.param("Ada Holm on the Plan: I Am \u2018Horrified\u2019 By It.\n\nOn Friday, Sen. Ada Holm spoke.\n",
                  [("Horrified", "Ada Holm")],
                  id="a headline's lead name and 'on'"),
+    # a middle initial "A." is no article: "Roberta A. Kaplan" is a person a later "she" finds
+    pytest.param("Court\n\nU.S. District Judge Tom W. Reyes issued an injunction.\n\nRoberta A. Kaplan, a lawyer who "
+                 "represented the plaintiffs, invoked the state's history. \"There can't be separate but equal "
+                 "marriage,\" she told the judge.\n",
+                 [("There can't be separate but equal marriage", "Roberta A. Kaplan")],
+                 id="a middle initial A. in a name"),
 ]
 
 

@@ -126,6 +126,7 @@ def analyse_name_seq(g: str):
         return None
     if any((t.lower().strip(".") in NOT_NAME or t.lower() in L.MONTHS_DAYS) and not (
             t.lower() in MONTH_SURNAMES and (i > 0 or hon is not None or role_toks))
+           and not (0 < i < len(name_toks) - 1 and INITIAL_RE.fullmatch(t))  # ("Roberta A. Kaplan")
            for i, t in enumerate(name_toks)):
         return None  # (a month after a first name, an honorific or a title is a surname: 'Theresa May')
     name = " ".join(name_toks)
