@@ -949,6 +949,11 @@ RULE_SNIPPETS = [
                  "marriage,\" she told the judge.\n",
                  [("There can't be separate but equal marriage", "Roberta A. Kaplan")],
                  id="a middle initial A. in a name"),
+    # the plural of a place's adjective is a people, not a person a later "he" could be
+    pytest.param("Voters\n\nTom Holm spoke in Leeds. Asian Americans said they backed him.\n\n"
+                 "\u201cWe need open borders,\u201d he said.\n",
+                 [("We need open borders", "Tom Holm")],
+                 id="a plural demonym is no person"),
 ]
 
 

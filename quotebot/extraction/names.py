@@ -95,6 +95,19 @@ _SENTENCE_BREAK_RE = re.compile(r"[.!?][\"”’']*\s+(?=[A-Z])")
 _NON_PERSON_LAST = L.NOT_SURNAMES | L.PLACES
 
 
+def _plural_demonym(w: str) -> bool:
+    """'americans', 'iranians', 'haitians': the plural of a place's adjective."""
+    if not w.endswith("s") or len(w) < 6:
+        return False
+    w = w[:-1]
+    for suffix in ("ian", "an", "n", "ese"):
+        if w.endswith(suffix):
+            stem = w[:-len(suffix)]
+            if stem in L.PLACES or stem + "a" in L.PLACES or stem + "o" in L.PLACES or stem + "y" in L.PLACES:
+                return True
+    return False
+
+
 @functools.lru_cache(maxsize=65536)
 def analyse_name_seq(g: str):
     """Position-independent analysis of a capitalised sequence (cached per string):
@@ -138,6 +151,8 @@ def analyse_name_seq(g: str):
         return None
     if name_toks[-1].lower().replace("’s", "").replace("'s", "") in _NON_PERSON_LAST:
         return None
+    if _plural_demonym(name_toks[-1].lower()):
+        return None  # "Asian Americans", "Iranians": a people, not a person
     if len(name_toks) == 1 and verbish(name_toks[0]) and hon is None and not role_toks:
         return None
     return words, role_toks, name_toks, hon, name
