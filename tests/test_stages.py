@@ -954,6 +954,12 @@ RULE_SNIPPETS = [
                  "\u201cWe need open borders,\u201d he said.\n",
                  [("We need open borders", "Tom Holm")],
                  id="a plural demonym is no person"),
+    # 'said Obama "understood …"': the speech verb right before the reported clause owns the
+    # quote, not a verb inside the apposition's relative clause
+    pytest.param("Climate\n\nJohn Reyes, a former senior White House adviser who supported an aggressive climate "
+                 "policy, said Holm \"understood he couldn't win.\"\n",
+                 [("understood he couldn't win.", "John Reyes")],
+                 id="a speech verb and a name before the quote"),
 ]
 
 
@@ -993,6 +999,11 @@ ROLE_SNIPPETS = [
                  "Ivo Marek, 62, a retired miner, said: “We are tired too.”\n\nKim Farrow, 30, said: “Fine.”\n",
                  [("Ada Holm", "teacher from Leeds"), ("Ivo Marek", "retired miner"), ("Kim Farrow", None)],
                  id="an age before the role"),
+    # a role stops where a relative clause opens ("an oncologist who advised Obama": "oncologist")
+    pytest.param("Health\n\nZeke Holm, an oncologist who advised the president on the overhaul, said it "
+                 "\"has been a success.\"\n",
+                 [("Zeke Holm", "oncologist")],
+                 id="a role stops at a relative clause"),
 ]
 
 

@@ -144,6 +144,7 @@ _PRONOUN_COPULA_RE = re.compile(r"[ \t]+(?:that[ \t]+)?(?:(?:he|she|it)[’']s[ 
                                 r"(?:he|she|they|it|we|I)[ \t]+(?:was|is|were|are|had[ \t]+been|"
                                 r"has[ \t]+been|have[ \t]+been|would[ \t]+be|will[ \t]+be|felt|feels|feel|remained|"
                                 r"remains)[ \t]+)(?:(?:very|so|too|not|still|really|deeply|quite|a[ \t]+bit)[ \t]+)?")
+_NAME_ONLY_RE = re.compile(r"[ \t]+(?:[A-Z][\w’'.\-]*[ \t]+){1,3}")  # ('said Obama "understood …"')
 _BE_BEFORE_RE = re.compile(r"(?<![\w’'])(?:was|were|is|are|been|be)[ \t]+$")
 _MODAL_BEFORE_RE = re.compile(r"(?<![\w’'])(?:will|would|to|could|should|can|may|might|must)[ \t]+$")
 
@@ -213,7 +214,8 @@ def try_before(text: str, sp: Span, win_start: int, in_quote=None,
         last = verbs[-1]
         if last.group().lower() in L.SPEECH_VERBS and not last.group().endswith("ing") and \
                 (not text[last.end():window_end].strip(" \t,:") or _THAT_OPENS_RE.fullmatch(text, last.end(), window_end)
-                 or _PRONOUN_COPULA_RE.fullmatch(text, last.end(), window_end)) and \
+                 or _PRONOUN_COPULA_RE.fullmatch(text, last.end(), window_end)
+                 or _NAME_ONLY_RE.fullmatch(text, last.end(), window_end)) and \
                 not _MODAL_BEFORE_RE.search(text, max(win_start, last.start() - 8), last.start()):
             # 'when Rubio said it was great, a man yelled "Stay there!"': a speech verb
             # right before the words says them, whatever the sentence said before (not a

@@ -72,6 +72,9 @@ def clean_role(role: str | None) -> str | None:
             role = role[m.end():]
             break
     role = _LEAD_ARTICLE_RE.sub("", role)
+    mrel = _ROLE_RELATIVE_RE.search(role)
+    if mrel is not None and mrel.start() > 0:
+        role = role[:mrel.start()]  # "adviser who supported a climate policy": the role is "adviser"
     words = role.split()
     while words and words[0][-2:] in ("’s", "'s") and words[0][:-2].lower() in NOT_NAME:
         words = words[1:]  # "Here's Ada Holm in 1992:" — a contraction, not a possessor
@@ -86,6 +89,7 @@ def clean_role(role: str | None) -> str | None:
     return role or None
 
 
+_ROLE_RELATIVE_RE = re.compile(r"\s+(?:who|whom|whose|which)\s")
 _COURTESY_ONLY = {"mr", "mrs", "ms", "miss", "mx", "messrs", "monsieur", "herr", "frau", "madam"}
 
 
