@@ -960,6 +960,15 @@ RULE_SNIPPETS = [
                  "policy, said Holm \"understood he couldn't win.\"\n",
                  [("understood he couldn't win.", "John Reyes")],
                  id="a speech verb and a name before the quote"),
+    # the verb right before a colon and its subject speak, not a verb earlier in the sentence
+    pytest.param("Rally\n\nThe crowd cheers, and then Lance Holm continues: \u201cGod has given this man a gift.\u201d\n",
+                 [("God has given this man a gift.", "Lance Holm")],
+                 id="the verb right before a colon"),
+    # a document "sent out by Name" speaks for Name
+    pytest.param("Email\n\nIn addition, a fundraising email sent out by Ada Holm on Tuesday night warned of the fight "
+                 "ahead: \"There are 14 primaries.\"\n",
+                 [("There are 14 primaries.", "Ada Holm")],
+                 id="a document sent out by its author"),
 ]
 
 

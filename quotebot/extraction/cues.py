@@ -74,6 +74,12 @@ def _issuer_of(text: str, lo: int, subj: Subj) -> Subj | None:
     words = subj.phrase.split()
     if len(words) > 4 or words[-1].lower().strip(".,") not in DOC_HEADS:
         return None
+    mb = _AUTHORED_BY_RE.match(text, subj.end)
+    if mb is not None:
+        # "a fundraising email sent out by Sanders on Tuesday warned: '…'": its author speaks
+        author = subject_after(text, mb.end(), min(len(text), mb.end() + 80))
+        if author is not None and author.kind in ("name", "org"):
+            return author
     start = subj.start
     if words[0].lower() not in ("a", "an", "the"):
         md = _DOC_DETERMINER_RE.search(text, max(lo, start - 50), start)
@@ -144,6 +150,10 @@ _PRONOUN_COPULA_RE = re.compile(r"[ \t]+(?:that[ \t]+)?(?:(?:he|she|it)[’']s[ 
                                 r"(?:he|she|they|it|we|I)[ \t]+(?:was|is|were|are|had[ \t]+been|"
                                 r"has[ \t]+been|have[ \t]+been|would[ \t]+be|will[ \t]+be|felt|feels|feel|remained|"
                                 r"remains)[ \t]+)(?:(?:very|so|too|not|still|really|deeply|quite|a[ \t]+bit)[ \t]+)?")
+_COLON_ONLY_VERBS = {"continues", "continue"}  # (no cue on their own: "the trend continues")
+_VERB_COLON_RE = re.compile(r"(?<![\w’'])([a-z]{3,}(?:s|ed))[ \t]*:$")
+_AUTHORED_BY_RE = re.compile(r"[ \t]+(?:sent|issued|released|written|signed|posted|published|put)"
+                             r"(?:[ \t]+out)?[ \t]+by[ \t]+")
 _NAME_ONLY_RE = re.compile(r"[ \t]+(?:[A-Z][\w’'.\-]*[ \t]+){1,3}")  # ('said Obama "understood …"')
 _BE_BEFORE_RE = re.compile(r"(?<![\w’'])(?:was|were|is|are|been|be)[ \t]+$")
 _MODAL_BEFORE_RE = re.compile(r"(?<![\w’'])(?:will|would|to|could|should|can|may|might|must)[ \t]+$")
@@ -174,6 +184,16 @@ def try_before(text: str, sp: Span, win_start: int, in_quote=None,
     seg = text[win_start:window_end]
     if not seg.strip():
         return None
+    if seg.rstrip().endswith(":"):
+        colon = win_start + len(seg.rstrip()) - 1
+        mvc = _VERB_COLON_RE.search(text, max(win_start, colon - 40), colon + 1)
+        if mvc is not None and (mvc.group(1) in L.SPEECH_VERBS or mvc.group(1) in L.OPINION_VERBS
+                                or mvc.group(1) in _COLON_ONLY_VERBS):
+            # "The crowd cheers, and then Holm continues: '…'": the verb right before the
+            # colon and its subject, not a verb or subject earlier in the sentence
+            near = subject_before(text, win_start, mvc.start(1))
+            if near is not None and near.kind == "name" and near.start > win_start:
+                return near, mvc.group(1), SHAPE_BEFORE
     mi = _SAID_OPENS_RE.match(text, win_start, window_end)
     if mi is not None:
         # 'Said Dorothy Poynter, who grew up with Ali, "…"': an inverted attribution
@@ -322,6 +342,10 @@ def try_before(text: str, sp: Span, win_start: int, in_quote=None,
             if subj is not None and subj.kind in ("name", "org") and subj.end >= colon - 1:
                 return subj, ":", SHAPE_COLON
         subj = sentence_subject(text, win_start, window_end)
+        if subj and subj.kind != "name":
+            author = _issuer_of(text, win_start, subj)  # ('an email sent out by Name warned:')
+            if author is not None and not _lone_word_modifier(text, author):
+                subj = author
         if subj and not _lone_word_modifier(text, subj):
             return subj, ":", SHAPE_COLON
         named = subject_before(text, win_start, colon) if subj is None else None

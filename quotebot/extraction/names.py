@@ -76,6 +76,8 @@ def clean_role(role: str | None) -> str | None:
     if mrel is not None and mrel.start() > 0:
         role = role[:mrel.start()]  # "adviser who supported a climate policy": the role is "adviser"
     words = role.split()
+    if len(words) == 1 and words[0].lower() in _ADVERB_ONLY:
+        return None  # "and then Lance Holm continues": "then" alone is no role ("then ambassador" is)
     while words and words[0][-2:] in ("’s", "'s") and words[0][:-2].lower() in NOT_NAME:
         words = words[1:]  # "Here's Ada Holm in 1992:" — a contraction, not a possessor
     if not words:
@@ -89,6 +91,7 @@ def clean_role(role: str | None) -> str | None:
     return role or None
 
 
+_ADVERB_ONLY = {"then", "now", "also", "still", "again", "even", "only"}
 _ROLE_RELATIVE_RE = re.compile(r"\s+(?:who|whom|whose|which)\s")
 _COURTESY_ONLY = {"mr", "mrs", "ms", "miss", "mx", "messrs", "monsieur", "herr", "frau", "madam"}
 
