@@ -263,7 +263,9 @@ def subject_before(text: str, lo: int, end: int) -> Subj | None:
         head = subject_before(text, lo, m_agent.start())
         if head is not None:
             return head
-    if kind in ("name", "org") and toks[0][1] > lo:
+    before = text[max(lo, toks[0][1] - 90):toks[0][1]] if kind in ("name", "org") and toks[0][1] > lo else ""
+    if before and (" for " in before or " of " in before or " at " in before or " with " in before
+                   or " from " in before):
         mf = _ROLE_FOR_BEFORE_RE.search(text, max(lo, toks[0][1] - 90), toks[0][1])
         if mf is not None and mf.group(2).lower() in LOWER_ROLE:
             # "a columnist for the tech news site Pando said": the unnamed columnist speaks,

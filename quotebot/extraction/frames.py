@@ -90,7 +90,8 @@ def around_quote(c: SpanContext) -> Found | None:
         return res
     if is_title_case(inner) or titled_work(text, sp, inner):
         return None  # a title or a name in quotes, not speech ('on NBC’s "Meet the Press."')
-    ms = _SAID_THAT_RIGHT_BEFORE_RE.search(text, max(c.sent_start, sp.open - 50), sp.open)
+    ms = _SAID_THAT_RIGHT_BEFORE_RE.search(text, max(c.sent_start, sp.open - 50), sp.open) \
+        if text.startswith("that", sp.open - 5) or text.startswith("that", sp.open - 6) else None
     if _NAMING_RIGHT_BEFORE_RE.search(text, max(c.sent_start, sp.open - 40), sp.open) or (
             ms is not None and ms.group(1) in L.SPEECH_VERBS):
         # 'under what Mr. Hedge called "the prior model," the club …', 'even as Holm claimed

@@ -210,7 +210,8 @@ SUBORD_INTRO_RE = re.compile(r"\s*(?:When|While|After|Before|Although|Though|Bec
 # "Eyebrows raised, he asked"): a subject opening a sentence.
 LONE_SPEAKER_RE = re.compile(rf"([{UP}](?:(?<![^\n][{UP}])|(?<=[.!?”\",]\s[{UP}]))[a-z][\w’'\-]+)[ \t]+"
                              r"(?:(?:also[ \t]+)?(" + trie_regex({v for v in L.SPEECH_VERBS if re.fullmatch("[a-z]+", v)})
-                             + r")\b|(?:[a-z]+ly[ \t]+)?(?:[a-z]{2,}ed|" + "|".join(sorted(PAST_IRREGULAR)) + r")\b(?!,))")
+                             + r")\b|(?:[a-z]++(?<=ly)[ \t]+)?(?:[a-z]{4,}+(?<=ed)|" + trie_regex(PAST_IRREGULAR)
+                             + r")\b(?!,))")  # (possessive: each word is read once)
 # "Kwame Osei said …": a name whose first name no list knows is a person when a speech
 # verb follows it (so that a later "he" can find it)
 SPEAKS_NEXT_RE = re.compile(r"[ \t]+(?:(?:also|then|later|has|had)[ \t]+)?(?:"
