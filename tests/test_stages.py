@@ -1052,3 +1052,12 @@ def test_a_name_asked_a_question_is_no_tail_attribution():
                                      "committee.\n\nThe plan will pass, said Ivo Marek.\n")
     got = [(q.text, q.speaker) for q in extract_quotes(art) if q.kind == PARAPHRASE]
     assert got == [("The plan will pass", "Ivo Marek")]
+
+
+def test_a_phrase_after_a_speech_verb_is_no_reported_clause():
+    """'wrote in a letter to the court': what follows the verb has no verb of its own, so
+    nothing is reported; 'wrote in an email the plan was dead' reports a clause."""
+    art = article_from_text("story", "Court\n\nGabriela Holm, his wife, wrote in a letter to the court.\n\n"
+                                     "Ada Reyes said in an interview he's not ready to support the plan.\n")
+    got = [(q.text, q.speaker) for q in extract_quotes(art) if q.kind == PARAPHRASE]
+    assert got == [("he's not ready to support the plan", "Ada Reyes")]

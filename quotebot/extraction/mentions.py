@@ -148,7 +148,10 @@ class MentionScan:
             role_toks = [t for t in lead + role_toks if t.lower() not in L.HONORIFICS]
             if len(name_toks) == 1 and role_toks and hon is None and not any(
                     t.lower() in L.ROLE_NOUNS for t in role_toks):
-                continue
+                sur = name_toks[0].lower().replace("’s", "").replace("'s", "")
+                if not any(self.ents[e].kind == PERSON for e in by_surname.get(sur, ())):
+                    continue
+                role_toks = []  # ("the kind of campaign Ayotte hoped for": a known person; no role)
             if len(name_toks) >= 2 and not role_toks and hon is None and self._false_first_word(m_start, name_toks, name):
                 name_toks = name_toks[1:]  # "Debating Clinton's Character": Clinton
                 name = " ".join(name_toks)

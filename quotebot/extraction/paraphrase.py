@@ -47,6 +47,15 @@ _TOLD_NOTHAT_RE = re.compile(
     r"in\s+an?\s+[a-z]+|during\s+an?\s+[a-z]+))?"
     r"\s+(?=(?:he|she|they|it|we|i|there|the|his|her|their|its|this|these|those)\s)")
 _TOLD_OBJ_RE = re.compile(r"(?:\s+[\w.’'\-]+){1,4}?(?=\s+that\b)")
+_MEDIUM_LEAD_RE = re.compile(r"(?:an?|the)[ \t]+(?:interview|statement|speech|email|e-mail|letter|post|tweet|op-ed|"
+                             r"video|briefing|conference[ \t]+call|call)(?:[ \t]+(?:on|with|to)[ \t]+[\w.’']+)?[ \t]+"
+                             r"(?=(?:he|she|they|it|we|i|there|the|his|her|their|[A-Z])[\w’']*[ \t])")
+_FINITE_VERB_RE = re.compile(r"(?<![\w’'-])(?:is|was|were|are|will|would|has|had|have|can|could|should|may|"
+                             r"might|must|did|does|do|[a-z]{2,}(?:ed|s)|[a-z]+n[’']t|"
+                             r"(?:he|she|it|they|we|i|you|there|that|who)[’'](?:s|d|ll|re|ve|m)|"
+                             r"made|won|lost|got|came|became|began|knew|thought|felt|left|kept|held|brought|"
+                             r"bought|found|meant|ran|saw|told|said|took|went|gave|sent|put|let|set|wrote|"
+                             r"spoke|drew|grew|fell|stood|paid|led|read|heard)(?![\w’'-])")
 _PARA_VOCAB = _PARA_VERBS | {"told", "went"}
 ALL_VOCAB = FRAG_VOCAB | _PARA_VOCAB | L.SPEECH_VERBS
 
@@ -121,11 +130,16 @@ def paraphrases(article: Article, ents: Entities, taken: list[tuple[int, int]],
         if t.re is _TOLD_NOTHAT_RE and subj.kind not in ("name", "pronoun"):
             continue  # (told without "that": only a named or pronoun teller, the rest is too loose)
         cs = t.end()
+        mv = _MEDIUM_LEAD_RE.match(text, cs, se) if t.re is _NOTHAT_TAIL_RE else None
+        if mv is not None:
+            cs = mv.end()  # "said in an interview he's not ready": the clause starts after the medium
         ce = se
         while ce > cs and text[ce - 1] in ".!? \t":
             ce -= 1
         if ce - cs < 12 or len(text[cs:ce].split()) < 3:
             continue
+        if t.re is not _THAT_TAIL_RE and not _FINITE_VERB_RE.search(text, cs, ce):
+            continue  # ("wrote in a letter to the court": a phrase, no reported clause)
         if overlaps(cs, ce):
             continue
         out.append(make_quote(article, ents, cs, ce, subj, verb, PARAPHRASE, SHAPE_INDIRECT,
