@@ -969,6 +969,12 @@ RULE_SNIPPETS = [
                  "ahead: \"There are 14 primaries.\"\n",
                  [("There are 14 primaries.", "Ada Holm")],
                  id="a document sent out by its author"),
+    # "X asked Y whether …" then '"…," he said': the one asked answers; not when the asker
+    # is no name right before "asked" ('a young man asked Clinton why …')
+    pytest.param("Health\n\nLast month, reporter Scott Conroy asked Tom Holm whether questions about his health "
+                 "were fair game.\n\n\u201cSure it is. I would not have run,\u201d he said.\n",
+                 [("Sure it is. I would not have run", "Tom Holm")],
+                 id="the one asked answers"),
 ]
 
 

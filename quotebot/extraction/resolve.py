@@ -60,6 +60,36 @@ def cataphor(ents: Entities, subj: Subj) -> int | None:
     return None
 
 
+_ASKED_RE = re.compile(r"[ \t]+(?:then[ \t]+|later[ \t]+|also[ \t]+)?asked[ \t]+(?:[A-Z][\w.]*\.[ \t]+)?$")
+_ASKED_WHAT_RE = re.compile(r"[^.;:!?\n]{0,40}?[ \t](?:whether|if|about|why|how|what|which|when|where|who)\b")
+
+
+def the_one_asked(ents: Entities, subj: Subj) -> int | None:
+    """'Holm asked Reyes whether … .' then '"…," he said': the one asked answers, when the
+    question is the last mention of a person before the pronoun (in its paragraph or the
+    one before) and both could be 'he'."""
+    text = ents.text
+    want = "m" if subj.phrase.lower() == "he" else "f" if subj.phrase.lower() == "she" else None
+    if want is None:
+        return None
+    para = text.rfind("\n", 0, subj.start)
+    lo = text.rfind("\n", 0, max(0, para - 1)) if para > 0 else 0
+    lo = max(lo, subj.start - 800)
+    i = bisect.bisect_left(ents.mention_pos, subj.start) - 1
+    if i < 1 or ents.mentions[i][0] < lo:
+        return None
+    mp, eid = ents.mentions[i]
+    pp, prev = ents.mentions[i - 1]
+    e = ents.ents[eid]
+    if pp < lo or prev == eid or e.kind != PERSON or e.gender not in (None, want):
+        return None
+    gap = text[pp:mp]
+    if len(gap) < 60 and not any(ch in gap for ch in ".;!?\n“”\"") and _ASKED_RE.search(gap) and \
+            _ASKED_WHAT_RE.match(text, mp):
+        return eid  # (the asker's name right before "asked": not 'a young man asked Clinton')
+    return None
+
+
 def resolve_subject(ents: Entities, subj: Subj, pos: int, floor: int) -> tuple[int | None, str | None, str]:
     """Map a subject to (entity id, fallback speaker text, speaker kind)."""
     if subj.kind == "pronoun":
@@ -71,6 +101,9 @@ def resolve_subject(ents: Entities, subj: Subj, pos: int, floor: int) -> tuple[i
         eid = cataphor(ents, subj)
         if eid is None:
             eid = ents.resolve_pronoun(subj.phrase, subj.start, floor)
+            asked = the_one_asked(ents, subj)
+            if asked is not None and eid is not None and asked != eid:
+                eid = asked
         if eid is not None and subj.phrase.lower() in ("he", "she") and ents.ents[eid].gender is None:
             ents.ents[eid].gender = "m" if subj.phrase.lower() == "he" else "f"
         if eid is not None:
