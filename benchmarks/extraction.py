@@ -353,6 +353,10 @@ _ANTECEDENT_RE = re.compile(r"((?:[A-Z][\w’'.\-]*\s+){0,4}[A-Z][\w’'\-]*\.?)
                             r"\s*(?:\([^()]{1,30}\)\s*)?,\s*$")
 
 
+_TOLD_OBJECT_RE = re.compile(r"[ \t]+(?:told|asked|thanked|urged|warned|reminded|assured)[ \t]+"
+                             r"(?:(?:Mr|Mrs|Ms|Dr)\.[ \t]+)?((?:[A-Z][\w’'\-]+[ \t]+){0,2}[A-Z][\w’'\-]+)")
+
+
 def resolve_sources(text: str, ts: dict[str, TSpan], events: list[dict]) -> dict[str, str | None]:
     """Map Source T-id -> resolved speaker name (gold side)."""
     sources = sorted({ev["Source"] for ev in events if "Source" in ev and ev["Source"] in ts},
@@ -402,6 +406,11 @@ def resolve_sources(text: str, ts: dict[str, TSpan], events: list[dict]) -> dict
         cands = [n for n in named if n[0] < t.start and t.start - n[0] <= 3000]
         cands += [(p, nm, False) for p, nm in initial if p < t.start and t.start - p <= 3000]
         cands.sort()
+        mobj = _TOLD_OBJECT_RE.match(text, t.end)
+        if mobj:
+            # "he told Hannity": the one told is not the pronoun's referent
+            told = mobj.group(1).split()[-1]
+            cands = [n for n in cands if n[1].split()[-1] != told]
         if want:
             def ok(nm: str) -> bool:
                 g = genders.get(nm.split()[-1]) or _gender(nm, text)

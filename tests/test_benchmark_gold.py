@@ -110,3 +110,17 @@ def test_an_attribution_inside_the_content_is_counted_apart():
     holm = text[text.index('"We go'):-2]
     assert B.inner_attribution("Ada Holm", [holm.split('," ', 1)[1]])
     assert not B.inner_attribution("Donald Trump", ["Trump's offer to make an exception"])
+
+
+def test_a_pronoun_is_not_the_one_it_told():
+    """Gold side: in 'he told Hannity' the pronoun is not Hannity, even when Hannity is
+    the last named Source before it."""
+    text = ("Donald Trump backed the wall. Sean Hannity asked Trump how high the wall would be. "
+            "''Very high,'' he told Hannity.")
+    res = _resolve(text, [
+        ("T1", "Source", "Donald Trump"), ("T2", "Content", "backed the wall"),
+        ("T3", "Source", "Sean Hannity"), ("T4", "Content", "how high the wall would be"),
+        ("T6", "Content", "''Very high,''"), ("T5", "Source", "he")],
+        [{"Source": "T1", "Content": "T2"}, {"Source": "T3", "Content": "T4"},
+         {"Source": "T5", "Content": "T6"}])
+    assert B.speaker_ok("Donald Trump", res["T5"])
