@@ -84,7 +84,7 @@ class MentionScan:
             if lw not in full_last and not self.is_common_word(w):
                 speakers1.add(lw)
         single = [" " not in g and "\t" not in g for _s, _e, g in found]  # a lone capitalised word
-        counts: dict[str, int] = collections.Counter(
+        counts: collections.Counter = collections.Counter(
             g[:-2] if g.endswith(("’s", "'s")) else g for (_s, _e, g), one in zip(found, single) if one)
         for (_s, _e, g), one in zip(found, single):
             if not one:

@@ -234,8 +234,8 @@ def phrase_kind(words: list[str]) -> tuple[str, str | None, str]:
 
 
 @functools.lru_cache(maxsize=65536)
-def _phrase_kind_cached(words: tuple[str, ...]) -> tuple[str, str | None, str]:
-    words = list(words)
+def _phrase_kind_cached(key: tuple[str, ...]) -> tuple[str, str | None, str]:
+    words = list(key)
     if not words:
         return "", None, ""
     if len(words) >= 2 and words[0].lower() in ("his", "her") and words[-1].lower() in _WORKS:

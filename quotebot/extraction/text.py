@@ -14,6 +14,7 @@ import bisect
 import functools
 import re
 import threading
+from collections.abc import Iterable
 
 from .. import lexicon as L
 
@@ -113,7 +114,7 @@ class _WM:
         return self.w
 
 
-def trie_regex(words: set[str]) -> str:
+def trie_regex(words: Iterable[str]) -> str:
     """A regex alternation shaped as a trie, so the engine tries one branch per letter."""
     trie: dict = {}
     for w in words:
