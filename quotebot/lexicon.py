@@ -151,7 +151,7 @@ FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "madam"
 
 # Title words that can precede a name and move into the role ("Sen. Ada Holm").
 TITLES = {
-    "president", "vice", "prime", "minister", "secretary", "senator", "sen", "sen.", "rep",
+    "president", "pres", "pres.", "vice", "prime", "minister", "secretary", "senator", "sen", "sen.", "rep",
     "rep.", "representative", "congressman", "congresswoman", "congressmember", "gov", "gov.",
     "governor", "mayor", "judge", "justice", "chief", "general", "gen", "gen.", "lt",
     "lt.", "col", "col.", "colonel", "capt", "capt.", "captain", "major", "maj", "maj.",

@@ -856,6 +856,12 @@ RULE_SNIPPETS = [
                  "President Reyes wanted more refugees. ''You'd have to be insane,'' he said.\n",
                  [("It is a suspension of intellect", "Marek"), ("You'd have to be insane", "Holm")],
                  id="two opening phrases before the subject"),
+    # an abbreviated title is the title: 'Pres. Marek' is the one 'the president' names
+    pytest.param("Talks\n\nHolm met the delegates on Monday.\n\nIn an interview, Pres. Ivo Marek admits the plan "
+                 "\u201cdidn\u2019t work.\u201d\n\nAda Holm, his former envoy, has called it \u201cregrettable\u201d "
+                 "and said she would return.\n\n\u201cWe got a mandate,\u201d the president told a reporter.\n",
+                 [("didn\u2019t work.", "Ivo Marek"), ("regrettable", "Ada Holm"), ("We got a mandate", "Ivo Marek")],
+                 id="an abbreviated title is the title"),
     # a vice president is no president: 'the former president' is the salient person
     pytest.param("Race\n\nVice President Ivo Marek weighed in too.\n\nTom Holm got in on the game, bashing Reyes at "
                  "a rally. \u201cSometimes I get the feeling he runs against me,\u201d the former president said.\n\n"

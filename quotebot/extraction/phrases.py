@@ -38,7 +38,7 @@ _ORG_HEADS = _WORKS | {w for w in L.ORG_WORDS if w.isalpha() and w.islower() and
     "complaint", "petition", "campaign", "group", "organization", "organisation", "spokesman",
     "spokeswoman", "source", "sources", "crowd", "audience", "protesters", "demonstrators", "sign",
     "signs", "banner", "banners", "headline", "headlines", "caption", "placard", "placards", "poster", "posters"}
-ROLE_ABBREV = {"sen.": "senator", "rep.": "representative congressman congresswoman lawmaker",
+ROLE_ABBREV = {"pres.": "president", "sen.": "senator", "rep.": "representative congressman congresswoman lawmaker",
                "gov.": "governor", "gen.": "general", "lt.": "lieutenant", "col.": "colonel",
                "president": "leader", "senator": "lawmaker", "congressman": "lawmaker",
                "ceo": "executive chief", "secretary of state": "diplomat",

@@ -24,7 +24,7 @@ from .. import lexicon as L
 # --------------------------------------------------------------------------
 UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽА-ЯЁ"
 _TITLE_ABBRS = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "St", "Jr", "Sr",
-                "Prof", "Rev", "Adm", "Maj", "Ft", "Mt", "Gens", "Sens", "Reps", "Messrs", "Supt", "Insp", "Cmdr",
+                "Prof", "Pres", "Rev", "Adm", "Maj", "Ft", "Mt", "Gens", "Sens", "Reps", "Messrs", "Supt", "Insp", "Cmdr",
                 "Lt.Col")
 ABBR_TITLES = "(?:" + "|".join(re.escape(t) for t in _TITLE_ABBRS) + r")\."
 CAPW = rf"(?:{ABBR_TITLES}|[{UP}]\.(?:[{UP}]\.)+|[{UP}]\.(?=[ \t]+[{UP}])|[{UP}][\w'’\-]*)"
