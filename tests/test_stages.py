@@ -862,6 +862,13 @@ RULE_SNIPPETS = [
                  "and said she would return.\n\n\u201cWe got a mandate,\u201d the president told a reporter.\n",
                  [("didn\u2019t work.", "Ivo Marek"), ("regrettable", "Ada Holm"), ("We got a mandate", "Ivo Marek")],
                  id="an abbreviated title is the title"),
+    # 'said Name on Outlet': the outlet (or the day) is where the words were said, not who said them
+    pytest.param("Moniker\n\n\u201cIt flows off the lips,\u201d wrote Larry O\u2019Connor on Hot Air.\n\n"
+                 "\u201cIt is not,\u201d said Marek on CNN.\n\n\u201cNever,\u201d said Sen. Reyes on Fox News Sunday.\n\n"
+                 "\u201cIt is fine,\u201d said Holm on Tuesday.\n",
+                 [("It flows off the lips", "Larry O\u2019Connor"), ("It is not", "Marek"), ("Never", "Reyes"),
+                  ("It is fine", "Holm")],
+                 id="said a name on an outlet"),
     # a vice president is no president: 'the former president' is the salient person
     pytest.param("Race\n\nVice President Ivo Marek weighed in too.\n\nTom Holm got in on the game, bashing Reyes at "
                  "a rally. \u201cSometimes I get the feeling he runs against me,\u201d the former president said.\n\n"

@@ -94,6 +94,9 @@ def subject_after(text: str, start: int, hi: int, _nested: bool = False) -> Subj
             # "Robert Antonacci of the New York delegation": the name ends here
             if any(o[0].lower() in L.FIRST_NAMES for o in out) or len([o for o in out if is_cap(o[0])]) >= 2:
                 break
+        if low == "on" and out and is_cap(out[-1][0]) and out[-1][0].lower() not in TITLE_ONLY \
+                and not any(o[0].lower() in L.ORG_WORDS for o in out):
+            break  # "wrote Larry O'Connor on Hot Air": the outlet is where, not who ('Council on …' is one name)
         ok = (is_cap(cw) or low in L.HONORIFICS or low in LOWER_ROLE or low in ADJ_ROLE_OK
               or (out and low in MONTH_SURNAMES and cw[:1].isupper() and (  # "said Theresa May"
                   is_cap(out[-1][0]) or out[-1][0].lower() in L.HONORIFICS or out[-1][0].lower() in L.TITLES))
