@@ -869,6 +869,14 @@ RULE_SNIPPETS = [
                  [("It flows off the lips", "Larry O\u2019Connor"), ("It is not", "Marek"), ("Never", "Reyes"),
                   ("It is fine", "Holm")],
                  id="said a name on an outlet"),
+    # '…, Name said: "…"' sends its attribution forwards: the words inside the writer's
+    # sentence before it are the earlier speaker's
+    pytest.param("Court\n\nAfter Holm said that some students might do better at \u201cless advanced schools,\u201d "
+                 "Marek said: \u201cI don\u2019t like what he said.\u201d\n\n\u201cWe will win,\u201d Reyes said: "
+                 "\u201cand soon.\u201d\n",
+                 [("less advanced schools", "Holm"), ("I don\u2019t like what he said.", "Marek"),
+                  ("We will win", "Reyes"), ("and soon.", "Reyes")],
+                 id="a colon sends the attribution forwards"),
     # a vice president is no president: 'the former president' is the salient person
     pytest.param("Race\n\nVice President Ivo Marek weighed in too.\n\nTom Holm got in on the game, bashing Reyes at "
                  "a rally. \u201cSometimes I get the feeling he runs against me,\u201d the former president said.\n\n"

@@ -89,6 +89,17 @@ _NEXT_QUOTE_CUE_RE = re.compile(rf"[\s”\"']*(?:\b{ABBR_TITLES}|\b[{UP}]\.|[^.!
                                 rf"{{1,80}}?[:,][ \t]*(?:''|[“\"])[ \t]*[{UP}]")
 
 
+def _inside_sentence(text: str, mark: int) -> bool:
+    """Does a word (or a comma) and a space come right before the opening mark at mark?"""
+    j = mark - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    return 0 <= j < mark - 1 and (text[j].isalnum() or text[j] == ",")
+
+
+_COLON_QUOTE_NEXT_RE = re.compile(r"[\s”\"']*[^.!?:;“”\"\n]{1,80}?:[ \t]*(?:''|[“\"])")
+
+
 _CUE_THEN_THAT_RE = re.compile(r"[\s”\"']*[A-Z][^,.;:!?“”\"\n]{0,60}?\b([a-z]+)[ \t]+that\b")
 
 
@@ -113,6 +124,11 @@ def try_after(text: str, sp: Span, p_end: int) -> tuple[Subj, str, str] | None:
     if res is not None and last_inside(text, sp) in (".", "!", "?") and \
             _NEXT_QUOTE_CUE_RE.match(text, sp.close + 1, p_end):
         return None  # the attribution introduces the next quote, not this one
+    if res is not None and last_inside(text, sp) == "," and _inside_sentence(text, sp.open) and \
+            _COLON_QUOTE_NEXT_RE.match(text, sp.close + 1, p_end):
+        # 'After Holm said that … "less advanced schools," Marek said: "…"': a colon sends the
+        # attribution forwards; the words inside the writer's sentence are the earlier speaker's
+        return None
     if res is not None and last_inside(text, sp) in ("!", "?"):
         m = _CUE_THEN_THAT_RE.match(text, sp.close + 1, p_end)
         if m and m.group(1) == res[1]:
