@@ -270,6 +270,8 @@ def source_class(src: str) -> str:
     if all(w in PRONOUNS for w in low):
         return "pronoun"
     last = words[-1].replace("’s", "").replace("'s", "")
+    if low[0] in DETS and last.lower() in ("republican", "democrat"):
+        return "desc"  # 'the Utah Republican' is capitalised, but no name
     if last[:1].isupper() and last.lower() not in PRONOUNS:
         return "name"
     # "Trump's campaign", "the Clinton camp": a name inside an org description

@@ -124,3 +124,17 @@ def test_a_pronoun_is_not_the_one_it_told():
         [{"Source": "T1", "Content": "T2"}, {"Source": "T3", "Content": "T4"},
          {"Source": "T5", "Content": "T6"}])
     assert B.speaker_ok("Donald Trump", res["T5"])
+
+
+def test_a_party_noun_is_a_description_not_a_name():
+    """'the Utah Republican' ends in a capital but names nobody: it resolves like any
+    description, to the person named before it ('Our neighbour Ray Green' stays a name)."""
+    assert B.source_class("the Utah Republican") == "desc"
+    assert B.source_class("The Democrat") == "desc"
+    assert B.source_class("their neighbor Ray Green, 83,") == "name"
+    text = "Rep. Tom Bell said the inquiry was ''overdue.'' ''We will act,'' the Utah Republican said."
+    res = _resolve(text, [
+        ("T1", "Source", "Tom Bell"), ("T2", "Content", "''overdue.''"),
+        ("T3", "Content", "''We will act,''"), ("T4", "Source", "the Utah Republican")],
+        [{"Source": "T1", "Content": "T2"}, {"Source": "T4", "Content": "T3"}])
+    assert res["T4"] == "Tom Bell"
