@@ -877,6 +877,17 @@ RULE_SNIPPETS = [
                  [("less advanced schools", "Holm"), ("I don\u2019t like what he said.", "Marek"),
                   ("We will win", "Reyes"), ("and soon.", "Reyes")],
                  id="a colon sends the attribution forwards"),
+    # the subject of a clause that opens the sentence ('When Reyes held rallies …') is
+    # salient for a later 'he'; 'As for Reyes's …' is a topic, and a possessive is no subject
+    pytest.param("Rallies\n\nOn the topic, chapter president Ivo Marek told reporters: \u201cWe have 300 members.\u201d\n\n"
+                 "He added that members are \u201cLatinos.\u201d He called the protesters \u201crude.\u201d\n\n"
+                 "When Tom Reyes held rallies all over the state he was received by waves of protesters, and the "
+                 "candidate took to Twitter. \u201cEverybody is talking about the flags,\u201d he tweeted on May 2.\n\n"
+                 "As for Reyes\u2019s mangling of the word, Marek found comic relief in it. \u201cI needed some "
+                 "carrots,\u201d he said.\n",
+                 [("We have 300 members.", "Ivo Marek"), ("Latinos.", "Ivo Marek"), ("rude.", "Ivo Marek"),
+                  ("Everybody is talking about the flags", "Tom Reyes"), ("I needed some carrots", "Ivo Marek")],
+                 id="the subject of an opening clause is salient"),
     # a vice president is no president: 'the former president' is the salient person
     pytest.param("Race\n\nVice President Ivo Marek weighed in too.\n\nTom Holm got in on the game, bashing Reyes at "
                  "a rally. \u201cSometimes I get the feeling he runs against me,\u201d the former president said.\n\n"

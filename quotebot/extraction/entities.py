@@ -36,6 +36,9 @@ from .mentions import MentionScan
 
 # words that may precede a sentence's subject ("And even Obama tried …", "Then only Holm …")
 _SUBJECT_LEAD_WORDS = frozenset({"the", "a", "an", "former", "even", "also", "only", "now", "then", "still"})
+# the subordinator of a clause that opens the sentence: its subject is salient ('When Trump held …')
+_SUBORDINATOR_RE = re.compile(r"\s*(?:When|While|After|Before|As|Although|Though|Once|If|Since|Until|Because)[ \t]+"
+                              r"(?!for\b|to\b|of\b)")  # (not 'As for Carson')
 # where a clause of its own opens inside a sentence
 _CLAUSE_OPENING_RE = re.compile(r"(?:,|;|—)\s+(?:but|and|yet|so|while|whereas|although|though|because|since|"
                                 r"when|after|before|until|as)\s+(?:then\s+|now\s+|even\s+|also\s+)?"
@@ -218,6 +221,12 @@ class Entities(MentionScan):
         prefix = self.text[st:mp]
         if not prefix.strip():
             return True
+        ms = _SUBORDINATOR_RE.match(prefix)
+        if ms is not None and "," not in prefix[ms.end():]:  # ('When Trump arrived, Holm …': Holm's)
+            m = NAME_RUN_RE.match(self.text, mp, mp + 90)
+            if m is None or self.text.startswith(("’s", "'s"), m.end()):
+                return False  # ('Because Trump’s remarks …': a possessive is no subject)
+            prefix = prefix[ms.end():]
         mc = _CLAUSE_OPENING_RE.search(prefix)
         if mc is not None:
             prefix = prefix[mc.end():]  # '…, but Christie wasn't having it': a clause's subject
