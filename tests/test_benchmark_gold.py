@@ -138,3 +138,12 @@ def test_a_party_noun_is_a_description_not_a_name():
         ("T3", "Content", "''We will act,''"), ("T4", "Source", "the Utah Republican")],
         [{"Source": "T1", "Content": "T2"}, {"Source": "T4", "Content": "T3"}])
     assert res["T4"] == "Tom Bell"
+
+
+def test_a_predicted_description_is_compared_by_its_head():
+    """The gold side cuts 'a spokesman for the buyer' to its head ('a spokesman'); the
+    prediction is cut the same way, so the same description matches itself."""
+    assert B.speaker_ok("a spokesman for Bernie Sanders", "a spokesman")
+    assert B.speaker_ok("A reporter for Agence France-Presse", B.source_head("A reporter for Agence France-Presse"))
+    assert not B.speaker_ok("a spokesman for Bernie Sanders", "a reporter")
+    assert B.speaker_ok("the Department of Justice", "Justice Department")
