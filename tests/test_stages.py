@@ -888,6 +888,12 @@ RULE_SNIPPETS = [
                  [("We have 300 members.", "Ivo Marek"), ("Latinos.", "Ivo Marek"), ("rude.", "Ivo Marek"),
                   ("Everybody is talking about the flags", "Tom Reyes"), ("I needed some carrots", "Ivo Marek")],
                  id="the subject of an opening clause is salient"),
+    # a participle after a quote is no attribution ('…," a nod to the front-runner
+    # acknowledging …'), unless the name "is quoted as saying"
+    pytest.param("Debate\n\nThat prompted Holm to call Reyes \u201cvery flexible,\u201d a nod to the front-runner "
+                 "acknowledging that he has changed his position.\n\n\u201cWe will win,\u201d Marek is quoted as saying.\n",
+                 [("We will win", "Marek")],
+                 id="a participle after a quote is no attribution"),
     # a vice president is no president: 'the former president' is the salient person
     pytest.param("Race\n\nVice President Ivo Marek weighed in too.\n\nTom Holm got in on the game, bashing Reyes at "
                  "a rally. \u201cSometimes I get the feeling he runs against me,\u201d the former president said.\n\n"

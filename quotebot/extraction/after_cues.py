@@ -209,6 +209,8 @@ def _try_after_with(text: str, sp: Span, p_end: int, after_verb_re, speech_searc
         return None
     # nothing but the subject between the mark and the verb
     mq = _QUOTED_AS_RE.search(text, pos, mv.start())  # ('"…," Name is quoted as saying')
+    if mq is None and mv.group().endswith("ing"):
+        return None  # ('"…," a nod to the front-runner acknowledging …': a participle is no attribution)
     subj = subject_before(text, pos, mq.start() if mq else mv.start())
     if subj is None:
         mlone = LONE_ING_RE.fullmatch(text, pos, mv.start())
