@@ -894,6 +894,12 @@ RULE_SNIPPETS = [
                  "acknowledging that he has changed his position.\n\n\u201cWe will win,\u201d Marek is quoted as saying.\n",
                  [("We will win", "Marek")],
                  id="a participle after a quote is no attribution"),
+    # an opening time phrase with a day or a month ('Later on Sunday, ') is no subject:
+    # the participle's speaker is the name after it
+    pytest.param("Syllabus\n\nLater on Sunday, Reyes shared a syllabus on his page, writing \u201cStill waiting on "
+                 "the apology.\u201d\n\nEarly in March, Holm posted a video, saying \u201cWe are ready.\u201d\n",
+                 [("Still waiting on the apology.", "Reyes"), ("We are ready.", "Holm")],
+                 id="an opening time phrase with a day"),
     # a vice president is no president: 'the former president' is the salient person
     pytest.param("Race\n\nVice President Ivo Marek weighed in too.\n\nTom Holm got in on the game, bashing Reyes at "
                  "a rally. \u201cSometimes I get the feeling he runs against me,\u201d the former president said.\n\n"

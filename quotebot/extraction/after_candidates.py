@@ -219,8 +219,11 @@ def _lower_lead_ok(toks: list[tuple[str, int, int]], i: int) -> bool:
 
 # (not a clause of its own: "Carson shared a syllabus, writing …" and "He responds, …" are
 # no "Earlier this week, …")
+_DAY_OR_MONTH = "|".join(sorted(w.capitalize() for w in L.MONTHS_DAYS))
 _LEAD_ADVERBIAL_RE = re.compile(
-    r"\s*(?:(?!(?:He|She|They|We|It)\b)[A-Z][a-z]+(?!\s+[a-z]+ed\s)(?:\s+(?:[a-z]+|\d{1,4}s?)){0,3},\s+|(?:[A-Z][a-z]+ing|After|Before|When|While|As|"
+    r"\s*(?:(?!(?:He|She|They|We|It)\b)[A-Z][a-z]+(?!\s+[a-z]+ed\s)"
+    rf"(?:\s+(?:[a-z]+|\d{{1,4}}s?|{_DAY_OR_MONTH})){{0,3}},\s+|"  # ('Later on Sunday, ')
+    r"(?:[A-Z][a-z]+ing|After|Before|When|While|As|"
     r"Since|Although|Though|If|Because|Despite|In|At|On|During|Speaking|Asked|Following|"
     rf"Addressing|Responding|Asked)\b{CLAUSE_CHAR}{{0,120}},\s+|"
     r"(?:But|And|Yet|So|Still|Now|Then)\s+(?:in|at|on|during|after|before|when|while|as|since|for|with)\b"
