@@ -900,6 +900,13 @@ RULE_SNIPPETS = [
                  "the apology.\u201d\n\nEarly in March, Holm posted a video, saying \u201cWe are ready.\u201d\n",
                  [("Still waiting on the apology.", "Reyes"), ("We are ready.", "Holm")],
                  id="an opening time phrase with a day"),
+    # a name right after a preposition is its object, not the subject of the verb after it
+    # ('Marek, a former agent for President Tom Reyes has written a book')
+    pytest.param("Book\n\nIvo Marek, a former agent for President Tom Reyes has written a book about Ada Reyes.\n\n"
+                 "In the excerpt, the author wrote, \u201cThe First Lady had a temper.\u201d\n\nHe went on to say, "
+                 "\u201cShe once threw a book at an agent.\u201d\n",
+                 [("The First Lady had a temper.", "Ivo Marek"), ("She once threw a book at an agent.", "Ivo Marek")],
+                 id="a name after a preposition is its object"),
     # a vice president is no president: 'the former president' is the salient person
     pytest.param("Race\n\nVice President Ivo Marek weighed in too.\n\nTom Holm got in on the game, bashing Reyes at "
                  "a rally. \u201cSometimes I get the feeling he runs against me,\u201d the former president said.\n\n"

@@ -47,6 +47,7 @@ _VERB_NEXT_RE = re.compile(r"[ \t]+(?!who\b|whose\b|which\b|that\b)[a-z]")
 MAX_ANTECEDENTS = 6  # people considered for one pronoun, nearest first
 
 
+_PREPOSITIONS = frozenset({"for", "of", "to", "with", "by", "from", "against", "about", "under", "toward", "towards"})
 _NOUN_OBJECT_RE = re.compile(r"[ \t]+(?:the|a|an|his|her|their|its)[ \t]")
 # a title under the noun it qualifies: a vice president is no president
 _UNDER_TITLES = {"vice", "deputy", "assistant", "associate", "lieutenant", "under", "sub", "co"}
@@ -187,6 +188,8 @@ class Entities(MentionScan):
         """Is the mention at mp directly followed by a speech verb ("…, even Mr. Lee says"),
         or does it follow one ("…, said Lee, a farmer")?"""
         m = MENTION_SPEAKS_RE.match(self.text, mp, mp + 90)
+        if m is not None and self._after_preposition(mp):
+            m = None  # ('Byrne, an agent for President Bill Clinton has written …': the object of 'for')
         if m is None and self._role_before(mp):
             m = APPOSED_SPEAKS_RE.match(self.text, mp, mp + 90)  # "The CEO, Zorida Pell, said"
         if m is not None and m.group(2).lower() in L.SPEECH_VERBS and not m.group(1).endswith(("’s", "'s")) \
@@ -197,6 +200,13 @@ class Entities(MentionScan):
         if m is not None and m.group(1).lower() in L.SPEECH_VERBS:
             return True  # "Sen. Ada Fine of Ohio, the ranking Democrat, who said …"
         return self.said_before(mp)
+
+    def _after_preposition(self, mp: int) -> bool:
+        """Does a preposition come right before the name at mp (and its titles)?"""
+        words = self.text[max(0, mp - 70):mp].split()
+        while words and (is_cap(words[-1]) or words[-1].lower() in LOWER_ROLE):
+            words.pop()
+        return bool(words) and words[-1] in _PREPOSITIONS
 
     def said_before(self, mp: int) -> bool:
         """Inverted attribution: "…, said Pentagon spokesman Navy Capt. Lee" (not "told Lee")."""
