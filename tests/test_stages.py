@@ -907,6 +907,15 @@ RULE_SNIPPETS = [
                  "\u201cShe once threw a book at an agent.\u201d\n",
                  [("The First Lady had a temper.", "Ivo Marek"), ("She once threw a book at an agent.", "Ivo Marek")],
                  id="a name after a preposition is its object"),
+    # a fragment inside someone's call or claim is that person's words ('Reyes's call for
+    # a "…"'), unless the words judge the claim ('Holm's claim that … is "…"')
+    pytest.param("Deport\n\nThe Democratic candidate blasted Reyes\u2019s call for a \u201cdeportation force\u201d on "
+                 "Wednesday.\n\nHolm blamed the media for making an issue of Ivo Marek\u2019s claim that the mayor "
+                 "\u201cfounded the gang,\u201d saying they were nitpicking.\n\nAda Dunn said Thursday that Holm\u2019s claim "
+                 "that Marek favours amnesty is \u201csimply not true.\u201d\n",
+                 [("deportation force", "Reyes"), ("founded the gang", "Ivo Marek"),
+                  ("simply not true.", "Ada Dunn")],
+                 id="a fragment inside someone's claim is theirs"),
     # a vice president is no president: 'the former president' is the salient person
     pytest.param("Race\n\nVice President Ivo Marek weighed in too.\n\nTom Holm got in on the game, bashing Reyes at "
                  "a rally. \u201cSometimes I get the feeling he runs against me,\u201d the former president said.\n\n"

@@ -99,8 +99,31 @@ def around_quote(c: SpanContext) -> Found | None:
         # attributes them, whatever follows
         return (try_before(text, sp, c.sent_start, c.ents.in_quote, fragment=True)
                 or try_after(text, sp, p.end) or try_sentence_end(text, sp, p.end))
-    return (try_after(text, sp, p.end) or try_sentence_end(text, sp, p.end)
+    return (possessor_of_words(c) or try_after(text, sp, p.end) or try_sentence_end(text, sp, p.end)
             or try_before(text, sp, c.sent_start, c.ents.in_quote, fragment=True))
+
+
+# a possessor and a noun for words said, right before a fragment: 'Trump's call for a "…"',
+# 'Mr. Obama's patronizing suggestion … that she was "…"'
+_SAYING_NOUNS = ("call|calls|claim|claims|remark|remarks|comment|comments|suggestion|assertion|accusation|"
+                 "charge|promise|pledge|vow|warning|threat|insistence|characterization|"
+                 "characterisation|prediction|declaration|boast|demand|description|line|phrase|words")
+_POSSESSOR_BEFORE_RE = re.compile(rf"(?:’s|'s)[ \t]+(?:[a-z]+[ \t]+){{0,2}}?(?:{_SAYING_NOUNS})[ \t]+"
+                                  r"(?:for|that|of|to)\b[^.!?;:“”\"]{0,80}$")
+_COPULA_BEFORE_RE = re.compile(r"[ \t](?:is|was|are|were|be|been|being)[ \t]+(?:[a-z]+[ \t]+)?$")
+
+
+def possessor_of_words(c: SpanContext) -> Found | None:
+    """The one whose call, claim or remark the fragment is."""
+    text, sp = c.text, c.sp
+    lo = max(c.sent_start, sp.open - 120)
+    m = _POSSESSOR_BEFORE_RE.search(text, lo, sp.open)
+    if m is None or _COPULA_BEFORE_RE.search(text, m.start(), sp.open):
+        return None  # ('Rubio's claim that … is "simply not true"': the words judge the claim)
+    subj = subject_before(text, c.sent_start, m.start())
+    if subj is None or subj.kind != "name" or subj.end != m.start():
+        return None
+    return subj, "said", SHAPE_FRAGMENT
 
 
 def it_speaks(c: SpanContext) -> Found | GoesOn | None:
