@@ -916,6 +916,12 @@ RULE_SNIPPETS = [
                  [("deportation force", "Reyes"), ("founded the gang", "Ivo Marek"),
                   ("simply not true.", "Ada Dunn")],
                  id="a fragment inside someone's claim is theirs"),
+    # a people's adjective after a role word is no person ('the official Chinese news agency')
+    pytest.param("Admiral\n\nAdm. Ivo Marek leads the fleet.\n\n\u201cSome may say it is unkind,\u201d Xinhua, the "
+                 "official Chinese news agency, wrote.\n\nThat makes the Chinese comments galling to him.\n\n"
+                 "\u201cThey try to demonize me,\u201d he said.\n",
+                 [("Some may say it is unkind", "Xinhua"), ("They try to demonize me", "Ivo Marek")],
+                 id="a people's adjective is no person"),
     # a vice president is no president: 'the former president' is the salient person
     pytest.param("Race\n\nVice President Ivo Marek weighed in too.\n\nTom Holm got in on the game, bashing Reyes at "
                  "a rally. \u201cSometimes I get the feeling he runs against me,\u201d the former president said.\n\n"

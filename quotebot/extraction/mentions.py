@@ -25,6 +25,7 @@ from .names import (
     SPEAKS_NEXT_RE,
     analyse_name_seq,
     clean_role,
+    demonym,
     tokens_before,
 )
 
@@ -114,8 +115,8 @@ class MentionScan:
                         continue
                     k = text.rfind(" ", max(0, j - 30), j)
                     prev = text[k + 1:j].lower()
-                    if prev not in LOWER_ROLE and prev not in honorifics:
-                        continue
+                    if prev not in LOWER_ROLE and prev not in honorifics or demonym(bare_low):
+                        continue  # ('the official Chinese news agency': a people's adjective)
             qi = bisect_right(q_starts, s) - 1  # (self.in_quote, inlined for the hot loop)
             if qi >= 0 and q_ranges[qi][0] <= s < q_ranges[qi][1]:
                 continue

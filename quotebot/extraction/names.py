@@ -104,9 +104,11 @@ _NON_PERSON_LAST = L.NOT_SURNAMES | L.PLACES
 
 def _plural_demonym(w: str) -> bool:
     """'americans', 'iranians', 'haitians': the plural of a place's adjective."""
-    if not w.endswith("s") or len(w) < 6:
-        return False
-    w = w[:-1]
+    return w.endswith("s") and len(w) >= 6 and demonym(w[:-1])
+
+
+def demonym(w: str) -> bool:
+    """'chinese', 'american', 'iranian': a place's adjective (the place is in the lexicon)."""
     for suffix in ("ian", "an", "n", "ese"):
         if w.endswith(suffix):
             stem = w[:-len(suffix)]
