@@ -922,6 +922,11 @@ RULE_SNIPPETS = [
                  "\u201cThey try to demonize me,\u201d he said.\n",
                  [("Some may say it is unkind", "Xinhua"), ("They try to demonize me", "Ivo Marek")],
                  id="a people's adjective is no person"),
+    # "Here's Name in 1992:" presents the one who speaks after the colon, with no verb
+    pytest.param("Speech\n\nHere\u2019s Holm in December 1992: \u201cOur new direction must rest on the new "
+                 "realities.\u201d\n\nHere is what Marek said on Monday: \u201cWe will not back down.\u201d\n",
+                 [("Our new direction must rest on the new realities.", "Holm"), ("We will not back down.", "Marek")],
+                 id="here is a name before a colon"),
     # a vice president is no president: 'the former president' is the salient person
     pytest.param("Race\n\nVice President Ivo Marek weighed in too.\n\nTom Holm got in on the game, bashing Reyes at "
                  "a rally. \u201cSometimes I get the feeling he runs against me,\u201d the former president said.\n\n"

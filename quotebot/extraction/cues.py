@@ -178,6 +178,9 @@ def _sentence_ends_in(text: str, lo: int, hi: int) -> bool:
     return any(not is_abbrev_boundary(text, m.start()) for m in _NEW_SENTENCE_RE.finditer(text, lo, hi))
 
 
+_HERES_RE = re.compile(r"\s*Here(?:’s|'s|[ \t]+is|[ \t]+was)[ \t]+(?=[A-Z])")
+
+
 def try_before(text: str, sp: Span, win_start: int, in_quote=None,
                fragment: bool = False) -> tuple[Subj, str, str] | None:
     window_end = sp.open
@@ -340,6 +343,12 @@ def try_before(text: str, sp: Span, win_start: int, in_quote=None,
             # source is named after "from" (not '… was from Mexico: "…"')
             subj = subject_after(text, mfrom.start(1), colon)
             if subj is not None and subj.kind in ("name", "org") and subj.end >= colon - 1:
+                return subj, ":", SHAPE_COLON
+        mh = _HERES_RE.match(text, win_start, colon)
+        if mh:
+            # 'Here's Clinton in December 1992: "…"': the one presented speaks
+            subj = subject_after(text, mh.end(), colon)
+            if subj is not None and subj.kind == "name":
                 return subj, ":", SHAPE_COLON
         subj = sentence_subject(text, win_start, window_end)
         if subj and subj.kind != "name":
