@@ -927,6 +927,12 @@ RULE_SNIPPETS = [
                  "realities.\u201d\n\nHere is what Marek said on Monday: \u201cWe will not back down.\u201d\n",
                  [("Our new direction must rest on the new realities.", "Holm"), ("We will not back down.", "Marek")],
                  id="here is a name before a colon"),
+    # a coordinated clause with a subject of its own governs the words quoted in it
+    # ('Holm proposed a debate, but the Marek campaign rejected it as "…"')
+    pytest.param("Debate\n\nHolm proposed a debate on April 4 - but Ivo Marek rejected the idea as \u201cludicrous\u201d "
+                 "because the final would be later.\n\nMarek called the plan \u201ca disaster\u201d and left.\n",
+                 [("ludicrous", "Ivo Marek"), ("a disaster", "Ivo Marek")],
+                 id="a coordinated clause has its own subject"),
     # a vice president is no president: 'the former president' is the salient person
     pytest.param("Race\n\nVice President Ivo Marek weighed in too.\n\nTom Holm got in on the game, bashing Reyes at "
                  "a rally. \u201cSometimes I get the feeling he runs against me,\u201d the former president said.\n\n"

@@ -178,6 +178,8 @@ def _sentence_ends_in(text: str, lo: int, hi: int) -> bool:
     return any(not is_abbrev_boundary(text, m.start()) for m in _NEW_SENTENCE_RE.finditer(text, lo, hi))
 
 
+# a coordinated clause with a subject of its own ('…, but the campaign rejected …')
+_NEW_SUBJECT_CLAUSE_RE = re.compile(r"(?:,|;|[ \t][-–—])[ \t]+(?:but|and|yet|while|whereas)[ \t]+(?:(?:the|a|an)[ \t]|[A-Z])")
 _HERES_RE = re.compile(r"\s*Here(?:’s|'s|[ \t]+is|[ \t]+was)[ \t]+(?=[A-Z])")
 
 
@@ -225,6 +227,13 @@ def try_before(text: str, sp: Span, win_start: int, in_quote=None,
             # verbs of an introductory clause ("While not everything X says is true, …") do not
             # attribute the rest of the sentence
             verbs = [v for v in verbs if v.start() >= win_start + m_sub.end()] or verbs
+        last_clause = None
+        for last_clause in _NEW_SUBJECT_CLAUSE_RE.finditer(text, win_start, window_end):
+            pass
+        if last_clause is not None:
+            # 'Holm proposed a debate, but the Marek campaign rejected it as "…"': a clause
+            # with a subject of its own governs the words quoted in it
+            verbs = [v for v in verbs if v.start() >= last_clause.end()] or verbs
         # Words quoted inside the writer's sentence belong to the main clause's
         # speaker ("He said that everything X says is 'just excuses'"), unless a
         # fragment verb sits right before them ("which Jones called 'reckless'").
