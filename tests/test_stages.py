@@ -933,6 +933,11 @@ RULE_SNIPPETS = [
                  "because the final would be later.\n\nMarek called the plan \u201ca disaster\u201d and left.\n",
                  [("ludicrous", "Ivo Marek"), ("a disaster", "Ivo Marek")],
                  id="a coordinated clause has its own subject"),
+    # 'with Name taking to Twitter to call X "…"': the infinitive's subject is the participle's
+    pytest.param("Incident\n\nSince the incident surfaced, the Reyes campaign has denied it happened, with Tom Dunn "
+                 "taking to Twitter to call Fields \u201ctotally delusional\u201d for the accusation.\n",
+                 [("totally delusional", "Tom Dunn")],
+                 id="with a name taking to twitter to call"),
     # a vice president is no president: 'the former president' is the salient person
     pytest.param("Race\n\nVice President Ivo Marek weighed in too.\n\nTom Holm got in on the game, bashing Reyes at "
                  "a rally. \u201cSometimes I get the feeling he runs against me,\u201d the former president said.\n\n"

@@ -129,6 +129,8 @@ _MAIN_VERB_LONG_RE = re.compile(
     r"([a-z][\w’'\-]*)")
 _NEW_SENTENCE_RE = re.compile(r"[.!?]\s+[A-Z]")
 _CLAUSE_JOIN_END_RE = re.compile(r"(?:^|\s)(?:and|but|or|then|and then|before|after)\s*$")
+_WITH_ING_TO_RE = re.compile(rf"\bwith[ \t]+({CAPW}(?:[ \t]+{CAPW}){{0,3}})[ \t]+[a-z]+ing\b"
+                             r"[^,;:.!?“”\"]{0,80}?[ \t]to[ \t]+$")
 _WITH_NAME_END_RE = re.compile(rf"\bwith\s+({CAPW}(?:\s+{CAPW}){{0,3}}|"
                                r"(?:many|some|several|dozens of|hundreds of|thousands of|the)\s+[a-z]+"
                                r"(?:\s+(?:and\s+)?[a-z]+){0,3})\s+$")  # ("with many marchers chanting")
@@ -286,6 +288,12 @@ def try_before(text: str, sp: Span, win_start: int, in_quote=None,
             continue
         participle = v.endswith("ing") and text[max(win_start, mv.start() - 2):mv.start()] == ", "
         subj = None if participle else subject_before(text, win_start, mv.start())
+        mw = _WITH_ING_TO_RE.search(text, max(win_start, mv.start() - 160), mv.start()) \
+            if text.endswith("to ", 0, mv.start()) else None
+        if mw is not None:
+            # '…, with Lewandowski taking to Twitter to call Fields "…"': the infinitive's
+            # subject is the one the participle is about
+            subj = subject_after(text, mw.start(1), mw.end(1) + 1) or subj
         if subj is not None and v.endswith("ing") and subj.kind in ("org", "desc") and subj.phrase[:1].islower() \
                 and _OBJECT_OF_VERB_RE.search(text, max(win_start, subj.start - 20), subj.start):
             subj, participle = None, True  # 'The senator emailed supporters saying: "…"': an object
