@@ -938,6 +938,12 @@ RULE_SNIPPETS = [
                  "taking to Twitter to call Fields \u201ctotally delusional\u201d for the accusation.\n",
                  [("totally delusional", "Tom Dunn")],
                  id="with a name taking to twitter to call"),
+    # 'an incident Holm brought up as "…"': the name before a verb and "as" characterises
+    # something as the words (not 'Holm was seen as "…"')
+    pytest.param("Inquiry\n\nIvo Marek led the inquiry into the death of Tom Reyes, an incident Holm brought up as "
+                 "\u201cvery fishy\u201d in an interview on Monday.\n",
+                 [("very fishy", "Holm")],
+                 id="a name before a verb and as"),
     # a vice president is no president: 'the former president' is the salient person
     pytest.param("Race\n\nVice President Ivo Marek weighed in too.\n\nTom Holm got in on the game, bashing Reyes at "
                  "a rally. \u201cSometimes I get the feeling he runs against me,\u201d the former president said.\n\n"

@@ -23,7 +23,7 @@ from .cues import speaker_of_sentence_before, try_before
 from .entities import Entities
 from .resolve import doc_antecedent_issuer, it_antecedent
 from .spans import Span, is_title_case, titled_work
-from .text import NOT_NAME, SUBJECT_ONLY
+from .text import CAPW, NOT_NAME, SUBJECT_ONLY
 
 Found = tuple[Subj, str, str]  # (speaker candidate, verb, shape)
 
@@ -114,16 +114,30 @@ _COPULA_BEFORE_RE = re.compile(r"[ \t](?:is|was|are|were|be|been|being)[ \t]+(?:
 
 
 def possessor_of_words(c: SpanContext) -> Found | None:
-    """The one whose call, claim or remark the fragment is."""
+    """The one whose call, claim or remark the fragment is, or who characterised something
+    as the fragment ('an incident Trump brought up as "very fishy"')."""
     text, sp = c.text, c.sp
     lo = max(c.sent_start, sp.open - 120)
     m = _POSSESSOR_BEFORE_RE.search(text, lo, sp.open)
-    if m is None or _COPULA_BEFORE_RE.search(text, m.start(), sp.open):
+    if m is not None and _COPULA_BEFORE_RE.search(text, m.start(), sp.open):
         return None  # ('Rubio's claim that … is "simply not true"': the words judge the claim)
-    subj = subject_before(text, c.sent_start, m.start())
-    if subj is None or subj.kind != "name" or subj.end != m.start():
+    end = m.start() if m is not None else None
+    if m is None:
+        ma = _NAME_VERB_AS_RE.search(text, lo, sp.open)
+        end = ma.end(1) if ma is not None else None
+    if end is None:
+        return None
+    subj = subject_before(text, c.sent_start, end)
+    if subj is None or subj.kind != "name" or subj.end != end:
         return None
     return subj, "said", SHAPE_FRAGMENT
+
+
+# a name, a verb in the past and "as" right before the words: the name characterises
+# something as them ('an incident Trump brought up as "…"'; not 'Holm was seen as "…"')
+_NAME_VERB_AS_RE = re.compile(rf"({CAPW}(?:[ \t]+{CAPW}){{0,3}})[ \t]+(?!(?:was|were|is|are|be|been|being|had|has|have)\b)"
+                              r"[a-z]+(?:ed|ght|wn|t)(?:[ \t]+(?:up|out|off|down|it|them|him|her|this|that))?"
+                              r"[ \t]+as[ \t]+(?:(?:an?|the)[ \t]+)?$")
 
 
 def it_speaks(c: SpanContext) -> Found | GoesOn | None:
