@@ -944,6 +944,11 @@ RULE_SNIPPETS = [
                  "\u201cvery fishy\u201d in an interview on Monday.\n",
                  [("very fishy", "Holm")],
                  id="a name before a verb and as"),
+    # an -ing word before a role noun qualifies the role ('policy planning director Name wrote')
+    pytest.param("Email\n\n\u201cI cannot imagine how exhausted you must be,\u201d former State policy planning "
+                 "director Ada Holm wrote to Reyes in a March message.\n",
+                 [("I cannot imagine how exhausted you must be", "Ada Holm")],
+                 id="an -ing word before a role noun"),
     # a vice president is no president: 'the former president' is the salient person
     pytest.param("Race\n\nVice President Ivo Marek weighed in too.\n\nTom Holm got in on the game, bashing Reyes at "
                  "a rally. \u201cSometimes I get the feeling he runs against me,\u201d the former president said.\n\n"

@@ -219,7 +219,7 @@ def _try_after_with(text: str, sp: Span, p_end: int, after_verb_re, speech_searc
             # is a surname, not a participle
             subj = Subj(mlone.group(1), "name", mlone.start(1), mlone.end(1))
     if subj is not None and subj.start > pos + 1 and subj.kind == "name" and sp.close != sp.open and \
-            role_gap(text[pos:subj.start]):
+            role_gap(text[pos:subj.start], text[subj.start:subj.start + 40].split(None, 1)[0]):
         pass  # '"…," election law expert Rita Hale tweeted': modifiers of the name's role
     elif subj is not None and subj.start > pos + 1 and subj.kind == "name" and \
             _role_apposition_gap(text, pos, subj.start):

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from .. import lexicon as L
-from .text import ARTICLE_PREFIX, CAPW, FUNCTION_WORDS, MONTH_SURNAMES, NOT_NAME, UP, capw_after_first, is_abbrev_boundary, is_cap, trie_regex
+from .text import (ARTICLE_PREFIX, CAPW, FUNCTION_WORDS, LOWER_ROLE, MONTH_SURNAMES, NOT_NAME, UP, capw_after_first,
+                   is_abbrev_boundary, is_cap, trie_regex)
 from .after_candidates import GAP_STOP
 from .phrases import INITIAL_RE, org_like_role, split_title_name, verbish
 
@@ -188,18 +189,21 @@ LONE_ING_RE = re.compile(rf"\s*((?:Mr\.|Mrs\.|Ms\.|Dr\.)?\s?[{UP}][a-z]+ing)\s+"
 _GAP_WORD_RE = re.compile(r"[A-Za-z][\w’'\-]*")
 
 
-def role_gap(gap: str) -> bool:
+def role_gap(gap: str, following: str = "") -> bool:
     """'election law expert', 'watchdog group president': words that only qualify the
-    name's role between a closing quote and 'Name said'."""
+    name's role between a closing quote and 'Name said' (``following``: the word after
+    the gap)."""
     words = gap.split()
     if not 1 <= len(words) <= 5 or any(not _GAP_WORD_RE.fullmatch(w) and not INITIAL_RE.fullmatch(w) for w in words):
         return False  # ("George W. Bush speechwriter": an initial is a word of the gap too)
     if words[0].lower() == "the" and len(words) > 1:
         words = words[1:]  # "the Post's senior politics editor Name"
-    # (a capitalised function word inside is part of a name: "CBS This Morning co-anchor")
     # (a capitalised word inside is part of a name, whatever it looks like: "CBS This Morning
     # co-anchor")
-    return not any((w.lower() in GAP_STOP or w.lower() in FUNCTION_WORDS or verbish(w)) and not (i and w[:1].isupper())
+    # (an -ing word before a role noun qualifies it: "policy planning director")
+    nxt = words[1:] + [following]
+    return not any((w.lower() in GAP_STOP or w.lower() in FUNCTION_WORDS or (
+        verbish(w) and nxt[i].lower() not in LOWER_ROLE)) and not (i and w[:1].isupper())
                    for i, w in enumerate(words))
 SUBORD_INTRO_RE = re.compile(r"\s*(?:When|While|After|Before|Although|Though|Because|Since|Until|Once|If|Even though)"
                              r"\b[^,;:“”\"\n]{3,160},")
