@@ -949,6 +949,12 @@ RULE_SNIPPETS = [
                  "director Ada Holm wrote to Reyes in a March message.\n",
                  [("I cannot imagine how exhausted you must be", "Ada Holm")],
                  id="an -ing word before a role noun"),
+    # '"…," the Saudis state in the white paper': 'state' is a speech verb right after a quote
+    # that closes on a comma, and a noun elsewhere ('"…," the state said')
+    pytest.param("Paper\n\n\u201cToday, the kingdom is one of the leading nations,\u201d the Saudis state in the white "
+                 "paper.\n\n\u201cWe lost,\u201d the state said.\n",
+                 [("Today, the kingdom is one of the leading nations", "Saudis"), ("We lost", "the state")],
+                 id="state after a quote"),
     # a vice president is no president: 'the former president' is the salient person
     pytest.param("Race\n\nVice President Ivo Marek weighed in too.\n\nTom Holm got in on the game, bashing Reyes at "
                  "a rally. \u201cSometimes I get the feeling he runs against me,\u201d the former president said.\n\n"

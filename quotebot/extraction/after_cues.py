@@ -61,7 +61,7 @@ def _role_apposition_gap(text: str, lo: int, end: int) -> bool:
 # Verbs left out of the speech verbs because they are mostly nouns or other senses
 # ("the states", "reads the paper"), but reliable right after a quote that closes on a
 # comma: '"…," the email read.', '"…," reads the editorial.', '"…," the ad states.'
-_AFTER_ONLY_VERBS = {"read", "reads", "states", "continues", "responds", "counters", "wonders", "asks",
+_AFTER_ONLY_VERBS = {"read", "reads", "state", "states", "continues", "responds", "counters", "wonders", "asks",
                      "agrees", "disagrees", "echoes", "laughs"}
 _AFTER_ONLY_VERB_RE = re.compile(
     rf"^(?:(?:also|later|then|again|further|simply|quickly|once|finally)\s+)?({trie_regex(_AFTER_ONLY_VERBS)})\b")
