@@ -225,6 +225,8 @@ ROLE_NOUNS = {
     "lobbyist", "imam", "millionaire", "philanthropist", "publisher", "soldier", "co-founder",
     "cofounder", "operative", "master", "emcee", "moderator", "interviewer", "presenter",
     "broadcaster", "translator", "interpreter",
+    # the public online and on air: "wrote one commenter", "a caller asked"
+    "commenter", "reader", "viewer", "caller", "listener", "user", "follower",
     # "said one person familiar with the talks"
     "person",
 }

@@ -955,6 +955,11 @@ RULE_SNIPPETS = [
                  "paper.\n\n\u201cWe lost,\u201d the state said.\n",
                  [("Today, the kingdom is one of the leading nations", "Saudis"), ("We lost", "the state")],
                  id="state after a quote"),
+    # the public online and on air speaks too: 'wrote one commenter', 'a caller told the host'
+    pytest.param("Blaze\n\nReaders were quick to condemn the outcome.\n\n\u201cThey will find a way to corrupt it,\u201d "
+                 "wrote one commenter.\n\n\u201cIt was rigged,\u201d a caller told the host.\n",
+                 [("They will find a way to corrupt it", "one commenter"), ("It was rigged", "a caller")],
+                 id="a commenter or a caller speaks"),
     # a vice president is no president: 'the former president' is the salient person
     pytest.param("Race\n\nVice President Ivo Marek weighed in too.\n\nTom Holm got in on the game, bashing Reyes at "
                  "a rally. \u201cSometimes I get the feeling he runs against me,\u201d the former president said.\n\n"
