@@ -43,6 +43,7 @@ acknowledge allow conclude volunteer offer submit counsel rule find determine
 declare proclaim announce predict contend reckon figure guess conclude acknowledge
 insist plead beg encourage challenge dare question query press demand wonder ask
 warn caution concede confess note observe underscore underline highlight signal indicate
+react
 """.split()
 
 _IRREGULAR = {

@@ -960,6 +960,10 @@ RULE_SNIPPETS = [
                  "wrote one commenter.\n\n\u201cIt was rigged,\u201d a caller told the host.\n",
                  [("They will find a way to corrupt it", "one commenter"), ("It was rigged", "a caller")],
                  id="a commenter or a caller speaks"),
+    # 'reacted' attributes like any speech verb ('"…?" reacted Reyes', 'Marek reacted: "…"')
+    pytest.param("Speech\n\n\u201cIs Obama profiling?\u201d reacted Reyes.\n\nMarek reacted: \u201cThis is absurd.\u201d\n",
+                 [("Is Obama profiling?", "Reyes"), ("This is absurd.", "Marek")],
+                 id="reacted is a speech verb"),
     # a vice president is no president: 'the former president' is the salient person
     pytest.param("Race\n\nVice President Ivo Marek weighed in too.\n\nTom Holm got in on the game, bashing Reyes at "
                  "a rally. \u201cSometimes I get the feeling he runs against me,\u201d the former president said.\n\n"
