@@ -6,6 +6,7 @@ pronoun or description Source and compares speaker names.
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -14,15 +15,22 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 import extraction as B  # noqa: E402
 
 
-def _resolve(text: str, spans: list[tuple[str, str, str]], events: list[dict]) -> dict:
-    """spans: (id, kind, exact text) located by their first occurrence after the previous span."""
-    ts = {}
-    pos = 0
-    for tid, kind, s in spans:
-        a = text.index(s, pos)
-        ts[tid] = B.TSpan(tid, kind, [(a, a + len(s))], s)
-        pos = a + 1
-    return B.resolve_sources(text, ts, events)
+def _resolve(text: str, *attributions: tuple[str, str]) -> list[str | None]:
+    """Each attribution is (Source, Content), in text order; each span is the first
+    whole-word occurrence after the attribution before ('he', not the 'he' of 'the').
+    Returns the resolved speaker of each attribution, in the same order."""
+    ts, events, pos = {}, [], 0
+    for k, pair in enumerate(attributions):
+        ids = (f"T{2 * k + 1}", f"T{2 * k + 2}")
+        ends = []
+        for tid, kind, span in zip(ids, ("Source", "Content"), pair):
+            a = re.compile(rf"(?<!\w){re.escape(span)}(?!\w)").search(text, pos).start()
+            ts[tid] = B.TSpan(tid, kind, [(a, a + len(span))], span)
+            ends.append(a + len(span))
+        events.append({"Source": ids[0], "Content": ids[1]})
+        pos = max(ends)
+    resolved = B.resolve_sources(text, ts, events)
+    return [resolved[ev["Source"]] for ev in events]
 
 
 def test_apposed_company_does_not_make_a_person_an_organisation():
@@ -30,14 +38,10 @@ def test_apposed_company_does_not_make_a_person_an_organisation():
     later 'he' resolves to him, not to an earlier named person."""
     text = ("Mayor Tom Bell backed the plan. Ray Dunn, chief executive of Acme Services, "
             "said the plan was late. ''It is a mess,'' he said.")
-    res = _resolve(text, [
-        ("T1", "Source", "Tom Bell"), ("T2", "Content", "backed the plan"),
-        ("T3", "Source", "Ray Dunn, chief executive of Acme Services,"),
-        ("T4", "Content", "the plan was late"),
-        ("T5", "Content", "''It is a mess,''"), ("T6", "Source", "he")],
-        [{"Source": "T1", "Content": "T2"}, {"Source": "T3", "Content": "T4"},
-         {"Source": "T6", "Content": "T5"}])
-    assert res["T6"] == "Ray Dunn"
+    _, _, he = _resolve(text, ("Tom Bell", "backed the plan"),
+                        ("Ray Dunn, chief executive of Acme Services,", "the plan was late"),
+                        ("he", "''It is a mess,''"))
+    assert he == "Ray Dunn"
 
 
 def test_surname_that_is_also_a_title_is_kept():
@@ -55,35 +59,27 @@ def test_indefinite_description_is_a_new_speaker():
     an apposed name ('A top aide, Ray Dunn,') is that person's name."""
     text = ("Mayor Tom Bell backed the plan. ''It works,'' a company spokesman said. "
             "A top aide, Ray Dunn, said it was ''late.''")
-    res = _resolve(text, [
-        ("T1", "Source", "Tom Bell"), ("T2", "Content", "backed the plan"),
-        ("T3", "Content", "''It works,''"), ("T4", "Source", "a company spokesman"),
-        ("T5", "Source", "A top aide, Ray Dunn,"), ("T6", "Content", "it was ''late.''")],
-        [{"Source": "T1", "Content": "T2"}, {"Source": "T4", "Content": "T3"},
-         {"Source": "T5", "Content": "T6"}])
-    assert res["T4"] != "Tom Bell" and B.speaker_ok("a company spokesman", res["T4"])
-    assert res["T5"] == "Ray Dunn"
+    _, spokesman, aide = _resolve(text, ("Tom Bell", "backed the plan"),
+                                  ("a company spokesman", "''It works,''"),
+                                  ("A top aide, Ray Dunn,", "it was ''late.''"))
+    assert spokesman != "Tom Bell" and B.speaker_ok("a company spokesman", spokesman)
+    assert aide == "Ray Dunn"
 
 
 def test_description_with_apposed_name_is_that_name():
     """'Her campaign manager, Ray Dunn, said' — the Source names its speaker."""
     text = "Mayor Ada Bell backed the plan. Her campaign manager, Ray Dunn, said it was ''late.''"
-    res = _resolve(text, [
-        ("T1", "Source", "Ada Bell"), ("T2", "Content", "backed the plan"),
-        ("T3", "Source", "Her campaign manager, Ray Dunn,"), ("T4", "Content", "it was ''late.''")],
-        [{"Source": "T1", "Content": "T2"}, {"Source": "T3", "Content": "T4"}])
-    assert res["T3"] == "Ray Dunn"
+    _, manager = _resolve(text, ("Ada Bell", "backed the plan"),
+                          ("Her campaign manager, Ray Dunn,", "it was ''late.''"))
+    assert manager == "Ray Dunn"
 
 
 def test_apposed_name_with_organisation_tail():
     """'another lawyer, Ana Pike of the firm Dole Brown,' names Ana Pike."""
     text = "Mayor Ada Bell backed it. ''It is weak,'' said another lawyer, Ana Pike of the firm Dole Brown."
-    res = _resolve(text, [
-        ("T1", "Source", "Ada Bell"), ("T2", "Content", "backed it"),
-        ("T3", "Content", "''It is weak,''"),
-        ("T4", "Source", "another lawyer, Ana Pike of the firm Dole Brown")],
-        [{"Source": "T1", "Content": "T2"}, {"Source": "T4", "Content": "T3"}])
-    assert res["T4"] == "Ana Pike"
+    _, lawyer = _resolve(text, ("Ada Bell", "backed it"),
+                         ("another lawyer, Ana Pike of the firm Dole Brown", "''It is weak,''"))
+    assert lawyer == "Ana Pike"
 
 
 def test_outlet_selection_for_cross_validation():
@@ -117,13 +113,10 @@ def test_a_pronoun_is_not_the_one_it_told():
     the last named Source before it."""
     text = ("Donald Trump backed the wall. Sean Hannity asked Trump how high the wall would be. "
             "''Very high,'' he told Hannity.")
-    res = _resolve(text, [
-        ("T1", "Source", "Donald Trump"), ("T2", "Content", "backed the wall"),
-        ("T3", "Source", "Sean Hannity"), ("T4", "Content", "how high the wall would be"),
-        ("T6", "Content", "''Very high,''"), ("T5", "Source", "he")],
-        [{"Source": "T1", "Content": "T2"}, {"Source": "T3", "Content": "T4"},
-         {"Source": "T5", "Content": "T6"}])
-    assert B.speaker_ok("Donald Trump", res["T5"])
+    _, _, he = _resolve(text, ("Donald Trump", "backed the wall"),
+                        ("Sean Hannity", "how high the wall would be"),
+                        ("he", "''Very high,''"))
+    assert B.speaker_ok("Donald Trump", he)
 
 
 def test_a_party_noun_is_a_description_not_a_name():
@@ -133,11 +126,8 @@ def test_a_party_noun_is_a_description_not_a_name():
     assert B.source_class("The Democrat") == "desc"
     assert B.source_class("their neighbor Ray Green, 83,") == "name"
     text = "Rep. Tom Bell said the inquiry was ''overdue.'' ''We will act,'' the Utah Republican said."
-    res = _resolve(text, [
-        ("T1", "Source", "Tom Bell"), ("T2", "Content", "''overdue.''"),
-        ("T3", "Content", "''We will act,''"), ("T4", "Source", "the Utah Republican")],
-        [{"Source": "T1", "Content": "T2"}, {"Source": "T4", "Content": "T3"}])
-    assert res["T4"] == "Tom Bell"
+    _, republican = _resolve(text, ("Tom Bell", "''overdue.''"), ("the Utah Republican", "''We will act,''"))
+    assert republican == "Tom Bell"
 
 
 def test_a_predicted_description_is_compared_by_its_head():
