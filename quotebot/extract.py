@@ -25,16 +25,17 @@ Following one quote from file to row:
    into that entity and builds the ``Quote`` row; ``extraction.paraphrase`` adds
    reported speech (``Name said that …``).
 
-A quote with no attribution becomes a continuation of the previous speaker when it is
-a whole statement, else it is a scare quote and is dropped.
+A quote with no attribution of its own borrows a neighbour's (``resolve``:
+``joined_quotes_share`` for a list of quotes, ``share_chains`` for a quote over several
+paragraphs, ``carry_speakers`` for a statement right after an attributed quote); else
+it is a scare quote and is dropped. ``_extract_indexed`` below is the whole route, a
+line per step.
 """
 
 from __future__ import annotations
 
 import bisect
-import re
 
-from . import lexicon as L
 from .models import (
     FRAGMENT,
     ORGANISATION,
@@ -42,7 +43,6 @@ from .models import (
     PERSON,
     SHAPE_AFTER,
     SHAPE_BEFORE,
-    SHAPE_CONTINUATION,
     SHAPE_FRAGMENT,
     SHAPE_INDIRECT,
     SHAPE_PRONOUN,
@@ -54,7 +54,6 @@ from .extraction.text import (
     SENT_BOUNDARY_RE,
     SUBJECT_ONLY,
     WordIndex,
-    find_words,
     matches_by_paragraph,
     paragraphs_between_spaces,
     sentences_between,
@@ -62,34 +61,22 @@ from .extraction.text import (
     tls,
 )
 from .extraction.spans import Span, find_spans, looks_statement
-from .extraction.candidates import Subj
-from .extraction.phrases import role_like
 from .extraction.entities import Entities
 from .extraction import frames
-from .extraction.after_cues import try_after
 from .extraction.resolve import (
-    unnamed_speaker_goes_on,
-    CONTINUATION_LEAD_RE,
+    carry_speakers,
     joined_quotes_share,
     make_quote,
-    names_other,
     non_overlapping,
     refresh,
     resolve_subject,
     sentence_for,
+    share_chains,
+    unnamed_speaker_goes_on,
 )
-from .extraction.paraphrase import ALL_VOCAB, paraphrases, sentences_with
+from .extraction.paraphrase import ALL_VOCAB, paraphrases, tail_attributions
 
 __all__ = ["extract_quotes", "split_sentences"]
-
-
-# a word that makes a piece a clause, not a role ("…, said Name, Trump made further demands")
-_CLAUSE_WORD_RE = re.compile(r"\b(?:is|was|were|are|must|will|would|can|could|should|has|had|have|made|makes|"
-                             r"said|says|did|does|do|wants|wanted)\b")
-
-
-_OBJECT_CLAUSE_RE = re.compile(r"[ \t]+(?:whether|if|why|how|what|when|where|to|about)[ \t]")
-_CLAUSE_AFTER_VERB_RE = re.compile(r"[ \t]+(?:[\w’'.\-]+[ \t]+){0,3}(?:that|he|she|they|we|it|this|there)[ \t]")
 
 
 def extract_quotes(article: Article, *, paraphrase: bool = True) -> list[Quote]:
@@ -115,10 +102,24 @@ def _extract(article: Article, paraphrase: bool, safe: bool = False) -> list[Quo
 
 
 def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quote]:
-    text = article.text
-    paras = article.paragraphs
-    bounded = paragraphs_between_spaces(text, paras)  # (see _matches_by_paragraph)
+    text, paras = article.text, article.paragraphs
+    bounded = paragraphs_between_spaces(text, paras)  # (see matches_by_paragraph)
     spans = find_spans(article, bounded)
+    sent_spans = _sentences(text, paras, bounded)
+    ents = _entities(article, spans, sent_spans)
+    tail_paras = tail_attributions(text, ents, sent_spans, keep=paraphrase)
+    _attribute(article, ents, spans, [s for s, _ in sent_spans])
+    # quotes that borrow the speaker of a neighbour
+    joined_quotes_share(text, spans)
+    share_chains(spans)
+    carry_speakers(text, paras, ents, spans)
+    kept = non_overlapping(_rows(article, ents, spans, sent_spans))
+    if paraphrase and not safe:
+        kept = non_overlapping(kept + _paraphrases(article, ents, spans, sent_spans, kept, tail_paras))
+    return _refreshed(kept, ents)
+
+
+def _sentences(text: str, paras: list, bounded) -> list[tuple[int, int]]:
     sent_spans: list[tuple[int, int]] = []
     bounds_by_para = matches_by_paragraph(text, paras, SENT_BOUNDARY_RE, bounded)
     for k, p in enumerate(paras):
@@ -126,57 +127,23 @@ def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quo
             sent_spans.extend(split_sentences(text, p.start, p.end))
         else:
             sent_spans.extend(sentences_between(text, p.start, p.end, bounds_by_para[k]))
-    sent_starts = [s for s, _ in sent_spans]
+    return sent_spans
+
+
+def _entities(article: Article, spans: list[Span], sent_spans: list[tuple[int, int]]) -> Entities:
+    text, paras = article.text, article.paragraphs
     q_ranges = sorted((s.open, (s.close + 1) if s.close is not None else s.end) for s in spans)
     # a headline: the title, or a short first line ("Understated Perez raises political profile.")
     headline = article.title or (len(paras) > 1 and len(paras[0].text) < 120 and ". " not in paras[0].text)
-    ents = Entities(text, q_ranges, sent_starts, headline_end=paras[0].end if headline else 0)
+    ents = Entities(text, q_ranges, [s for s, _ in sent_spans], headline_end=paras[0].end if headline else 0)
     ents.author = (article.byline.split(" – ")[0].strip() if article.byline and " – " in article.byline
                    else "the author")
+    return ents
 
-    # Reported speech that ends with its attribution ("…, Henson said."): the speaker
-    # becomes salient for later pronouns, and the clause is a paraphrase.
-    tail_paras: list[tuple[int, int, Subj, str]] = []
-    for ss, se in sentences_with(sent_spans, L.SPEECH_VERBS):
-        if se - ss > 1500 or se - ss < 25 or ents.in_quote(ss):
-            continue
-        c = text.rfind(",", max(ss, se - 110), se)
-        if c < 0 or c - ss < 15:
-            continue
-        if any(ch in text[c:se] for ch in "“”\"") or text.startswith("''", c):
-            continue
-        if not find_words(text, max(ss, c - 90), se, L.SPEECH_VERBS, multi=True, first=True):
-            continue  # no speech verb near the end of the sentence
-        fake = Span(open=c - 1, close=c - 1, start=ss, end=c, para=0)
-        res = try_after(text, fake, se)
-        if res is None:
-            # "…, said Name, role of X." — the attribution sits before the last comma
-            c2 = text.rfind(",", max(ss, c - 90), c)
-            if c2 >= 0 and c2 - ss >= 15 and not any(ch in text[c2:c] for ch in "“”\""):
-                fake = Span(open=c2 - 1, close=c2 - 1, start=ss, end=c2, para=0)
-                res = try_after(text, fake, c)
-                if res is not None:
-                    app = text[c + 1:se].strip(" .")
-                    if res[0].kind == "name" and res[0].role is None and len(app.split()) <= 14 and role_like(app) \
-                            and not _CLAUSE_WORD_RE.search(app) and not any(ch in app for ch in "“”\"") \
-                            and "''" not in app:
-                        # "…, according to Name, a spokeswoman for the council.": her role
-                        res = (Subj(res[0].phrase, res[0].kind, res[0].start, res[0].end, app),) + res[1:]
-                    c = c2
-        if res is None or res[0].kind not in ("name", "pronoun"):
-            continue
-        subj, verb, _shape = res
-        if subj.kind == "name":
-            resolve_subject(ents, subj, subj.start, max(0, subj.start - 3000))
-        k = text.find(verb, c, se)
-        if k >= 0 and _CLAUSE_AFTER_VERB_RE.match(text, k + len(verb), se):
-            continue  # '…, Cornyn told reporters this was …': the sentence goes on; its own clause is reported
-        if _OBJECT_CLAUSE_RE.match(text, subj.end, se):
-            continue  # '…, asked Name whether …': Name is asked; the sentence's subject opens it
-        if paraphrase and not any(ch in text[ss:c] for ch in "“”\""):
-            tail_paras.append((ss, c, subj, verb))
 
-    # attribution, in reading order
+def _attribute(article: Article, ents: Entities, spans: list[Span], sent_starts: list[int]) -> None:
+    """Each span in reading order: its frame (frames.attribute), then its speaker."""
+    text, paras = article.text, article.paragraphs
     prev_close_in_para: dict[int, int] = {}
     closes_in_para: dict[int, list[int]] = {}
     writer_starts = [st for st in sent_starts if not ents.in_quote(st - 1)]
@@ -207,81 +174,43 @@ def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quo
             src = res.source
             sp.speaker_key, sp.speaker_raw, sp.speaker_kind = src.speaker_key, src.speaker_raw, res.kind
             sp.verb, sp.shape = res.verb, res.shape
-            res = None
         elif res is not None:
             res = frames.refine(ctx, res)
-        if res is not None:
-            subj, verb, shape = res
-            sp.speaker_raw = subj.phrase
-            sp.verb = verb
-            sp.shape = shape
-            eid, fallback, skind = resolve_subject(ents, subj, sp.open, max(0, sp.open - 3000))
-            if unnamed_speaker_goes_on(ents, prev_span, sp, subj):
-                eid, fallback, skind = None, prev_span.speaker_raw, PERSON
-            if shape == SUBJECT_ONLY:
-                # only a person the article has established (full name, role or gender)
-                e = ents.ents[eid] if eid is not None else None
-                if e is None or e.kind != PERSON or not (
-                        e.roles or e.gender or any(len(f.split()) >= 2 for f in e.forms)):
-                    eid, fallback, shape = None, None, None
-                    sp.shape = None
-                else:
-                    sp.shape = shape = SHAPE_FRAGMENT
-            sp.speaker_key = eid
-            sp.speaker_raw = fallback
-            sp.speaker_kind = skind
-            if subj.kind in ("pronoun", "desc") and shape in (SHAPE_AFTER, SHAPE_BEFORE):
-                sp.shape = SHAPE_PRONOUN
+            if res is not None:
+                _settle(ents, sp, prev_span, *res)
         span_end = sp.close + 1 if sp.close is not None else sp.end
         prev_close_in_para[sp.para] = span_end
         closes_in_para.setdefault(sp.para, []).append(span_end)
 
-    joined_quotes_share(text, spans)
-    # multi-paragraph chains share a speaker
-    group = 0
-    for i, sp in enumerate(spans):
-        if sp.chain_prev and i > 0:
-            sp.group = spans[i - 1].group
+
+def _settle(ents: Entities, sp: Span, prev_span: Span | None, subj, verb: str, shape: str | None) -> None:
+    """The span's speaker: its frame's subject resolved to one of the article's entities."""
+    sp.speaker_raw = subj.phrase
+    sp.verb = verb
+    sp.shape = shape
+    eid, fallback, skind = resolve_subject(ents, subj, sp.open, max(0, sp.open - 3000))
+    if unnamed_speaker_goes_on(ents, prev_span, sp, subj):
+        eid, fallback, skind = None, prev_span.speaker_raw, PERSON
+    if shape == SUBJECT_ONLY:
+        # only a person the article has established (full name, role or gender)
+        e = ents.ents[eid] if eid is not None else None
+        if e is None or e.kind != PERSON or not (
+                e.roles or e.gender or any(len(f.split()) >= 2 for f in e.forms)):
+            eid, fallback, shape = None, None, None
+            sp.shape = None
         else:
-            group += 1
-            sp.group = group
-    by_group: dict[int, list[Span]] = {}
-    for sp in spans:
-        by_group.setdefault(sp.group, []).append(sp)
-    for members in by_group.values():
-        if len(members) < 2:
-            continue
-        known = [m for m in members if m.shape is not None and (m.speaker_key is not None or m.speaker_raw)]
-        if not known:
-            continue
-        for m in members:
-            if m.shape is None:
-                src = known[0]
-                m.speaker_key, m.speaker_raw, m.speaker_kind = src.speaker_key, src.speaker_raw, src.speaker_kind
-                m.verb = src.verb
-                m.shape = SHAPE_CONTINUATION
-                m.kind = STATEMENT
+            sp.shape = shape = SHAPE_FRAGMENT
+    sp.speaker_key = eid
+    sp.speaker_raw = fallback
+    sp.speaker_kind = skind
+    if subj.kind in ("pronoun", "desc") and shape in (SHAPE_AFTER, SHAPE_BEFORE):
+        sp.shape = SHAPE_PRONOUN
 
-    # continuations: an unattributed statement right after an attributed quote
-    last: Span | None = None
-    for sp in spans:
-        lead = text[max(sp.sent_start, sp.open - 400):sp.open].strip()
-        # (a quote after a lead adverb reads as a fragment of the writer's sentence: it is
-        # the rest of that sentence, so a statement)
-        led = bool(lead) and len(lead) < 12 and CONTINUATION_LEAD_RE.fullmatch(lead) is not None
-        if sp.shape is None and last is not None and (sp.kind == STATEMENT and not lead or led) and \
-                (len(text[sp.start:sp.end].split()) >= 3 or text[sp.end - 1:sp.end] in ".?!"):
-            if last.para in (sp.para, sp.para - 1) or (last.para == sp.para - 2 and
-                                                       not paras[sp.para - 1].text.strip()):
-                # another person named in between breaks the continuation
-                if not names_other(ents, text, (last.close + 1) if last.close is not None else last.end, sp.open, last):
-                    sp.speaker_key, sp.speaker_raw, sp.speaker_kind = last.speaker_key, last.speaker_raw, last.speaker_kind
-                    sp.verb = last.verb
-                    sp.shape = SHAPE_CONTINUATION
-                    sp.kind = STATEMENT
-        if sp.shape is not None and (sp.speaker_key is not None or sp.speaker_raw):
-            last = sp
 
+def _rows(article: Article, ents: Entities, spans: list[Span], sent_spans: list[tuple[int, int]]) -> list[Quote]:
+    """A Quote for each span that has a shape and a speaker; the rest were scare quotes."""
+    text = article.text
+    sent_starts = [s for s, _ in sent_spans]
     quotes: list[Quote] = []
     for sp in spans:
         if sp.shape is None:
@@ -296,26 +225,33 @@ def _extract_indexed(article: Article, paraphrase: bool, safe: bool) -> list[Quo
         if q is None or not q.speaker:
             continue
         quotes.append(q)
+    return quotes
 
-    # canonical names may have grown after early quotes: refresh speakers
-    kept = non_overlapping(quotes)
-    if paraphrase and not safe:
-        taken = sorted((q.start, q.end) for q in kept)
-        # direct quote marks (even scare quotes) are off limits for paraphrases
-        taken_all = sorted(set(taken) | set(q_ranges))
-        paras_q = paraphrases(article, ents, taken_all, sent_spans, None)
-        for ss, c, subj, verb in tail_paras:
-            a, b = ss, c
-            while a < b and text[a].isspace():
-                a += 1
-            if b - a < 12 or len(text[a:b].split()) < 3:
-                continue
-            q = make_quote(article, ents, a, b, subj, verb, PARAPHRASE, SHAPE_INDIRECT,
-                           sentence_for(text, sent_starts, sent_spans, a, b))
-            if q is not None and q.speaker:
-                paras_q.append(q)
-        kept = non_overlapping(kept + paras_q)
-    # refresh canonical names and aliases with everything the article said
+
+def _paraphrases(article: Article, ents: Entities, spans: list[Span], sent_spans: list[tuple[int, int]],
+                 kept: list[Quote], tail_paras: list) -> list[Quote]:
+    """Reported speech outside every quotation mark (even a scare quote's)."""
+    text = article.text
+    sent_starts = [s for s, _ in sent_spans]
+    q_ranges = [(s.open, (s.close + 1) if s.close is not None else s.end) for s in spans]
+    taken_all = sorted({(q.start, q.end) for q in kept} | set(q_ranges))
+    paras_q = paraphrases(article, ents, taken_all, sent_spans, None)
+    for ss, c, subj, verb in tail_paras:
+        a, b = ss, c
+        while a < b and text[a].isspace():
+            a += 1
+        if b - a < 12 or len(text[a:b].split()) < 3:
+            continue
+        q = make_quote(article, ents, a, b, subj, verb, PARAPHRASE, SHAPE_INDIRECT,
+                       sentence_for(text, sent_starts, sent_spans, a, b))
+        if q is not None and q.speaker:
+            paras_q.append(q)
+    return paras_q
+
+
+def _refreshed(kept: list[Quote], ents: Entities) -> list[Quote]:
+    """Canonical names and aliases may have grown after the early quotes: re-read each
+    row's speaker with everything the article said."""
     index: dict[str, int] = {}
     for e in ents.ents:
         for f in e.forms:

@@ -11,10 +11,12 @@ import pytest
 
 from quotebot.articles import article_from_text
 from quotebot.extract import extract_quotes
-from quotebot.extraction import after_candidates, after_cues, candidates, cues, entities, names, resolve, spans
+from quotebot.extraction import after_candidates, after_cues, candidates, cues, entities, names, paraphrase, resolve, spans
 from quotebot.extraction import text as text_stage
 from quotebot import lexicon
-from quotebot.models import ORGANISATION, PARAPHRASE, PERSON, SHAPE_AFTER, SHAPE_BEFORE, SHAPE_PRONOUN
+from quotebot.models import (
+    ORGANISATION, PARAPHRASE, PERSON, SHAPE_AFTER, SHAPE_BEFORE, SHAPE_CONTINUATION, SHAPE_PRONOUN, STATEMENT,
+)
 
 STORY = (
     "Port deal\n\n"
@@ -144,6 +146,44 @@ def test_cues_read_the_frame_on_either_side_of_a_span():
     assert (before[0].phrase, before[1], before[2]) == ("Ada Holm", "said", SHAPE_BEFORE)
     assert (after[0].phrase, after[1], after[2]) == ("Holm", "said", SHAPE_AFTER)
     assert after_cues.try_after(text, found[0], p[found[0].para].end) is None
+
+
+# -- neighbours: chains, continuations, tail attributions ----------------------------
+def test_a_quote_over_several_paragraphs_shares_the_speaker_of_its_attributed_part():
+    text = "Talks\n\n“The first part.\n\n“The second part,” Ada Holm said.\n"
+    article, found, ents = _entities(text)
+    first, second = found
+    assert second.chain_prev and first.shape is None
+    second.speaker_raw, second.shape, second.verb = "Ada Holm", SHAPE_AFTER, "said"
+    resolve.share_chains(found)
+    assert (first.speaker_raw, first.shape, first.verb) == ("Ada Holm", SHAPE_CONTINUATION, "said")
+
+
+def test_an_unattributed_statement_goes_on_in_the_voice_before_it_unless_someone_else_is_named():
+    def carried(middle: str) -> str | None:
+        text = f"Talks\n\n“We will sign,” Ada Holm said.{middle}\n\n“It is a good deal for everyone.”\n"
+        article, found, ents = _entities(text)
+        first, second = found
+        first.speaker_raw, first.shape, first.verb = "Ada Holm", SHAPE_AFTER, "said"
+        for sp in found:
+            sp.sent_start = article.paragraphs[sp.para].start
+            sp.kind = STATEMENT
+        resolve.carry_speakers(text, article.paragraphs, ents, found)
+        return second.speaker_raw if second.shape == SHAPE_CONTINUATION else None
+
+    assert carried("") == "Ada Holm"
+    assert carried(" Her rival, Ivo Marek, left the room.") is None
+
+
+def test_a_sentence_that_ends_with_its_attribution_is_reported_speech_of_that_subject():
+    text = "Talks\n\nAda Holm arrived late. The plan had failed badly last year, Holm said.\n"
+    article, found, ents = _entities(text)
+    sentences = [s for p in article.paragraphs for s in text_stage.split_sentences(text, p.start, p.end)]
+    (tail,) = paraphrase.tail_attributions(text, ents, sentences)
+    start, end, subj, verb = tail
+    assert (text[start:end].strip(), subj.phrase, verb) == ("The plan had failed badly last year", "Holm", "said")
+    # without keep, only the salience is recorded
+    assert paraphrase.tail_attributions(text, ents, sentences, keep=False) == []
 
 
 # -- paraphrase, through the whole pipeline ------------------------------------------

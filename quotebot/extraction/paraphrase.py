@@ -13,10 +13,13 @@ import re
 from .. import lexicon as L
 from ..models import PARAPHRASE, SHAPE_INDIRECT, Article, Quote
 from .text import FRAG_VOCAB, find_words, tls
-from .candidates import subject_before
+from .spans import Span
+from .candidates import Subj, subject_before
+from .phrases import role_like
+from .after_cues import try_after
 from .after_candidates import sentence_subject
 from .entities import Entities
-from .resolve import make_quote
+from .resolve import make_quote, resolve_subject
 
 
 # --------------------------------------------------------------------------
@@ -61,6 +64,14 @@ ALL_VOCAB = FRAG_VOCAB | _PARA_VOCAB | L.SPEECH_VERBS
 
 
 _DQ_RE = re.compile("\"|“|”|''")
+
+# a word that makes a piece a clause, not a role ("…, said Name, Trump made further demands")
+_CLAUSE_WORD_RE = re.compile(r"\b(?:is|was|were|are|must|will|would|can|could|should|has|had|have|made|makes|"
+                             r"said|says|did|does|do|wants|wanted)\b")
+
+
+_OBJECT_CLAUSE_RE = re.compile(r"[ \t]+(?:whether|if|why|how|what|when|where|to|about)[ \t]")
+_CLAUSE_AFTER_VERB_RE = re.compile(r"[ \t]+(?:[\w’'.\-]+[ \t]+){0,3}(?:that|he|she|they|we|it|this|there)[ \t]")
 
 
 def sentences_with(sent_spans: list[tuple[int, int]], vocab: set[str]) -> list[tuple[int, int]]:
@@ -145,3 +156,51 @@ def paraphrases(article: Article, ents: Entities, taken: list[tuple[int, int]],
         out.append(make_quote(article, ents, cs, ce, subj, verb, PARAPHRASE, SHAPE_INDIRECT,
                               text[ss:se], last_speaker_at))
     return [q for q in out if q is not None and q.speaker]
+
+
+def tail_attributions(text: str, ents: Entities, sent_spans: list[tuple[int, int]],
+                      keep: bool = True) -> list[tuple[int, int, Subj, str]]:
+    """Reported speech that ends with its attribution ("…, Henson said."): the speaker
+    becomes salient for later pronouns (before any quote is attributed), and with
+    ``keep`` the clause (start, end, subject, verb) is returned, to become a paraphrase
+    once the direct quotes have taken their words."""
+    tail_paras: list[tuple[int, int, Subj, str]] = []
+    for ss, se in sentences_with(sent_spans, L.SPEECH_VERBS):
+        if se - ss > 1500 or se - ss < 25 or ents.in_quote(ss):
+            continue
+        c = text.rfind(",", max(ss, se - 110), se)
+        if c < 0 or c - ss < 15:
+            continue
+        if any(ch in text[c:se] for ch in "“”\"") or text.startswith("''", c):
+            continue
+        if not find_words(text, max(ss, c - 90), se, L.SPEECH_VERBS, multi=True, first=True):
+            continue  # no speech verb near the end of the sentence
+        fake = Span(open=c - 1, close=c - 1, start=ss, end=c, para=0)
+        res = try_after(text, fake, se)
+        if res is None:
+            # "…, said Name, role of X." — the attribution sits before the last comma
+            c2 = text.rfind(",", max(ss, c - 90), c)
+            if c2 >= 0 and c2 - ss >= 15 and not any(ch in text[c2:c] for ch in "“”\""):
+                fake = Span(open=c2 - 1, close=c2 - 1, start=ss, end=c2, para=0)
+                res = try_after(text, fake, c)
+                if res is not None:
+                    app = text[c + 1:se].strip(" .")
+                    if res[0].kind == "name" and res[0].role is None and len(app.split()) <= 14 and role_like(app) \
+                            and not _CLAUSE_WORD_RE.search(app) and not any(ch in app for ch in "“”\"") \
+                            and "''" not in app:
+                        # "…, according to Name, a spokeswoman for the council.": her role
+                        res = (Subj(res[0].phrase, res[0].kind, res[0].start, res[0].end, app),) + res[1:]
+                    c = c2
+        if res is None or res[0].kind not in ("name", "pronoun"):
+            continue
+        subj, verb, _shape = res
+        if subj.kind == "name":
+            resolve_subject(ents, subj, subj.start, max(0, subj.start - 3000))
+        k = text.find(verb, c, se)
+        if k >= 0 and _CLAUSE_AFTER_VERB_RE.match(text, k + len(verb), se):
+            continue  # '…, Cornyn told reporters this was …': the sentence goes on; its own clause is reported
+        if _OBJECT_CLAUSE_RE.match(text, subj.end, se):
+            continue  # '…, asked Name whether …': Name is asked; the sentence's subject opens it
+        if keep and not any(ch in text[ss:c] for ch in "“”\""):
+            tail_paras.append((ss, c, subj, verb))
+    return tail_paras

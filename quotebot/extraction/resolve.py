@@ -13,7 +13,7 @@ import bisect
 import re
 
 from .. import lexicon as L
-from ..models import ORGANISATION, PERSON, SHAPE_AFTER, SHAPE_PRONOUN, UNKNOWN, Quote
+from ..models import ORGANISATION, PERSON, SHAPE_AFTER, SHAPE_CONTINUATION, SHAPE_PRONOUN, STATEMENT, UNKNOWN, Quote
 from .text import CAPW, NOT_NAME, SENT_BOUNDARY_RE, SPEECH_RE, is_abbrev_boundary, split_sentences
 from .spans import Span
 from .candidates import Subj, subject_before
@@ -253,6 +253,58 @@ def joined_quotes_share(text: str, spans: list[Span]) -> None:
                 _JOINED_RE.fullmatch(text, sp.close + 1, nxt.open):
             sp.speaker_key, sp.speaker_raw, sp.speaker_kind = nxt.speaker_key, nxt.speaker_raw, nxt.speaker_kind
             sp.verb, sp.shape = nxt.verb, nxt.shape
+
+
+def share_chains(spans: list[Span]) -> None:
+    """A quote that runs over several paragraphs (each opens with a mark, only the last
+    closes) is one statement: its unattributed parts take the speaker of the first part
+    that has one."""
+    group = 0
+    for i, sp in enumerate(spans):
+        if sp.chain_prev and i > 0:
+            sp.group = spans[i - 1].group
+        else:
+            group += 1
+            sp.group = group
+    by_group: dict[int, list[Span]] = {}
+    for sp in spans:
+        by_group.setdefault(sp.group, []).append(sp)
+    for members in by_group.values():
+        if len(members) < 2:
+            continue
+        known = [m for m in members if m.shape is not None and (m.speaker_key is not None or m.speaker_raw)]
+        if not known:
+            continue
+        for m in members:
+            if m.shape is None:
+                src = known[0]
+                m.speaker_key, m.speaker_raw, m.speaker_kind = src.speaker_key, src.speaker_raw, src.speaker_kind
+                m.verb = src.verb
+                m.shape = SHAPE_CONTINUATION
+                m.kind = STATEMENT
+
+
+def carry_speakers(text: str, paras: list, ents: Entities, spans: list[Span]) -> None:
+    """An unattributed statement right after an attributed quote (same paragraph or the
+    next) goes on in the same voice, unless another person is named in between."""
+    last: Span | None = None
+    for sp in spans:
+        lead = text[max(sp.sent_start, sp.open - 400):sp.open].strip()
+        # (a quote after a lead adverb reads as a fragment of the writer's sentence: it is
+        # the rest of that sentence, so a statement)
+        led = bool(lead) and len(lead) < 12 and CONTINUATION_LEAD_RE.fullmatch(lead) is not None
+        if sp.shape is None and last is not None and (sp.kind == STATEMENT and not lead or led) and \
+                (len(text[sp.start:sp.end].split()) >= 3 or text[sp.end - 1:sp.end] in ".?!"):
+            if last.para in (sp.para, sp.para - 1) or (last.para == sp.para - 2 and
+                                                       not paras[sp.para - 1].text.strip()):
+                # another person named in between breaks the continuation
+                if not names_other(ents, text, (last.close + 1) if last.close is not None else last.end, sp.open, last):
+                    sp.speaker_key, sp.speaker_raw, sp.speaker_kind = last.speaker_key, last.speaker_raw, last.speaker_kind
+                    sp.verb = last.verb
+                    sp.shape = SHAPE_CONTINUATION
+                    sp.kind = STATEMENT
+        if sp.shape is not None and (sp.speaker_key is not None or sp.speaker_raw):
+            last = sp
 
 
 def names_other(ents: Entities, text: str, lo: int, hi: int, last: Span) -> bool:
